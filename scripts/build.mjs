@@ -1,0 +1,75 @@
+// Builds the tool into lib/: the CLI (Node), the browser runtime and its CSS with fonts,
+// and reveal.js's own themes made offline. Run by `npm install` (prepare) and `npm run build`.
+import { build } from 'esbuild';
+import { readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
+const lib = path.join(root, 'lib');
+const revealThemes = path.join(root, 'node_modules/reveal.js/dist/theme');
+
+/** Packages loaded only when a deck or a command needs them stay outside the bundle. */
+const LAZY = ['puppeteer-core', 'shiki', 'katex', 'chokidar'];
+
+await rm(lib, { recursive: true, force: true });
+
+const cli = build({
+  entryPoints: { cli: path.join(root, 'src/cli/main.ts') },
+  outdir: lib,
+  bundle: true,
+  splitting: true,
+  platform: 'node',
+  format: 'esm',
+  target: 'node20',
+  external: LAZY,
+  chunkNames: 'chunks/[name]-[hash]',
+  // Bundled CommonJS code may call require() for Node's built-ins.
+  banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
+  logLevel: 'warning',
+});
+
+const client = build({
+  entryPoints: { deckmark: path.join(root, 'src/client/index.ts') },
+  outdir: path.join(lib, 'client'),
+  bundle: true,
+  minify: true,
+  format: 'iife',
+  target: 'es2020',
+  logLevel: 'warning',
+});
+
+const cssOptions = { bundle: true, minify: true, logLevel: 'warning', external: ['http:*', 'https:*'] };
+const clientCss = build({
+  ...cssOptions,
+  entryPoints: { deckmark: path.join(root, 'src/client/deckmark.css') },
+  outdir: path.join(lib, 'client'),
+  loader: { '.woff2': 'file', '.woff': 'file', '.ttf': 'file', '.eot': 'file' },
+  assetNames: 'fonts/[name]-[hash]',
+});
+// The same CSS with its fonts inside, for --single-file decks.
+const inlineCss = build({
+  ...cssOptions,
+  entryPoints: { 'deckmark.inline': path.join(root, 'src/client/deckmark.css') },
+  outdir: path.join(lib, 'client'),
+  loader: { '.woff2': 'dataurl', '.woff': 'empty', '.ttf': 'empty', '.eot': 'empty' },
+});
+
+// reveal.js's themes with their local fonts; the Google Fonts imports some have are dropped
+// (the deck must work offline; those themes fall back to their next font).
+const themeFiles = (await readdir(revealThemes)).filter((f) => f.endsWith('.css'));
+const themes = build({
+  ...cssOptions,
+  entryPoints: themeFiles.map((f) => path.join(revealThemes, f)),
+  outdir: path.join(lib, 'themes/reveal'),
+  loader: { '.woff2': 'file', '.woff': 'file', '.ttf': 'file', '.eot': 'file' },
+  assetNames: 'fonts/[name]-[hash]',
+}).then(async () => {
+  for (const f of themeFiles) {
+    const file = path.join(lib, 'themes/reveal', f);
+    const css = await readFile(file, 'utf8');
+    await writeFile(file, css.replace(/@import\s*(url\()?["']?https?:[^;]*;/g, ''));
+  }
+});
+
+await Promise.all([cli, client, clientCss, inlineCss, themes]);

@@ -1,0 +1,79 @@
+// The stylesheets of a deck: deckmark's base CSS, its theme (built-in, reveal:NAME or a
+// file of the author's) and its extra `css`, with the fonts they use.
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import type { Deck } from '../model/deck.js';
+import { DeckError } from '../model/deck-error.js';
+import type { Stylesheet } from '../compile/render-deck.js';
+import { contentHash, mimeType } from './assets.js';
+import { CLIENT_DIR, REVEAL_THEMES_DIR, THEMES_DIR } from './paths.js';
+import type { OutputFile } from './write-atomic.js';
+
+const FONT_URL = /url\((["']?)(\.\/)?(fonts\/[^)"']+)\1\)/g;
+
+export interface StyleOutput {
+  styles: Stylesheet[];
+  /** Files to write beside the deck (relative path → content). */
+  files: Map<string, OutputFile>;
+  warnings: string[];
+}
+
+/** A CSS file's text with its `fonts/…` urls either kept (files copied) or inlined. */
+function withFonts(cssFile: string, inline: boolean, files: Map<string, OutputFile>): string {
+  const dir = path.dirname(cssFile);
+  return readFileSync(cssFile, 'utf8').replace(FONT_URL, (whole, _q, _dot, rel: string) => {
+    const font = path.join(dir, rel);
+    if (!existsSync(font)) return whole;
+    if (inline) return `url(data:${mimeType(font)};base64,${readFileSync(font).toString('base64')})`;
+    files.set(`assets/${rel}`, { copyFrom: font });
+    return `url(${rel})`;
+  });
+}
+
+function themeFile(deck: Deck, deckDir: string): string {
+  const { theme } = deck.meta;
+  if (theme.startsWith('reveal:')) return path.join(REVEAL_THEMES_DIR, `${theme.slice(7)}.css`);
+  if (/\.css$/i.test(theme)) return path.resolve(deckDir, theme);
+  return path.join(THEMES_DIR, `${theme}.css`);
+}
+
+export function collectStyles(deck: Deck, deckFile: string, inline: boolean): StyleOutput {
+  const deckDir = path.dirname(path.resolve(deckFile));
+  const files = new Map<string, OutputFile>();
+  const styles: Stylesheet[] = [];
+  const warnings: string[] = [];
+  const add = (name: string, css: string): void => {
+    if (inline) styles.push({ inline: css });
+    else {
+      files.set(`assets/${name}`, css);
+      styles.push({ href: `assets/${name}` });
+    }
+  };
+
+  add('deckmark.css', readFileSync(path.join(CLIENT_DIR, inline ? 'deckmark.inline.css' : 'deckmark.css'), 'utf8'));
+  if (!inline) {
+    const css = readFileSync(path.join(CLIENT_DIR, 'deckmark.css'), 'utf8');
+    for (const m of css.matchAll(FONT_URL)) files.set(`assets/${m[3]}`, { copyFrom: path.join(CLIENT_DIR, m[3]) });
+  }
+
+  const theme = themeFile(deck, deckDir);
+  if (!existsSync(theme)) {
+    throw new DeckError('unknown-theme', `theme file not found: ${deck.meta.theme}`, { file: deck.file, line: deck.metaLines.theme ?? 1, column: 1 });
+  }
+  add('theme.css', withFonts(theme, inline, files));
+
+  for (const extra of deck.meta.css) {
+    if (/^(https?:)?\/\//i.test(extra)) {
+      warnings.push(`stylesheet ${extra} is remote and is not loaded: the deck must work offline`);
+      continue;
+    }
+    const file = path.resolve(deckDir, extra);
+    if (!existsSync(file)) {
+      warnings.push(`stylesheet ${extra} not found`);
+      continue;
+    }
+    const css = readFileSync(file, 'utf8');
+    add(`${path.basename(file, '.css')}-${contentHash(css)}.css`, css);
+  }
+  return { styles, files, warnings };
+}

@@ -1,0 +1,71 @@
+// The deckmark CLI: commands declared here, their code loaded only when run, and the one
+// place that prints errors and picks the exit code (0 ok, 1 errors in the input, 2 usage).
+import { Command, CommanderError, Option } from 'commander';
+import { DeckError } from '../model/deck-error.js';
+import { formatError } from './report.js';
+
+const VERSION = '0.1.0';
+
+function separatorOptions(command: Command): Command {
+  return command
+    .option('--separator <regex>', 'horizontal slide separator (a regular expression, as reveal-md reads it)')
+    .option('--vertical-separator <regex>', 'vertical slide separator (a regular expression)');
+}
+
+export function createProgram(): Command {
+  const program = new Command('deckmark')
+    .description('Markdown slides → a reveal.js deck, a PDF and a blog embed')
+    .version(VERSION)
+    .option('--debug', 'print stack traces of errors')
+    .showHelpAfterError('(run deckmark --help for usage)')
+    .exitOverride();
+
+  separatorOptions(
+    program
+      .command('build')
+      .description('build decks to HTML: <out>/<slug>/index.html and <out>/index.html')
+      .argument('[input]', 'a .md file or a folder of them', 'slides')
+      .option('-o, --out <dir>', 'output folder', 'dist')
+      .option('--single-file', 'write one self-contained <out>/<slug>.html per deck')
+      .option('--strict', 'treat missing images as errors'),
+  ).action(async (input: string, options) => {
+    const { runBuild } = await import('./commands/build.js');
+    await runBuild(input, options);
+  });
+
+  program
+    .command('new')
+    .description('create a new deck from a template')
+    .argument('<name>', 'the deck name (its file name without .md)')
+    .addOption(new Option('--dir <dir>', 'where to put it').default('slides'))
+    .action(async (name: string, options) => {
+      const { runNew } = await import('./commands/new.js');
+      await runNew(name, options);
+    });
+
+  for (const command of program.commands) command.exitOverride();
+  return program;
+}
+
+/** Runs the CLI with `argv` (without node and the script); returns the exit code. */
+export async function runMain(argv: string[]): Promise<number> {
+  const program = createProgram();
+  try {
+    await program.parseAsync(argv, { from: 'user' });
+    return 0;
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      // --help and --version end here too, with exit code 0.
+      return error.exitCode === 0 ? 0 : 2;
+    }
+    if (error instanceof DeckError) {
+      process.stderr.write(`${formatError(error)}\n`);
+      if (argv.includes('--debug')) process.stderr.write(`${error.stack}\n`);
+      return error.exitCode;
+    }
+    const e = error as Error;
+    process.stderr.write(`deckmark: internal error: ${e.message ?? String(error)}\n`);
+    process.stderr.write(argv.includes('--debug') ? `${e.stack}\n` : 'run again with --debug for the stack trace\n');
+    return 1;
+  }
+}

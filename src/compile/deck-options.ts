@@ -1,0 +1,152 @@
+// Turns front matter (and CLI overrides) into DeckMeta: known keys checked, defaults applied.
+import type { DeckMeta, Diagnostic, PdfOptions, SlideSize } from '../model/deck.js';
+import { DeckError } from '../model/deck-error.js';
+import { BUILTIN_THEMES, DEFAULT_THEME, REVEAL_THEMES } from '../model/themes.js';
+import type { FrontMatter } from './front-matter.js';
+
+/** Front matter keys that pass straight into the reveal.js config. */
+const REVEAL_KEYS = ['transition', 'controls', 'progress', 'slideNumber', 'hash', 'center'] as const;
+
+/** Keys read elsewhere: reveal-md's separators (by the splitter) and its highlight theme (ignored). */
+const OTHER_KEYS = ['separator', 'verticalSeparator', 'notesSeparator', 'highlightTheme'] as const;
+
+const KNOWN_KEYS = new Set<string>([
+  'title', 'author', 'date', 'description', 'lang', 'theme', 'size', 'incremental', 'url',
+  'themeVars', 'sources', 'pdf', 'reveal', 'revealOptions', 'css', ...REVEAL_KEYS, ...OTHER_KEYS,
+]);
+
+const SIZES: Record<string, SlideSize> = {
+  '16:9': { width: 1280, height: 720 },
+  '4:3': { width: 1024, height: 768 },
+};
+
+/** A language tag of BCP 47's common shape: `nb`, `en-GB`, `zh-Hant-TW`. */
+const LANG = /^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/i;
+
+export function parseSize(value: string): SlideSize | undefined {
+  if (SIZES[value]) return SIZES[value];
+  const m = /^(\d{2,5})\s*x\s*(\d{2,5})$/i.exec(value);
+  return m ? { width: Number(m[1]), height: Number(m[2]) } : undefined;
+}
+
+function isKnownTheme(theme: string): boolean {
+  if (theme.startsWith('reveal:')) return (REVEAL_THEMES as readonly string[]).includes(theme.slice(7));
+  return (BUILTIN_THEMES as readonly string[]).includes(theme) || /\.css$/i.test(theme);
+}
+
+export interface OptionContext {
+  file?: string;
+  /** Title used when neither front matter nor a heading gives one. */
+  fallbackTitle: string;
+  /** The deck's first heading, if any. */
+  firstHeading: string;
+}
+
+/** Builds the deck's metadata; wrong values throw, unknown keys become warnings. */
+export function readDeckOptions(fm: FrontMatter, ctx: OptionContext, diagnostics: Diagnostic[]): DeckMeta {
+  const { data, keyLines } = fm;
+  const fail = (key: string, message: string): never => {
+    throw new DeckError(key === 'theme' ? 'unknown-theme' : 'invalid-option', message, {
+      file: ctx.file,
+      line: keyLines[key] ?? 1,
+      column: 1,
+    });
+  };
+  const str = (key: string): string | undefined => {
+    const v = data[key];
+    if (v === undefined || v === null) return undefined;
+    if (v instanceof Date) return v.toISOString().slice(0, 10);
+    if (typeof v !== 'string' && typeof v !== 'number') return fail(key, `\`${key}\` must be text`);
+    return String(v);
+  };
+  const bool = (key: string): boolean | undefined => {
+    const v = data[key];
+    if (v === undefined || v === null) return undefined;
+    if (typeof v !== 'boolean') return fail(key, `\`${key}\` must be true or false`);
+    return v;
+  };
+  const record = (key: string): Record<string, unknown> => {
+    const v = data[key];
+    if (v === undefined || v === null) return {};
+    if (typeof v !== 'object' || Array.isArray(v)) return fail(key, `\`${key}\` must be a mapping of keys to values`);
+    return v as Record<string, unknown>;
+  };
+
+  for (const key of Object.keys(data)) {
+    if (!KNOWN_KEYS.has(key)) {
+      diagnostics.push({
+        severity: 'warning',
+        code: 'unknown-key',
+        message: `unknown front matter key \`${key}\` (ignored)`,
+        file: ctx.file,
+        line: keyLines[key] ?? 1,
+        column: 1,
+      });
+    }
+  }
+  if (data.highlightTheme !== undefined) {
+    diagnostics.push({
+      severity: 'warning',
+      code: 'highlight-theme',
+      message: '`highlightTheme` is accepted but not used: the deck theme sets the code colours',
+      file: ctx.file,
+      line: keyLines.highlightTheme ?? 1,
+      column: 1,
+    });
+  }
+
+  const lang = str('lang') ?? 'en';
+  if (typeof data.lang === 'number' || !LANG.test(lang)) fail('lang', `\`lang\` must be a language tag such as nb, nn or en, not ${JSON.stringify(data.lang)}`);
+
+  const theme = str('theme') ?? DEFAULT_THEME;
+  if (!isKnownTheme(theme)) {
+    fail('theme', `unknown theme "${theme}": use ${BUILTIN_THEMES.join(', ')}, reveal:NAME (${REVEAL_THEMES.join(', ')}) or a path to a .css file`);
+  }
+
+  const sizeText = str('size') ?? '16:9';
+  const size = parseSize(sizeText) ?? fail('size', `\`size\` must be 16:9, 4:3 or WIDTHxHEIGHT (e.g. 1920x1080), not "${sizeText}"`);
+
+  const themeVars: Record<string, string> = {};
+  for (const [k, v] of Object.entries(record('themeVars'))) {
+    if (!/^[\w-]+$/.test(k) || (typeof v !== 'string' && typeof v !== 'number')) {
+      fail('themeVars', `\`themeVars.${k}\` must be a name of letters, digits and dashes with a text or number value`);
+    }
+    themeVars[k.replace(/^--/, '')] = String(v);
+  }
+
+  const reveal: Record<string, unknown> = { ...record('revealOptions'), ...record('reveal') };
+  for (const key of REVEAL_KEYS) if (data[key] !== undefined) reveal[key] = data[key];
+
+  const rawCss = data.css;
+  const css = rawCss === undefined || rawCss === null ? [] : Array.isArray(rawCss) ? rawCss : [rawCss];
+  if (!css.every((c): c is string => typeof c === 'string')) fail('css', '`css` must be a path or a list of paths');
+
+  return {
+    title: str('title') ?? (ctx.firstHeading || ctx.fallbackTitle),
+    author: str('author'),
+    date: str('date'),
+    description: str('description'),
+    lang,
+    theme,
+    size,
+    incremental: bool('incremental') ?? false,
+    url: str('url'),
+    themeVars,
+    sources: bool('sources') ?? false,
+    pdf: readPdfOptions(record('pdf'), (m) => fail('pdf', m)),
+    reveal,
+    css: css as string[],
+  };
+}
+
+function readPdfOptions(raw: Record<string, unknown>, fail: (message: string) => never): PdfOptions {
+  const notes = raw.notes ?? false;
+  if (notes !== false && notes !== 'page' && notes !== 'below') fail('`pdf.notes` must be false, page or below');
+  const handout = raw.handout ?? 0;
+  if (handout !== 0 && handout !== 2 && handout !== 3 && handout !== 6) fail('`pdf.handout` must be 0, 2, 3 or 6');
+  const fragments = raw.fragments ?? false;
+  if (typeof fragments !== 'boolean') fail('`pdf.fragments` must be true or false');
+  let size: SlideSize | undefined;
+  if (raw.size !== undefined) size = parseSize(String(raw.size)) ?? fail('`pdf.size` must be 16:9, 4:3 or WIDTHxHEIGHT');
+  return { notes: notes as PdfOptions['notes'], fragments: fragments as boolean, handout: handout as PdfOptions['handout'], size };
+}

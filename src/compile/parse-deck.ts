@@ -1,0 +1,113 @@
+// parseDeck(): deck text → Deck model. Pure: no file system, no browser; the caller passes
+// what needs the outside world (the asset resolver, the highlighter) in the options.
+import type { Deck, Diagnostic, Slide } from '../model/deck.js';
+import { DeckError } from '../model/deck-error.js';
+import { createMarkdown } from '../markdown/create-markdown.js';
+import { createSlideEnv, type AssetResolver } from '../markdown/env.js';
+import type { Highlighter } from '../markdown/plugins/code-blocks.js';
+import { isRemote } from '../markdown/plugins/media-links.js';
+import { readDeckOptions } from './deck-options.js';
+import { readFrontMatter, type FrontMatter } from './front-matter.js';
+import { slideTitle } from './slide-title.js';
+import { splitSlides, type Separators, type SlideSource } from './split-slides.js';
+
+export interface ParseOptions extends Separators {
+  /** The deck's path, for messages. */
+  file?: string;
+  /** Title when neither front matter nor a heading gives one (e.g. the file's slug). */
+  fallbackTitle?: string;
+  highlight?: Highlighter;
+  resolveAsset?: AssetResolver;
+}
+
+/** Slide attributes that name a local file the deck must carry. */
+const BACKGROUND_FILES = ['data-background', 'data-background-image', 'data-background-video'];
+
+/** Drops a BOM and turns CRLF and lone CR line breaks into LF. */
+export function normalizeText(text: string): string {
+  return text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
+}
+
+function separatorsOf(fm: FrontMatter, options: ParseOptions): Separators {
+  const seps: Separators = {};
+  for (const key of ['separator', 'verticalSeparator', 'notesSeparator'] as const) {
+    const value = options[key] ?? fm.data[key];
+    if (value === undefined || value === null || value === '') continue;
+    const where = { file: options.file, line: fm.keyLines[key] ?? 1, column: 1 };
+    if (typeof value !== 'string') throw new DeckError('invalid-option', `\`${key}\` must be a regular expression as text`, where);
+    try {
+      new RegExp(value, 'mg');
+    } catch (e) {
+      throw new DeckError('invalid-option', `\`${key}\` is not a valid regular expression: ${(e as Error).message}`, where);
+    }
+    seps[key] = value;
+  }
+  return seps;
+}
+
+export function parseDeck(input: string, options: ParseOptions = {}): Deck {
+  const text = normalizeText(input);
+  const fm = readFrontMatter(text, options.file);
+  const stacks = splitSlides(fm.body, separatorsOf(fm, options), fm.bodyLine);
+  const md = createMarkdown({ highlight: options.highlight });
+  const diagnostics: Diagnostic[] = [];
+  const incremental = fm.data.incremental === true;
+  let count = 0;
+
+  const renderSlide = (source: SlideSource): Slide => {
+    count++;
+    const env = createSlideEnv({
+      file: options.file,
+      line: source.body.line,
+      docId: `s${count}`,
+      incremental,
+      resolveAsset: options.resolveAsset,
+    });
+    const tokens = md.parse(source.body.text, env);
+    const html = md.renderer.render(tokens, md.options, env);
+    let notes = '';
+    if (source.notes) {
+      env.line = source.notes.line;
+      notes = md.render(source.notes.text.trim(), env);
+    }
+    notes += env.notes.join('');
+    for (const key of BACKGROUND_FILES) {
+      const src = env.slideAttributes[key];
+      if (!src || isRemote(src) || /^(#|rgb|hsl)/i.test(src) || !/\.\w{2,5}$/.test(src)) continue;
+      env.assets.push({ kind: 'image', src, line: source.range.start });
+      const resolution = options.resolveAsset?.(src, 'image');
+      if (resolution && 'url' in resolution) env.slideAttributes[key] = resolution.url;
+      else if (resolution) {
+        diagnostics.push({
+          severity: resolution.problem === 'outside-project' ? 'error' : 'warning',
+          code: resolution.problem === 'outside-project' ? 'asset-outside-project' : 'missing-image',
+          message: `background image "${src}" ${resolution.problem === 'missing' ? 'not found' : 'is outside the project folder'}`,
+          file: options.file,
+          line: source.range.start,
+          column: 1,
+        });
+      }
+    }
+    diagnostics.push(...env.diagnostics);
+    return {
+      range: source.range,
+      title: slideTitle(tokens),
+      html,
+      notes,
+      attributes: env.slideAttributes,
+      assets: env.assets,
+      links: env.links,
+      children: [],
+    };
+  };
+
+  const slides = stacks.map((stack) => {
+    const [first, ...rest] = stack.map(renderSlide);
+    first.children = rest;
+    return first;
+  });
+
+  const firstHeading = slides.flatMap((s) => [s, ...s.children]).find((s) => s.title)?.title ?? '';
+  const meta = readDeckOptions(fm, { file: options.file, fallbackTitle: options.fallbackTitle ?? 'Untitled deck', firstHeading }, diagnostics);
+  return { file: options.file, meta, metaLines: fm.keyLines, slides, diagnostics };
+}

@@ -1,0 +1,64 @@
+// The gallery page of a build folder: every deck with its title, a live thumbnail of its
+// first slide, and links to the deck and its PDF.
+import { escapeHtml } from '../markdown/html.js';
+import { uiStrings } from './ui-strings.js';
+
+/** What a built deck says about itself (written as `deck.json` in its folder). */
+export interface DeckManifest {
+  slug: string;
+  title: string;
+  description?: string;
+  author?: string;
+  lang: string;
+  slideCount: number;
+  width: number;
+  height: number;
+  /** The PDF's file name in the deck's folder, when it has been exported. */
+  pdf?: string;
+}
+
+function renderCard(deck: DeckManifest): string {
+  const ui = uiStrings(deck.lang);
+  const href = `${encodeURIComponent(deck.slug)}/index.html`;
+  const pdf = deck.pdf
+    ? ` · <a href="${encodeURIComponent(deck.slug)}/${encodeURIComponent(deck.pdf)}">${escapeHtml(ui.downloadPdf)}</a>`
+    : '';
+  return `<li class="deck" lang="${escapeHtml(deck.lang)}">
+<a class="thumb" href="${href}" tabindex="-1" aria-hidden="true" style="aspect-ratio:${deck.width}/${deck.height}">
+<iframe src="${href}?thumbnail#/0" loading="lazy" tabindex="-1" title=""></iframe></a>
+<h2><a href="${href}">${escapeHtml(deck.title)}</a></h2>
+${deck.description ? `<p>${escapeHtml(deck.description)}</p>\n` : ''}<p class="meta">${deck.slideCount} ${escapeHtml(ui.slides)}${deck.author ? ` · ${escapeHtml(deck.author)}` : ''}${pdf}</p>
+</li>`;
+}
+
+export function renderIndex(decks: DeckManifest[], lang = 'en'): string {
+  const ui = uiStrings(lang);
+  return `<!doctype html>
+<html lang="${escapeHtml(lang)}">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="generator" content="deckmark">
+<title>${escapeHtml(ui.decks)}</title>
+<style>
+body{font:18px/1.5 system-ui,sans-serif;margin:0;padding:2rem clamp(1rem,4vw,4rem);background:#f5f6f8;color:#1b1f24}
+h1{font-size:1.8rem;margin:0 0 1.5rem}
+ul{list-style:none;margin:0;padding:0;display:grid;gap:1.5rem;grid-template-columns:repeat(auto-fill,minmax(300px,1fr))}
+.deck{background:#fff;border-radius:10px;box-shadow:0 1px 4px rgba(0,0,0,.12);overflow:hidden}
+.deck h2{font-size:1.15rem;margin:.8rem 1rem .2rem}.deck p{margin:.2rem 1rem .8rem;color:#444}
+.deck .meta{font-size:.9rem;color:#555}
+a{color:#0b5cad}
+.thumb{display:block;position:relative;overflow:hidden;background:#ddd}
+/* reveal.js scales the slide to the frame, so the frame is the thumbnail */
+.thumb iframe{position:absolute;inset:0;width:100%;height:100%;border:0;pointer-events:none}
+</style>
+</head>
+<body>
+<h1>${escapeHtml(ui.decks)}</h1>
+<ul>
+${decks.map(renderCard).join('\n')}
+</ul>
+</body>
+</html>
+`;
+}

@@ -1,0 +1,150 @@
+// Splits deck text into slide sources the way reveal.js's Markdown plugin does (split, then
+// parse each slide), except that separators and notes markers inside code fences never count.
+import { fencedLines, findFences } from './code-fences.js';
+
+/** Separators as regular-expression source text, as reveal-md and reveal.js read them. */
+export interface Separators {
+  separator?: string;
+  verticalSeparator?: string;
+  notesSeparator?: string;
+}
+
+/** A piece of the source: its text and the 0-based file line its first line is on. */
+export interface SourceChunk {
+  text: string;
+  line: number;
+}
+
+export interface SlideSource {
+  body: SourceChunk;
+  notes?: SourceChunk;
+  /** 1-based inclusive range of the slide's non-blank lines (separators excluded). */
+  range: { start: number; end: number };
+}
+
+/** Horizontal slides, each a stack of one or more slides. */
+export type SlideStacks = SlideSource[][];
+
+// Our own default: `---`/`----` alone on a line with a blank line before it, so `Title\n---`
+// stays a setext heading (reveal-md's `\r?\n---\r?\n` would split it).
+const DEFAULT_SLIDE = String.raw`(?<=^[ \t]*\n)----?[ \t]*$`;
+const DEFAULT_NOTES = String.raw`^[ \t]*notes?:`;
+
+interface SeparatorMatcher {
+  pattern: RegExp;
+  isHorizontal(match: string): boolean;
+}
+
+function separatorMatcher(seps: Separators): SeparatorMatcher {
+  if (!seps.separator) {
+    return { pattern: new RegExp(DEFAULT_SLIDE, 'mg'), isHorizontal: (m) => m.trim() === '---' };
+  }
+  // reveal.js: one regex of both alternatives, direction by testing the horizontal one alone.
+  const horizontal = new RegExp(seps.separator);
+  const source = seps.verticalSeparator ? `${seps.separator}|${seps.verticalSeparator}` : seps.separator;
+  return { pattern: new RegExp(source, 'mg'), isHorizontal: (m) => horizontal.test(m) };
+}
+
+/** Index of the line holding text offset `pos`, given each line's start offset. */
+function lineAt(lineStarts: readonly number[], pos: number): number {
+  let lo = 0;
+  let hi = lineStarts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (lineStarts[mid] <= pos) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}
+
+/** The line a separator match stands on: that of its first character that is not a line break. */
+function matchLine(lineStarts: readonly number[], match: RegExpExecArray): number {
+  const offset = match[0].search(/[^\r\n]/);
+  return lineAt(lineStarts, match.index + (offset < 0 ? 0 : offset));
+}
+
+interface Cut {
+  start: number;
+  end: number;
+  /** The line the separator stands on. */
+  line: number;
+  horizontal: boolean;
+}
+
+function findCuts(text: string, lineStarts: number[], seps: Separators, inFence: (line: number) => boolean): Cut[] {
+  const { pattern, isHorizontal } = separatorMatcher(seps);
+  const cuts: Cut[] = [];
+  for (let m = pattern.exec(text); m; m = pattern.exec(text)) {
+    if (m[0] === '') {
+      pattern.lastIndex++; // a pattern that matches nothing would loop for ever
+      continue;
+    }
+    const line = matchLine(lineStarts, m);
+    if (inFence(line)) continue;
+    cuts.push({ start: m.index, end: m.index + m[0].length, line, horizontal: isHorizontal(m[0]) });
+  }
+  return cuts;
+}
+
+function rangeOf(text: string, firstLine: number): { start: number; end: number } {
+  const lines = text.split('\n');
+  let first = lines.findIndex((l) => l.trim() !== '');
+  let last = lines.length - 1;
+  while (last > 0 && lines[last].trim() === '') last--;
+  if (first < 0) first = last = 0;
+  return { start: firstLine + first + 1, end: firstLine + last + 1 };
+}
+
+/**
+ * Splits `text` (whose first line is file line `firstLine`, 0-based) into stacks of slides.
+ * @param text deck body with `\n` line breaks
+ */
+export function splitSlides(text: string, seps: Separators = {}, firstLine = 0): SlideStacks {
+  const lines = text.split('\n');
+  const lineStarts: number[] = [];
+  let offset = 0;
+  for (const l of lines) {
+    lineStarts.push(offset);
+    offset += l.length + 1;
+  }
+
+  const boundaryLines = new Set(findCuts(text, lineStarts, seps, () => false).map((cut) => cut.line));
+  const fenced = fencedLines(findFences(lines, (i) => boundaryLines.has(i)), lines.length);
+  const inFence = (line: number): boolean => fenced[line] === 1;
+  const notesPattern = new RegExp(seps.notesSeparator || DEFAULT_NOTES, 'mgi');
+
+  const makeSlide = (start: number, end: number): SlideSource => {
+    const line = lineAt(lineStarts, start);
+    const chunk = text.slice(start, end);
+    const slide: SlideSource = { body: { text: chunk, line: firstLine + line }, range: rangeOf(chunk, firstLine + line) };
+    notesPattern.lastIndex = 0;
+    for (let m = notesPattern.exec(chunk); m; m = notesPattern.exec(chunk)) {
+      if (m[0] === '') {
+        notesPattern.lastIndex++;
+        continue;
+      }
+      const at = lineAt(lineStarts, start + m.index);
+      if (inFence(at)) continue;
+      slide.body = { text: chunk.slice(0, m.index), line: firstLine + line };
+      slide.notes = { text: chunk.slice(m.index + m[0].length), line: firstLine + at };
+      break;
+    }
+    return slide;
+  };
+
+  const stacks: SlideStacks = [];
+  let last = 0;
+  let wasHorizontal = true;
+  for (const cut of findCuts(text, lineStarts, seps, inFence)) {
+    // As in reveal.js: after a horizontal cut a new stack starts, after a vertical one it grows.
+    const slide = makeSlide(last, cut.start);
+    if (wasHorizontal) stacks.push([slide]);
+    else stacks[stacks.length - 1].push(slide);
+    last = cut.end;
+    wasHorizontal = cut.horizontal;
+  }
+  const tail = makeSlide(last, text.length);
+  if (wasHorizontal) stacks.push([tail]);
+  else stacks[stacks.length - 1].push(tail);
+  return stacks;
+}

@@ -1,0 +1,106 @@
+// reveal.js's attribute comments: `<!-- .slide: … -->` sets attributes on the slide,
+// `<!-- .element: … -->` on the element before it (or its parent when it comes first).
+import type MarkdownIt from 'markdown-it';
+import type { StateCore, Token } from 'markdown-it';
+import { applyAttributes, mergeAttributes, parseAttributeList } from '../attributes.js';
+import type { SlideEnv } from '../env.js';
+
+const COMMENT = /<!--([\s\S]*?)-->/g;
+const SLIDE = /^\s*\.slide:\s*(\S[\s\S]*)$/;
+const ELEMENT = /^\s*\.element\s*:?([\s\S]*)$/;
+
+type Directive = { target: 'slide' | 'element'; attributes: Array<[string, string]> };
+
+/** The attribute comments in an HTML snippet, and the snippet without them. */
+function readDirectives(html: string): { directives: Directive[]; rest: string } {
+  const directives: Directive[] = [];
+  const rest = html.replace(COMMENT, (whole, inner: string) => {
+    const slide = SLIDE.exec(inner);
+    if (slide) directives.push({ target: 'slide', attributes: parseAttributeList(slide[1]) });
+    else {
+      const element = ELEMENT.exec(inner);
+      if (!element) return whole;
+      directives.push({ target: 'element', attributes: parseAttributeList(element[1]) });
+    }
+    return '';
+  });
+  return { directives, rest };
+}
+
+/** The open token matching the close token at `index`. */
+function openerOf(tokens: Token[], index: number): Token | undefined {
+  let depth = 0;
+  for (let i = index; i >= 0; i--) {
+    depth += tokens[i].nesting;
+    if (depth === 0) return tokens[i];
+  }
+  return undefined;
+}
+
+/**
+ * The element an `.element` comment at `index` applies to, as reveal.js finds it: the element
+ * before it, else the element that holds it; undefined when that holder is outside `tokens`.
+ */
+function previousElement(tokens: Token[], index: number, skip: (t: Token) => boolean): Token | undefined {
+  for (let i = index - 1; i >= 0; i--) {
+    const t = tokens[i];
+    if (t.nesting === 1) return t; // the comment is t's first child
+    if (t.nesting === -1) return openerOf(tokens, i);
+    if (!skip(t)) return t;
+  }
+  return undefined;
+}
+
+/** The block that holds token `index`: its nearest open ancestor, skipping hidden paragraphs. */
+function parentBlock(tokens: Token[], index: number): Token | undefined {
+  let level = tokens[index].level;
+  for (let i = index - 1; i >= 0; i--) {
+    const t = tokens[i];
+    if (t.nesting === 1 && t.level < level) {
+      if (!t.hidden) return t;
+      level = t.level;
+    }
+  }
+  return undefined;
+}
+
+const INLINE_SKIPPED = new Set(['text', 'softbreak', 'hardbreak', 'html_inline']);
+const BLOCK_SKIPPED = new Set(['html_block']);
+
+function commentAttributes(state: StateCore): void {
+  const env = state.env as SlideEnv;
+  const tokens = state.tokens;
+  const apply = (d: Directive, target: Token | undefined): void => {
+    if (d.target === 'slide' || !target) mergeAttributes(env.slideAttributes, d.attributes);
+    else applyAttributes(target, d.attributes);
+  };
+  for (let i = 0; i < tokens.length; i++) {
+    const token = tokens[i];
+    if (token.type === 'html_block') {
+      const { directives, rest } = readDirectives(token.content);
+      if (directives.length === 0) continue;
+      token.content = rest.trim() === '' ? '' : rest;
+      for (const d of directives) {
+        const prev = previousElement(tokens, i, (t) => BLOCK_SKIPPED.has(t.type));
+        apply(d, prev ?? parentBlock(tokens, i));
+      }
+    } else if (token.type === 'inline' && token.children) {
+      const children = token.children;
+      for (let k = 0; k < children.length; k++) {
+        const child = children[k];
+        if (child.type !== 'html_inline') continue;
+        const { directives, rest } = readDirectives(child.content);
+        if (directives.length === 0) continue;
+        child.content = rest;
+        for (const d of directives) {
+          const prev = previousElement(children, k, (t) => INLINE_SKIPPED.has(t.type));
+          apply(d, prev ?? parentBlock(tokens, i));
+        }
+      }
+    }
+  }
+}
+
+export function commentAttributesPlugin(md: MarkdownIt): void {
+  md.core.ruler.push('deckmark_comment_attributes', commentAttributes);
+}

@@ -1,0 +1,58 @@
+// Records the links and local images of a slide (with their lines), and maps local images
+// to the URLs the built deck uses. A missing image shows its alt text.
+import type MarkdownIt from 'markdown-it';
+import type { StateCore, Token } from 'markdown-it';
+import { fileLine, warn, type SlideEnv } from '../env.js';
+import { escapeHtml } from '../html.js';
+
+/** True for URLs the deck loads from elsewhere, not from the deck's folder. */
+export function isRemote(src: string): boolean {
+  return /^([a-z][a-z0-9+.-]*:|\/\/|#)/i.test(src);
+}
+
+function plainText(tokens: Token[] | null): string {
+  return (tokens ?? []).map((t) => (t.type === 'text' || t.type === 'code_inline' ? t.content : plainText(t.children))).join('');
+}
+
+function resolveImage(token: Token, env: SlideEnv, line: number): void {
+  const src = token.attrGet('src') ?? '';
+  if (src === '' || isRemote(src)) return;
+  const path = decodeURI(src.split(/[?#]/)[0]);
+  env.assets.push({ kind: 'image', src: path, line });
+  const resolution = env.resolveAsset?.(path, 'image');
+  if (!resolution) return;
+  if ('url' in resolution) {
+    token.attrSet('src', resolution.url);
+    return;
+  }
+  if (resolution.problem === 'outside-project') {
+    warn(env, 'asset-outside-project', `image "${path}" is outside the project folder and is not copied`, line, 'error');
+  } else {
+    warn(env, 'missing-image', `image "${path}" not found`, line);
+  }
+  // Show the alt text where the image would be.
+  token.type = 'html_inline';
+  token.content = `<span class="dm-missing-image">${escapeHtml(plainText(token.children) || path)}</span>`;
+}
+
+
+function collect(state: StateCore): void {
+  const env = state.env as SlideEnv;
+  for (const block of state.tokens) {
+    if (block.type !== 'inline' || !block.children) continue;
+    const line = fileLine(env, block.map);
+    const children = block.children;
+    for (let i = 0; i < children.length; i++) {
+      const t = children[i];
+      if (t.type === 'image') resolveImage(t, env, line);
+      else if (t.type === 'link_open') {
+        const close = children.findIndex((c, k) => k > i && c.type === 'link_close');
+        env.links.push({ href: t.attrGet('href') ?? '', text: plainText(children.slice(i + 1, close < 0 ? undefined : close)), line });
+      }
+    }
+  }
+}
+
+export function mediaLinksPlugin(md: MarkdownIt): void {
+  md.core.ruler.push('deckmark_media_links', collect);
+}

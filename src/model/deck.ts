@@ -1,0 +1,107 @@
+// The deck model: plain data that every consumer (renderer, PDF, checker, index page) reads.
+
+/** A 1-based, inclusive range of lines in the deck's source file. */
+export interface LineRange {
+  start: number;
+  end: number;
+}
+
+/** Slide size in CSS pixels. */
+export interface SlideSize {
+  width: number;
+  height: number;
+}
+
+/** PDF export settings (front matter `pdf:`). */
+export interface PdfOptions {
+  /** Speaker notes: not printed, on a page after each slide, or below the slide. @defaultValue false */
+  notes: false | 'page' | 'below';
+  /** One page per fragment step. @defaultValue false */
+  fragments: boolean;
+  /** Slides per A4 handout page; 0 means no handout. @defaultValue 0 */
+  handout: 0 | 2 | 3 | 6;
+  /** Page size, when it differs from the slide size. */
+  size?: SlideSize;
+}
+
+/** Deck-wide settings, from front matter with defaults applied. */
+export interface DeckMeta {
+  title: string;
+  author?: string;
+  date?: string;
+  description?: string;
+  /** BCP 47 language tag. @defaultValue 'en' */
+  lang: string;
+  /** `default`, another built-in name, `reveal:NAME`, or a CSS path relative to the deck. */
+  theme: string;
+  size: SlideSize;
+  /** Lists appear item by item. @defaultValue false */
+  incremental: boolean;
+  /** The deck's public URL. */
+  url?: string;
+  /** Overrides of the theme's CSS custom properties, without the leading `--`. */
+  themeVars: Record<string, string>;
+  /** Add a last slide listing every link and footnote. @defaultValue false */
+  sources: boolean;
+  pdf: PdfOptions;
+  /** reveal.js options, passed through to `Reveal.initialize`. */
+  reveal: Record<string, unknown>;
+  /** Extra stylesheets (reveal-md's `css`), as written. */
+  css: string[];
+}
+
+/** A file the deck refers to (image, video, stylesheet), as written in the source. */
+export interface AssetRef {
+  kind: 'image' | 'stylesheet';
+  /** The path as written, relative to the deck file. */
+  src: string;
+  line: number;
+}
+
+/** An outgoing link of a slide. */
+export interface LinkRef {
+  href: string;
+  text: string;
+  line: number;
+}
+
+export interface Slide {
+  /** Where the slide's source starts and ends (separators excluded). */
+  range: LineRange;
+  /** The text of the slide's first heading, '' when it has none. */
+  title: string;
+  /** The slide's body HTML (without its `<section>`). */
+  html: string;
+  /** Speaker notes as HTML, '' when the slide has none. */
+  notes: string;
+  /** Attributes of the slide's `<section>` (from `<!-- .slide: -->`, `{…}` and fenced divs). */
+  attributes: Record<string, string>;
+  assets: AssetRef[];
+  links: LinkRef[];
+  /** Vertical sub-slides below this one (only on horizontal slides). */
+  children: Slide[];
+}
+
+export type Severity = 'error' | 'warning';
+
+/** A problem found in a deck, reported as `file:line:col: severity: message (code)`. */
+export interface Diagnostic {
+  severity: Severity;
+  code: string;
+  message: string;
+  file?: string;
+  line: number;
+  column: number;
+  hint?: string;
+}
+
+export interface Deck {
+  /** Source file path as given by the caller (for messages); undefined for in-memory text. */
+  file?: string;
+  meta: DeckMeta;
+  /** 1-based line of each front matter key, so problems with a setting can name its line. */
+  metaLines: Record<string, number>;
+  /** Horizontal slides; each may carry vertical children. */
+  slides: Slide[];
+  diagnostics: Diagnostic[];
+}
