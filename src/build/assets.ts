@@ -7,9 +7,18 @@ import type { AssetResolution, AssetResolver } from '../markdown/env.js';
 import { isInside } from './project-root.js';
 
 const MIME: Record<string, string> = {
-  '.png': 'image/png', '.jpg': 'image/jpeg', '.jpeg': 'image/jpeg', '.gif': 'image/gif', '.svg': 'image/svg+xml',
-  '.webp': 'image/webp', '.avif': 'image/avif', '.ico': 'image/x-icon', '.mp4': 'video/mp4', '.webm': 'video/webm',
-  '.ogv': 'video/ogg', '.css': 'text/css',
+  '.png': 'image/png',
+  '.jpg': 'image/jpeg',
+  '.jpeg': 'image/jpeg',
+  '.gif': 'image/gif',
+  '.svg': 'image/svg+xml',
+  '.webp': 'image/webp',
+  '.avif': 'image/avif',
+  '.ico': 'image/x-icon',
+  '.mp4': 'video/mp4',
+  '.webm': 'video/webm',
+  '.ogv': 'video/ogg',
+  '.css': 'text/css',
 };
 
 export function mimeType(file: string): string {
@@ -23,7 +32,11 @@ export function contentHash(data: Buffer | string): string {
 /** The output name of an asset: its name with a content hash, under `assets/`. */
 export function hashedName(file: string, data: Buffer): string {
   const ext = path.extname(file);
-  const base = path.basename(file, ext).replace(/[^\w.-]+/g, '-').slice(0, 40) || 'asset';
+  const base =
+    path
+      .basename(file, ext)
+      .replace(/[^\w.-]+/g, '-')
+      .slice(0, 40) || 'asset';
   return `assets/${base}-${contentHash(data)}${ext.toLowerCase()}`;
 }
 

@@ -10,7 +10,10 @@ export async function findDecks(input: string): Promise<string[]> {
   if (info.isFile()) return [path.resolve(input)];
   const names = (await readdir(input)).filter((n) => /\.md$/i.test(n) && !n.startsWith('.')).sort();
   if (names.length === 0) {
-    throw new DeckError('no-decks', `no decks (.md files) in ${shownPath(input)}`, { file: shownPath(input), hint: 'create one with: deckmark new NAME' });
+    throw new DeckError('no-decks', `no decks (.md files) in ${shownPath(input)}`, {
+      file: shownPath(input),
+      hint: 'create one with: deckmark new NAME',
+    });
   }
   return names.map((n) => path.resolve(input, n));
 }

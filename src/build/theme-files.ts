@@ -58,7 +58,11 @@ export function collectStyles(deck: Deck, deckFile: string, inline: boolean): St
 
   const theme = themeFile(deck, deckDir);
   if (!existsSync(theme)) {
-    throw new DeckError('unknown-theme', `theme file not found: ${deck.meta.theme}`, { file: deck.file, line: deck.metaLines.theme ?? 1, column: 1 });
+    throw new DeckError('unknown-theme', `theme file not found: ${deck.meta.theme}`, {
+      file: deck.file,
+      line: deck.metaLines.theme ?? 1,
+      column: 1,
+    });
   }
   add('theme.css', withFonts(theme, inline, files));
 

@@ -11,8 +11,23 @@ const REVEAL_KEYS = ['transition', 'controls', 'progress', 'slideNumber', 'hash'
 const OTHER_KEYS = ['separator', 'verticalSeparator', 'notesSeparator', 'highlightTheme'] as const;
 
 const KNOWN_KEYS = new Set<string>([
-  'title', 'author', 'date', 'description', 'lang', 'theme', 'size', 'incremental', 'url',
-  'themeVars', 'sources', 'pdf', 'reveal', 'revealOptions', 'css', ...REVEAL_KEYS, ...OTHER_KEYS,
+  'title',
+  'author',
+  'date',
+  'description',
+  'lang',
+  'theme',
+  'size',
+  'incremental',
+  'url',
+  'themeVars',
+  'sources',
+  'pdf',
+  'reveal',
+  'revealOptions',
+  'css',
+  ...REVEAL_KEYS,
+  ...OTHER_KEYS,
 ]);
 
 const SIZES: Record<string, SlideSize> = {
@@ -29,9 +44,15 @@ export function parseSize(value: string): SlideSize | undefined {
   return m ? { width: Number(m[1]), height: Number(m[2]) } : undefined;
 }
 
-function isKnownTheme(theme: string): boolean {
-  if (theme.startsWith('reveal:')) return (REVEAL_THEMES as readonly string[]).includes(theme.slice(7));
-  return (BUILTIN_THEMES as readonly string[]).includes(theme) || /\.css$/i.test(theme);
+/**
+ * The theme in canonical form, or undefined when unknown. A bare reveal.js theme name
+ * (`theme: moon`, as reveal-md decks write it) means `reveal:moon` unless we ship one of that name.
+ */
+function canonicalTheme(theme: string): string | undefined {
+  const isReveal = (name: string): boolean => (REVEAL_THEMES as readonly string[]).includes(name);
+  if (theme.startsWith('reveal:')) return isReveal(theme.slice(7)) ? theme : undefined;
+  if ((BUILTIN_THEMES as readonly string[]).includes(theme) || /\.css$/i.test(theme)) return theme;
+  return isReveal(theme) ? `reveal:${theme}` : undefined;
 }
 
 export interface OptionContext {
@@ -96,12 +117,16 @@ export function readDeckOptions(fm: FrontMatter, ctx: OptionContext, diagnostics
   }
 
   const lang = str('lang') ?? 'en';
-  if (typeof data.lang === 'number' || !LANG.test(lang)) fail('lang', `\`lang\` must be a language tag such as nb, nn or en, not ${JSON.stringify(data.lang)}`);
+  if (typeof data.lang === 'number' || !LANG.test(lang))
+    fail('lang', `\`lang\` must be a language tag such as nb, nn or en, not ${JSON.stringify(data.lang)}`);
 
-  const theme = str('theme') ?? DEFAULT_THEME;
-  if (!isKnownTheme(theme)) {
-    fail('theme', `unknown theme "${theme}": use ${BUILTIN_THEMES.join(', ')}, reveal:NAME (${REVEAL_THEMES.join(', ')}) or a path to a .css file`);
-  }
+  const themeName = str('theme') ?? DEFAULT_THEME;
+  const theme =
+    canonicalTheme(themeName) ??
+    fail(
+      'theme',
+      `unknown theme "${themeName}": use ${BUILTIN_THEMES.join(', ')}, reveal:NAME (${REVEAL_THEMES.join(', ')}) or a path to a .css file`,
+    );
 
   const sizeText = str('size') ?? '16:9';
   const size = parseSize(sizeText) ?? fail('size', `\`size\` must be 16:9, 4:3 or WIDTHxHEIGHT (e.g. 1920x1080), not "${sizeText}"`);

@@ -1,11 +1,12 @@
 // Reads the YAML front matter at the top of a deck, keeping the line of every key.
-import { LineCounter, isMap, isScalar, parseDocument } from 'yaml';
+// js-yaml is the parser reveal-md uses, so reveal-md decks read exactly as they did there.
+import { load, YAMLException } from 'js-yaml';
 import { DeckError } from '../model/deck-error.js';
 
 export interface FrontMatter {
   /** The parsed mapping ({} when the deck has no front matter). */
   data: Record<string, unknown>;
-  /** 1-based line of each top-level key. */
+  /** 1-based file line of each top-level key. */
   keyLines: Record<string, number>;
   /** 0-based line where the deck body starts. */
   bodyLine: number;
@@ -14,45 +15,52 @@ export interface FrontMatter {
 }
 
 const FENCE = /^---[ \t]*$/;
+const END = /^(---|\.\.\.)[ \t]*$/;
+/** A top-level key at the start of a line: `key:` or `"key":`. */
+const TOP_KEY = /^(["']?)([^\s"'#:][^:]*?)\1[ \t]*:(?:[ \t]|$)/;
+
+function keyLinesOf(lines: string[]): Record<string, number> {
+  const keyLines: Record<string, number> = {};
+  lines.forEach((line, i) => {
+    const m = TOP_KEY.exec(line);
+    if (m && !(m[2] in keyLines)) keyLines[m[2]] = i + 2; // +1 for 1-based, +1 for the opening ---
+  });
+  return keyLines;
+}
 
 /** Splits off and parses front matter; `text` has `\n` line breaks. Throws DeckError when it is broken. */
 export function readFrontMatter(text: string, file?: string): FrontMatter {
   const lines = text.split('\n');
-  if (!FENCE.test(lines[0] ?? '')) return { data: {}, keyLines: {}, bodyLine: 0, body: text };
+  const none = { data: {}, keyLines: {}, bodyLine: 0, body: text };
+  if (!FENCE.test(lines[0] ?? '')) return none;
   // A deck that opens with a slide separator followed by a blank line has no front matter.
-  if (lines.length > 1 && lines[1].trim() === '') return { data: {}, keyLines: {}, bodyLine: 0, body: text };
-  const close = lines.findIndex((l, i) => i > 0 && (FENCE.test(l) || /^\.\.\.[ \t]*$/.test(l)));
+  if (lines.length > 1 && lines[1].trim() === '') return none;
+  const close = lines.findIndex((l, i) => i > 0 && END.test(l));
   if (close < 0) {
     throw new DeckError('front-matter', 'front matter is not closed: add a line `---` after it', { file, line: 1, column: 1 });
   }
-  const yamlText = lines.slice(1, close).join('\n');
-  const counter = new LineCounter();
-  const doc = parseDocument(yamlText, { lineCounter: counter, prettyErrors: false, uniqueKeys: true });
-  const where = (offset: number): { line: number; column: number } => {
-    const pos = counter.linePos(offset);
-    return { line: pos.line + 1, column: pos.col };
-  };
-  if (doc.errors.length > 0) {
-    const err = doc.errors[0];
-    const message = err.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
-    throw new DeckError('front-matter', `invalid YAML in front matter: ${message}`, { file, ...where(err.pos[0]) });
+  const yamlLines = lines.slice(1, close);
+  let data: unknown;
+  try {
+    data = load(yamlLines.join('\n'), { filename: file });
+  } catch (e) {
+    if (!(e instanceof YAMLException)) throw e;
+    const mark = (e as YAMLException & { mark?: { line: number; column: number } }).mark;
+    throw new DeckError('front-matter', `invalid YAML in front matter: ${e.reason}`, {
+      file,
+      line: (mark?.line ?? 0) + 2,
+      column: (mark?.column ?? 0) + 1,
+    });
   }
   const bodyLine = close + 1;
   const body = lines.slice(bodyLine).join('\n');
-  if (doc.contents === null || (isScalar(doc.contents) && doc.contents.value === null)) {
-    return { data: {}, keyLines: {}, bodyLine, body };
-  }
-  if (!isMap(doc.contents)) {
-    const range = doc.contents.range ?? [0];
+  if (data === undefined || data === null) return { data: {}, keyLines: {}, bodyLine, body };
+  if (typeof data !== 'object' || Array.isArray(data)) {
     throw new DeckError('front-matter', 'front matter must be a mapping of keys to values (`key: value` lines)', {
       file,
-      ...where(range[0]),
+      line: 2,
+      column: 1,
     });
   }
-  const keyLines: Record<string, number> = {};
-  for (const pair of doc.contents.items) {
-    if (isScalar(pair.key) && pair.key.range) keyLines[String(pair.key.value)] = where(pair.key.range[0]).line;
-  }
-  const data = doc.toJS({ maxAliasCount: 100 }) as Record<string, unknown>;
-  return { data, keyLines, bodyLine, body };
+  return { data: data as Record<string, unknown>, keyLines: keyLinesOf(yamlLines), bodyLine, body };
 }

@@ -108,6 +108,10 @@ export function parseDeck(input: string, options: ParseOptions = {}): Deck {
   });
 
   const firstHeading = slides.flatMap((s) => [s, ...s.children]).find((s) => s.title)?.title ?? '';
-  const meta = readDeckOptions(fm, { file: options.file, fallbackTitle: options.fallbackTitle ?? 'Untitled deck', firstHeading }, diagnostics);
+  const meta = readDeckOptions(
+    fm,
+    { file: options.file, fallbackTitle: options.fallbackTitle ?? 'Untitled deck', firstHeading },
+    diagnostics,
+  );
   return { file: options.file, meta, metaLines: fm.keyLines, slides, diagnostics };
 }

@@ -109,7 +109,10 @@ export function splitSlides(text: string, seps: Separators = {}, firstLine = 0):
   }
 
   const boundaryLines = new Set(findCuts(text, lineStarts, seps, () => false).map((cut) => cut.line));
-  const fenced = fencedLines(findFences(lines, (i) => boundaryLines.has(i)), lines.length);
+  const fenced = fencedLines(
+    findFences(lines, (i) => boundaryLines.has(i)),
+    lines.length,
+  );
   const inFence = (line: number): boolean => fenced[line] === 1;
   const notesPattern = new RegExp(seps.notesSeparator || DEFAULT_NOTES, 'mgi');
 

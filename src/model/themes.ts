@@ -3,8 +3,20 @@
 export const BUILTIN_THEMES = ['default'] as const;
 
 export const REVEAL_THEMES = [
-  'beige', 'black', 'black-contrast', 'blood', 'dracula', 'league', 'moon', 'night',
-  'serif', 'simple', 'sky', 'solarized', 'white', 'white-contrast',
+  'beige',
+  'black',
+  'black-contrast',
+  'blood',
+  'dracula',
+  'league',
+  'moon',
+  'night',
+  'serif',
+  'simple',
+  'sky',
+  'solarized',
+  'white',
+  'white-contrast',
 ] as const;
 
 export const DEFAULT_THEME = 'default';

@@ -22,7 +22,14 @@ export function readFenceInfo(info: string): FenceInfo {
   const spec = LINE_SPEC.exec(info);
   const lang = info.replace(LINE_SPEC, '').trim().split(/\s+/)[0] ?? '';
   if (!spec) return { lang, firstLine: 1 };
-  return { lang, steps: spec[3].trim().split('|').map((s) => s.trim()), firstLine: spec[2] ? Number(spec[2]) : 1 };
+  return {
+    lang,
+    steps: spec[3]
+      .trim()
+      .split('|')
+      .map((s) => s.trim()),
+    firstLine: spec[2] ? Number(spec[2]) : 1,
+  };
 }
 
 /** The line numbers a step like `1-3,5` highlights. */

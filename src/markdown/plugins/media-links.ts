@@ -35,7 +35,6 @@ function resolveImage(token: Token, env: SlideEnv, line: number): void {
   token.content = `<span class="dm-missing-image">${escapeHtml(plainText(token.children) || path)}</span>`;
 }
 
-
 function collect(state: StateCore): void {
   const env = state.env as SlideEnv;
   for (const block of state.tokens) {

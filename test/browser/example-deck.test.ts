@@ -1,0 +1,87 @@
+// The built example deck in real Chromium, from file://, offline: every slide reached with
+// the arrow keys, the Norwegian title intact, no console error and no outside request.
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { Browser, Page } from 'puppeteer-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { blockedRequests, launchBrowser, withPage } from '../../src/export/browser.js';
+import { runCli, SLIDES, tempDir } from '../helpers/cli.js';
+
+interface Indices {
+  h: number;
+  v: number;
+}
+
+const state = (page: Page) =>
+  page.evaluate(() => {
+    const r = (window as any).Reveal;
+    return { ...(r.getIndices() as Indices), total: r.getTotalSlides() as number, last: r.isLastSlide() as boolean };
+  });
+
+describe('the built example deck in Chromium', () => {
+  let browser: Browser;
+  let out: string;
+
+  beforeAll(async () => {
+    out = tempDir();
+    const built = await runCli('build', SLIDES, '-o', out);
+    expect(built.code, built.stderr).toBe(0);
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  it('reaches every slide with the arrow keys, offline, without console errors', async () => {
+    await withPage(
+      browser,
+      async (page) => {
+        const problems: string[] = [];
+        page.on('console', (m) => m.type() === 'error' && problems.push(`console: ${m.text()}`));
+        page.on('pageerror', (e) => problems.push(`page error: ${(e as Error).message}`));
+        page.on('requestfailed', (r) => problems.push(`request failed: ${r.url()}`));
+        const url = pathToFileURL(path.join(out, 'strategi-sosiale-medier/index.html')).href;
+        await page.goto(url, { waitUntil: 'load' });
+        await page.waitForFunction(() => (window as any).Reveal?.isReady());
+        await page.evaluate(() => document.fonts.ready);
+
+        const title = await page.$eval('.slides > section', (s) => (s as HTMLElement).innerText);
+        expect(title).toContain('Strategi for god bruk av sosiale medier');
+        const fonts = await page.evaluate(() => [...document.fonts].filter((f) => f.status === 'loaded').map((f) => f.family));
+        expect(fonts.join()).toMatch(/Source Sans 3/);
+
+        const visited = new Set<string>();
+        const { total } = await state(page);
+        for (let presses = 0; presses < 20 * total; presses++) {
+          const now = await state(page);
+          visited.add(`${now.h}/${now.v}`);
+          if (now.last && visited.size === total) break;
+          // Down through a vertical stack, then right to the next one (fragments step first).
+          const below = await page.evaluate(() => (window as any).Reveal.availableRoutes().down as boolean);
+          await page.keyboard.press(below ? 'ArrowDown' : 'ArrowRight');
+        }
+        expect(visited.size).toBe(total);
+        expect(total).toBeGreaterThanOrEqual(20);
+        expect(problems).toEqual([]);
+        expect(blockedRequests(page)).toEqual([]);
+      },
+      { viewport: { width: 1280, height: 720 } },
+    );
+  });
+
+  it('opens the overview with Esc and the speaker view with S', async () => {
+    await withPage(browser, async (page) => {
+      await page.goto(pathToFileURL(path.join(out, 'syntax-tour/index.html')).href);
+      await page.waitForFunction(() => (window as any).Reveal?.isReady());
+      await page.keyboard.press('Escape');
+      expect(await page.evaluate(() => (window as any).Reveal.isOverview())).toBe(true);
+      await page.keyboard.press('Escape');
+      const popup = new Promise<Page | null>((resolve) => page.once('popup', resolve));
+      await page.keyboard.press('s');
+      const speaker = await popup;
+      expect(speaker).not.toBeNull();
+      await speaker!.waitForSelector('.speaker-controls-notes', { timeout: 10_000 });
+      await speaker!.close();
+    });
+  });
+});

@@ -1,0 +1,129 @@
+// `deckmark build` in process: outputs, messages and exit codes.
+import { existsSync, readFileSync, writeFileSync, mkdirSync, readdirSync } from 'node:fs';
+import path from 'node:path';
+import { load } from 'cheerio';
+import { describe, expect, it } from 'vitest';
+import { runCli, SLIDES, tempDir } from '../helpers/cli.js';
+
+describe('deckmark build', () => {
+  it('builds the example decks, their assets and an index', async () => {
+    const out = tempDir();
+    const { code, stderr } = await runCli('build', SLIDES, '-o', out);
+    expect(code, stderr).toBe(0);
+    const index = load(readFileSync(path.join(out, 'index.html'), 'utf8'));
+    expect(
+      index('li.deck h2 a')
+        .map((_, a) => index(a).attr('href'))
+        .get()
+        .sort(),
+    ).toEqual(['strategi-sosiale-medier/index.html', 'syntax-tour/index.html']);
+    const deck = load(readFileSync(path.join(out, 'strategi-sosiale-medier/index.html'), 'utf8'));
+    expect(deck('html').attr('lang')).toBe('nb');
+    expect(deck('title').text()).toBe('Strategi for god bruk av sosiale medier');
+    for (const href of deck('link[rel=stylesheet]')
+      .map((_, l) => deck(l).attr('href'))
+      .get()) {
+      expect(existsSync(path.join(out, 'strategi-sosiale-medier', href!)), href).toBe(true);
+    }
+    const tour = load(readFileSync(path.join(out, 'syntax-tour/index.html'), 'utf8'));
+    const img = tour('img[alt="Diagram of the pipeline"]').attr('src')!;
+    expect(img).toMatch(/^assets\/pipeline-[0-9a-f]{10}\.svg$/);
+    expect(readFileSync(path.join(out, 'syntax-tour', img))).toEqual(readFileSync(path.join(SLIDES, 'img/pipeline.svg')));
+  });
+
+  it('writes one self-contained file with --single-file', async () => {
+    const out = tempDir();
+    const { code, stderr } = await runCli('build', path.join(SLIDES, 'syntax-tour.md'), '-o', out, '--single-file');
+    expect(code, stderr).toBe(0);
+    expect(readdirSync(out)).toEqual(['syntax-tour.html']);
+    const $ = load(readFileSync(path.join(out, 'syntax-tour.html'), 'utf8'));
+    expect($('link[rel=stylesheet], script[src]').length).toBe(0);
+    expect($('img[alt="Diagram of the pipeline"]').attr('src')).toMatch(/^data:image\/svg\+xml;base64,/);
+  });
+
+  it('exits 1 naming a missing input file', async () => {
+    const { code, stderr } = await runCli('build', 'missing.md', '-o', tempDir());
+    expect(code).toBe(1);
+    expect(stderr.trim().split('\n')).toHaveLength(1);
+    expect(stderr).toMatch(/^missing\.md: error: no such file or folder: missing\.md \(input-not-found\)/);
+  });
+
+  it('exits 1 naming the line of broken YAML front matter, and writes nothing', async () => {
+    const dir = tempDir();
+    const deck = path.join(dir, 'broken.md');
+    writeFileSync(deck, '---\ntitle: ok\nsize: [16:9\n---\n\n# Hi\n');
+    const out = path.join(dir, 'out');
+    const { code, stderr } = await runCli('build', deck, '-o', out);
+    expect(code).toBe(1);
+    expect(stderr).toMatch(/broken\.md:[45]:\d+: error: invalid YAML in front matter/);
+    expect(stderr).not.toMatch(/\n\s+at /); // no stack trace
+    expect(existsSync(path.join(out, 'broken'))).toBe(false);
+  });
+
+  it('keeps the previous build when a rebuild fails', async () => {
+    const dir = tempDir();
+    const deck = path.join(dir, 'talk.md');
+    const out = path.join(dir, 'out');
+    writeFileSync(deck, '# Good\n');
+    expect((await runCli('build', deck, '-o', out)).code).toBe(0);
+    writeFileSync(deck, '---\nsize: banana\n---\n# Bad\n');
+    const { code, stderr } = await runCli('build', deck, '-o', out);
+    expect(code).toBe(1);
+    expect(stderr).toMatch(/talk\.md:2:1: error: `size` must be 16:9, 4:3 or WIDTHxHEIGHT/);
+    expect(readFileSync(path.join(out, 'talk/index.html'), 'utf8')).toContain('<h1>Good</h1>');
+    expect(readdirSync(out).filter((n) => n.startsWith('.'))).toEqual([]);
+  });
+
+  it('warns about a missing image with file:line and still builds; --strict makes it an error', async () => {
+    const dir = tempDir();
+    writeFileSync(path.join(dir, 'package.json'), '{}'); // the project root
+    const deck = path.join(dir, 'img.md');
+    writeFileSync(deck, '# Title\n\n---\n\n![A cat](cat.png)\n');
+    const warned = await runCli('build', deck, '-o', path.join(dir, 'out'));
+    expect(warned.code).toBe(0);
+    expect(warned.stderr).toMatch(/img\.md:5:1: warning: image "cat\.png" not found \(missing-image\)/);
+    const strict = await runCli('build', deck, '-o', path.join(dir, 'out2'), '--strict');
+    expect(strict.code).toBe(1);
+    expect(strict.stderr).toMatch(/img\.md:5:1: error: image "cat\.png" not found/);
+  });
+
+  it('refuses an image outside the project', async () => {
+    const dir = tempDir();
+    mkdirSync(path.join(dir, 'project/slides'), { recursive: true });
+    writeFileSync(path.join(dir, 'project/package.json'), '{}');
+    writeFileSync(path.join(dir, 'secret.png'), 'x');
+    const deck = path.join(dir, 'project/slides/deck.md');
+    writeFileSync(deck, '# T\n\n![s](../../secret.png)\n');
+    const { code, stderr } = await runCli('build', deck, '-o', path.join(dir, 'out'));
+    expect(code).toBe(1);
+    expect(stderr).toMatch(/deck\.md:3:1: error: image "\.\.\/\.\.\/secret\.png" is outside the project folder/);
+  });
+
+  it('exits 1 for a folder without decks', async () => {
+    const { code, stderr } = await runCli('build', tempDir(), '-o', tempDir());
+    expect(code).toBe(1);
+    expect(stderr).toMatch(/error: no decks \(\.md files\) in .* \(no-decks\)/);
+  });
+
+  it('exits 2 for an unknown command and for a bad option', async () => {
+    expect((await runCli('frobnicate')).code).toBe(2);
+    expect((await runCli('build', '--no-such-option')).code).toBe(2);
+  });
+
+  it('prints help for every command with exit code 0', async () => {
+    for (const command of ['build', 'new']) {
+      const { code, stdout } = await runCli(command, '--help');
+      expect(code).toBe(0);
+      expect(stdout).toMatch(new RegExp(`Usage: deckmark ${command}`));
+    }
+  });
+
+  it('creates a new deck from the template that builds', async () => {
+    const dir = tempDir();
+    const { code } = await runCli('new', 'my-talk', '--dir', dir);
+    expect(code).toBe(0);
+    expect(readFileSync(path.join(dir, 'my-talk.md'), 'utf8')).toMatch(/^---\ntitle: My talk\n/);
+    expect((await runCli('new', 'my-talk', '--dir', dir)).code).toBe(2);
+    expect((await runCli('build', path.join(dir, 'my-talk.md'), '-o', path.join(dir, 'out'))).code).toBe(0);
+  });
+});
