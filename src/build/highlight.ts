@@ -1,4 +1,5 @@
 // Build-time code highlighting with shiki, loaded only when a deck has code in a language.
+// The high-contrast palettes keep every token at WCAG AA on the themes' code backgrounds.
 import type { Highlighter } from '../markdown/plugins/code-blocks.js';
 import { escapeHtml } from '../markdown/html.js';
 
@@ -18,7 +19,7 @@ export async function loadHighlighter(text: string): Promise<Highlighter | undef
   if (langs.length === 0) return undefined;
   const { createJavaScriptRegexEngine } = await import('shiki/engine/javascript');
   const highlighter = await shiki.createHighlighter({
-    themes: ['github-light', 'github-dark'],
+    themes: ['github-light-high-contrast', 'github-dark-high-contrast'],
     langs: langs as Array<keyof typeof shiki.bundledLanguages>,
     engine: createJavaScriptRegexEngine(),
   });
@@ -28,7 +29,7 @@ export async function loadHighlighter(text: string): Promise<Highlighter | undef
     if (!loaded.has(name)) return undefined;
     const { tokens } = highlighter.codeToTokens(code, {
       lang: name as keyof typeof shiki.bundledLanguages,
-      themes: { light: 'github-light', dark: 'github-dark' },
+      themes: { light: 'github-light-high-contrast', dark: 'github-dark-high-contrast' },
       defaultColor: false,
     });
     return tokens.map((line) =>

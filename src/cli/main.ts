@@ -33,6 +33,22 @@ export function createProgram(): Command {
     await runBuild(input, options);
   });
 
+  separatorOptions(
+    program
+      .command('pdf')
+      .description('export decks to PDF: <out>/<slug>/<slug>.pdf, one page per slide (needs Chrome or Chromium)')
+      .argument('[input]', 'a .md file or a folder of them', 'slides')
+      .option('-o, --out <file|dir>', 'a .pdf file (one deck), or the output folder', 'dist')
+      .addOption(new Option('--notes <where>', 'speaker notes on a page after each slide, or below it').choices(['page', 'below']))
+      .option('--fragments', 'one page per fragment step')
+      .addOption(new Option('--handout <n>', 'A4 handout with n slides per page').choices(['2', '3', '6']))
+      .option('--size <size>', 'page size: 16:9, 4:3 or WIDTHxHEIGHT (default: the deck size)')
+      .option('-q, --quiet', 'no progress output'),
+  ).action(async (input: string, options) => {
+    const { runPdf } = await import('./commands/pdf.js');
+    await runPdf(input, options);
+  });
+
   program
     .command('new')
     .description('create a new deck from a template')
@@ -45,6 +61,18 @@ export function createProgram(): Command {
 
   for (const command of program.commands) command.exitOverride();
   return program;
+}
+
+/** Why PDFs cannot be made on this machine, in one line; undefined when a browser is found. */
+export async function browserProblem(): Promise<string | undefined> {
+  const { findBrowser } = await import('../export/browser.js');
+  try {
+    findBrowser();
+    return undefined;
+  } catch (error) {
+    if (!(error instanceof DeckError)) throw error;
+    return `no Chrome or Chromium found (${error.hint})`;
+  }
 }
 
 /** Runs the CLI with `argv` (without node and the script); returns the exit code. */

@@ -5,11 +5,18 @@ import Notes from 'reveal.js/plugin/notes/notes.esm.js';
 import Search from 'reveal.js/plugin/search/search.esm.js';
 import Zoom from 'reveal.js/plugin/zoom/zoom.esm.js';
 
+interface DeckmarkWindow {
+  Reveal: unknown;
+  /** Settings a host (the PDF exporter) puts in before the page loads, e.g. print options. */
+  deckmarkOverrides?: Record<string, unknown>;
+}
+
 function readConfig(): Record<string, unknown> {
   const text = document.getElementById('deckmark-config')?.textContent;
   return text ? (JSON.parse(text) as Record<string, unknown>) : {};
 }
 
-const deck = new Reveal({ ...readConfig(), plugins: [Notes, Zoom, Search] });
-(window as unknown as { Reveal: typeof deck }).Reveal = deck;
+const host = window as unknown as DeckmarkWindow;
+const deck = new Reveal({ ...readConfig(), ...host.deckmarkOverrides, plugins: [Notes, Zoom, Search] });
+host.Reveal = deck;
 void deck.initialize();

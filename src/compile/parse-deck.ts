@@ -42,6 +42,23 @@ function separatorsOf(fm: FrontMatter, options: ParseOptions): Separators {
     }
     seps[key] = value;
   }
+  // reveal.js joins the two slide separators into one pattern, which must compile too.
+  if (seps.separator && seps.verticalSeparator) {
+    try {
+      new RegExp(`${seps.separator}|${seps.verticalSeparator}`, 'mg');
+    } catch (e) {
+      const line = fm.keyLines.verticalSeparator ?? fm.keyLines.separator ?? 1;
+      throw new DeckError(
+        'invalid-option',
+        `\`separator\` and \`verticalSeparator\` do not combine into one regular expression: ${(e as Error).message}`,
+        {
+          file: options.file,
+          line,
+          column: 1,
+        },
+      );
+    }
+  }
   return seps;
 }
 

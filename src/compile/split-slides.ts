@@ -36,6 +36,11 @@ interface SeparatorMatcher {
 }
 
 function separatorMatcher(seps: Separators): SeparatorMatcher {
+  if (!seps.separator && seps.verticalSeparator) {
+    // Only a vertical separator given: it replaces `----`, and `---` stays the horizontal one.
+    const horizontal = String.raw`(?<=^[ \t]*\n)---[ \t]*$`;
+    return { pattern: new RegExp(`${horizontal}|${seps.verticalSeparator}`, 'mg'), isHorizontal: (m) => /^---[ \t]*$/.test(m) };
+  }
   if (!seps.separator) {
     return { pattern: new RegExp(DEFAULT_SLIDE, 'mg'), isHorizontal: (m) => m.trim() === '---' };
   }
@@ -128,8 +133,11 @@ export function splitSlides(text: string, seps: Separators = {}, firstLine = 0):
       }
       const at = lineAt(lineStarts, start + m.index);
       if (inFence(at)) continue;
+      // The notes start on the line where the marker ends, or on the first non-blank one after it.
+      const rest = chunk.slice(m.index + m[0].length);
+      const blank = /^(?:[ \t]*\n)*/.exec(rest)?.[0] ?? '';
       slide.body = { text: chunk.slice(0, m.index), line: firstLine + line };
-      slide.notes = { text: chunk.slice(m.index + m[0].length), line: firstLine + at };
+      slide.notes = { text: rest.slice(blank.length), line: firstLine + lineAt(lineStarts, start + m.index + m[0].length + blank.length) };
       break;
     }
     return slide;

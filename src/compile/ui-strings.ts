@@ -5,12 +5,25 @@ export interface UiStrings {
   decks: string;
   slides: string;
   openDeck: string;
+  speakerNotes: string;
 }
 
 const STRINGS: Record<string, UiStrings> = {
-  en: { downloadPdf: 'Download PDF', decks: 'Decks', slides: 'slides', openDeck: 'Open the deck' },
-  nb: { downloadPdf: 'Last ned PDF', decks: 'Presentasjoner', slides: 'lysbilder', openDeck: 'Åpne presentasjonen' },
-  nn: { downloadPdf: 'Last ned PDF', decks: 'Presentasjonar', slides: 'lysbilete', openDeck: 'Opne presentasjonen' },
+  en: { downloadPdf: 'Download PDF', decks: 'Decks', slides: 'slides', openDeck: 'Open the deck', speakerNotes: 'Speaker notes' },
+  nb: {
+    downloadPdf: 'Last ned PDF',
+    decks: 'Presentasjoner',
+    slides: 'lysbilder',
+    openDeck: 'Åpne presentasjonen',
+    speakerNotes: 'Talenotater',
+  },
+  nn: {
+    downloadPdf: 'Last ned PDF',
+    decks: 'Presentasjonar',
+    slides: 'lysbilete',
+    openDeck: 'Opne presentasjonen',
+    speakerNotes: 'Talenotat',
+  },
 };
 
 /** The strings for a language tag, by its primary language (`nb-NO` → `nb`), else English. */

@@ -143,9 +143,14 @@ export function findBrowser(
     return exists(file);
   };
 
+  // A browser named explicitly is the one to use: a wrong path is an error, not a reason to pick another.
   for (const name of ['PUPPETEER_EXECUTABLE_PATH', 'CHROME_PATH']) {
     const file = envValue(env, name, platform);
-    if (file && check(file, `${name}=${file}`)) return file;
+    if (!file) continue;
+    if (exists(file)) return file;
+    throw new DeckError('browser-not-found', `${name} is set to ${file}, which is not an executable file. ${HOW_TO_GET_ONE}`, {
+      hint: `fix or unset ${name}`,
+    });
   }
 
   const cache = envValue(env, 'PUPPETEER_CACHE_DIR', platform) ?? join(home, '.cache', 'puppeteer');

@@ -25,8 +25,9 @@ function sourceFiles(dir: string): string[] {
   );
 }
 
+/** The modules a file loads at run time (`import type` loads nothing). */
 function imports(file: string): string[] {
-  const text = readFileSync(file, 'utf8');
+  const text = readFileSync(file, 'utf8').replace(/(^|\n)\s*import type[^;]*;/g, '');
   return [...text.matchAll(/(?:^|\n)\s*(?:import|export)[^'"]*?from\s*['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)/g)].map(
     (m) => m[1] ?? m[2],
   );

@@ -13,13 +13,18 @@ describe('findBrowser', () => {
     expect(found).toBe('/opt/my/chrome');
   });
 
-  it('skips PUPPETEER_EXECUTABLE_PATH when it points at a missing file', () => {
+  it('refuses a PUPPETEER_EXECUTABLE_PATH that points at a missing file, rather than pick another browser', () => {
     const env = { PUPPETEER_EXECUTABLE_PATH: '/missing/chrome', HOME: '/home/u' };
-    expect(findBrowser(env, 'linux', (file) => file === '/usr/bin/chromium', nothing)).toBe('/usr/bin/chromium');
+    expect(() => findBrowser(env, 'linux', (file) => file === '/usr/bin/chromium', nothing)).toThrow(
+      expect.objectContaining({
+        code: 'browser-not-found',
+        message: expect.stringMatching(/PUPPETEER_EXECUTABLE_PATH is set to \/missing\/chrome/),
+      }),
+    );
   });
 
-  it('falls back to CHROME_PATH', () => {
-    const env = { PUPPETEER_EXECUTABLE_PATH: '/missing/chrome', CHROME_PATH: '/opt/chrome' };
+  it('uses CHROME_PATH when PUPPETEER_EXECUTABLE_PATH is not set', () => {
+    const env = { CHROME_PATH: '/opt/chrome' };
     expect(findBrowser(env, 'linux', (file) => file === '/opt/chrome', nothing)).toBe('/opt/chrome');
   });
 
@@ -41,7 +46,7 @@ describe('findBrowser', () => {
   });
 
   it('throws browser-not-found listing every path tried and how to get a browser', () => {
-    const env = { PUPPETEER_EXECUTABLE_PATH: '/missing/chrome', HOME: '/home/u' };
+    const env = { HOME: '/home/u' };
     let error: unknown;
     try {
       findBrowser(env, 'linux', () => false, nothing);
@@ -52,7 +57,6 @@ describe('findBrowser', () => {
     const { code, message, hint } = error as DeckError;
     expect(code).toBe('browser-not-found');
     for (const tried of [
-      'PUPPETEER_EXECUTABLE_PATH=/missing/chrome',
       '/home/u/.cache/puppeteer/chrome/*/chrome-linux64/chrome',
       '/usr/bin/google-chrome-stable',
       '/usr/bin/google-chrome',

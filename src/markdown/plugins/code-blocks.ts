@@ -45,10 +45,11 @@ function stepLines(step: string): Set<number> {
   return lines;
 }
 
+/** The table reveal's line-numbers plugin makes; like reveal, steps count rows (`tr:nth-child`), whatever the offset. */
 function lineTable(lines: string[], firstLine: number, highlighted: Set<number>): string {
   const rows = lines.map((html, i) => {
     const n = firstLine + i;
-    const cls = highlighted.has(n) ? ' class="highlight-line"' : '';
+    const cls = highlighted.has(i + 1) ? ' class="highlight-line"' : '';
     return (
       `<tr${cls}><td class="hljs-ln-line hljs-ln-numbers" data-line-number="${n}"><div class="hljs-ln-n" data-line-number="${n}"></div></td>` +
       `<td class="hljs-ln-line hljs-ln-code" data-line-number="${n}">${html}</td></tr>`
@@ -68,7 +69,9 @@ function renderFence(token: Token, self: Renderer, highlight?: Highlighter): str
   const start = firstLine !== 1 ? ` data-ln-start-from="${firstLine}"` : '';
   const blocks = steps.map((step, i) => {
     const highlighted = stepLines(step);
-    const cls = `hljs${langClass}${highlighted.size > 0 ? ' has-highlights' : ''}${i > 0 ? ' fragment' : ''}`;
+    // reveal adds has-highlights (which dims the other rows) only when a row is highlighted.
+    const any = lines.some((_, row) => highlighted.has(row + 1));
+    const cls = `hljs${langClass}${any ? ' has-highlights' : ''}${i > 0 ? ' fragment' : ''}`;
     return `<code class="${cls}" data-line-numbers="${escapeHtml(step)}"${start}>${lineTable(lines, firstLine, highlighted)}</code>`;
   });
   return `${pre}${blocks.join('')}</pre>\n`;

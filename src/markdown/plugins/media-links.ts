@@ -14,10 +14,19 @@ function plainText(tokens: Token[] | null): string {
   return (tokens ?? []).map((t) => (t.type === 'text' || t.type === 'code_inline' ? t.content : plainText(t.children))).join('');
 }
 
+/** decodeURI, but a path with a broken escape (`%E0%A4.png`) stays as written instead of throwing. */
+function safeDecode(path: string): string {
+  try {
+    return decodeURI(path);
+  } catch {
+    return path;
+  }
+}
+
 function resolveImage(token: Token, env: SlideEnv, line: number): void {
   const src = token.attrGet('src') ?? '';
   if (src === '' || isRemote(src)) return;
-  const path = decodeURI(src.split(/[?#]/)[0]);
+  const path = safeDecode(src.split(/[?#]/)[0]);
   env.assets.push({ kind: 'image', src: path, line });
   const resolution = env.resolveAsset?.(path, 'image');
   if (!resolution) return;
@@ -37,13 +46,19 @@ function resolveImage(token: Token, env: SlideEnv, line: number): void {
 
 function collect(state: StateCore): void {
   const env = state.env as SlideEnv;
+  // Inline tokens of table cells carry no map: they are on the line of the row before them.
+  let map: [number, number] | null = null;
   for (const block of state.tokens) {
+    map = block.map ?? map;
     if (block.type !== 'inline' || !block.children) continue;
-    const line = fileLine(env, block.map);
+    let line = fileLine(env, map);
     const children = block.children;
     for (let i = 0; i < children.length; i++) {
       const t = children[i];
-      if (t.type === 'image') resolveImage(t, env, line);
+      // Count the line breaks before each image or link, so that it gets its own line.
+      if (t.type === 'softbreak' || t.type === 'hardbreak') line++;
+      else if (t.type === 'html_inline') line += t.content.split('\n').length - 1;
+      else if (t.type === 'image') resolveImage(t, env, line);
       else if (t.type === 'link_open') {
         const close = children.findIndex((c, k) => k > i && c.type === 'link_close');
         env.links.push({ href: t.attrGet('href') ?? '', text: plainText(children.slice(i + 1, close < 0 ? undefined : close)), line });

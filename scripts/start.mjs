@@ -1,0 +1,12 @@
+// `npm start`: build the example decks, export their PDFs when a browser is here, then serve them.
+import { browserProblem, runMain } from '../lib/cli.js';
+
+async function run(...args) {
+  const code = await runMain(args);
+  if (code !== 0) process.exit(code);
+}
+
+await run('build', 'slides');
+const problem = await browserProblem();
+if (problem) process.stderr.write(`PDF skipped: ${problem}\n`);
+else await run('pdf', 'slides');

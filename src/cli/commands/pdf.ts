@@ -1,0 +1,86 @@
+// `deckmark pdf [INPUT]`: builds each deck, prints it to PDF with one browser for all decks,
+// writes `<out>/<slug>/<slug>.pdf` (or the given file) atomically, and links it from the deck.
+import { mkdtemp, rm, stat } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import type { PdfOptions } from '../../model/deck.js';
+import { DeckError } from '../../model/deck-error.js';
+import { parseSize } from '../../compile/deck-options.js';
+import { buildDeck, pdfName, shownPath, type BuildOptions } from '../../build/build-deck.js';
+import { writeIndex } from '../../build/build-site.js';
+import { findDecks } from '../../build/find-decks.js';
+import { writeFileAtomic } from '../../build/write-atomic.js';
+import { launchBrowser } from '../../export/browser.js';
+import { renderPdf } from '../../export/render-pdf.js';
+import { log, printDiagnostics } from '../report.js';
+
+export interface PdfCommandOptions {
+  out?: string;
+  notes?: string;
+  fragments?: boolean;
+  handout?: string;
+  size?: string;
+  quiet?: boolean;
+  separator?: string;
+  verticalSeparator?: string;
+}
+
+/** The deck's own `pdf:` settings, overridden by the flags given. */
+function pdfOptions(fromDeck: PdfOptions, flags: PdfCommandOptions): PdfOptions {
+  const options = { ...fromDeck };
+  if (flags.notes !== undefined) {
+    if (flags.notes !== 'page' && flags.notes !== 'below') throw new DeckError('usage', '--notes must be page or below');
+    options.notes = flags.notes;
+  }
+  if (flags.fragments) options.fragments = true;
+  if (flags.handout !== undefined) {
+    const n = Number(flags.handout);
+    if (n !== 2 && n !== 3 && n !== 6) throw new DeckError('usage', '--handout must be 2, 3 or 6');
+    options.handout = n;
+  }
+  if (flags.size !== undefined) {
+    options.size =
+      parseSize(flags.size) ??
+      ((): never => {
+        throw new DeckError('usage', '--size must be 16:9, 4:3 or WIDTHxHEIGHT');
+      })();
+  }
+  return options;
+}
+
+function formatSize(bytes: number): string {
+  return bytes < 1024 * 1024 ? `${Math.round(bytes / 1024)} kB` : `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+}
+
+export async function runPdf(input: string, flags: PdfCommandOptions): Promise<void> {
+  const decks = await findDecks(input);
+  const toFile = flags.out !== undefined && /\.pdf$/i.test(flags.out);
+  if (toFile && decks.length > 1) throw new DeckError('usage', '-o FILE.pdf needs a single deck; give a folder with -o DIR for several');
+  const outDir = toFile ? await mkdtemp(path.join(os.tmpdir(), 'deckmark-pdf-')) : path.resolve(flags.out ?? 'dist');
+  const buildOptions: BuildOptions = { outDir, separator: flags.separator, verticalSeparator: flags.verticalSeparator };
+  const progress = !flags.quiet && process.stderr.isTTY;
+  const browser = await launchBrowser();
+  try {
+    for (const file of decks) {
+      const started = performance.now();
+      const built = await buildDeck(file, buildOptions);
+      printDiagnostics(built.diagnostics);
+      const options = pdfOptions(built.deck.meta.pdf, flags);
+      const slides = built.manifest.slideCount;
+      if (progress && slides > 20) process.stderr.write(`printing ${slides} slides of ${built.slug}…`);
+      const result = await renderPdf(browser, built.output, built.deck, options);
+      if (progress && slides > 20) process.stderr.write('\r\x1b[K');
+      printDiagnostics(result.diagnostics);
+      const target = toFile ? path.resolve(flags.out!) : path.join(outDir, built.slug, pdfName(built.slug));
+      await writeFileAtomic(target, Buffer.from(result.bytes));
+      // Build the deck again so that it and the index offer the PDF.
+      if (!toFile) await buildDeck(file, buildOptions);
+      const seconds = ((performance.now() - started) / 1000).toFixed(1);
+      log(`wrote ${shownPath(target)} (${result.pages} pages, ${formatSize((await stat(target)).size)}, ${seconds} s)`);
+    }
+    if (!toFile) await writeIndex(outDir);
+  } finally {
+    await browser.close();
+    if (toFile) await rm(outDir, { recursive: true, force: true });
+  }
+}

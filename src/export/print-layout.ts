@@ -1,0 +1,164 @@
+// Code that runs inside the deck's page, in reveal.js's print view, before Chromium prints it.
+// Each function is passed to page.evaluate, so it must not use anything from its module scope.
+
+export interface OverflowReport {
+  /** The slide's first source line (its section's data-line). */
+  line: number;
+  /** Pixels of content past the bottom of the slide. */
+  overflow: number;
+  /** The scale the slide was shrunk to so that it fits its page. */
+  scale: number;
+}
+
+/** Shrinks every slide whose content is taller than the slide, and reports them. */
+export function fitOverflowingSlides(slideHeight: number): OverflowReport[] {
+  const reports: OverflowReport[] = [];
+  const seen = new Set<number>();
+  for (const section of document.querySelectorAll<HTMLElement>('.pdf-page section:not(.stack)')) {
+    const content = section.scrollHeight;
+    if (content <= slideHeight + 1) continue;
+    // The print view forces `transform: none !important` on sections, so a wrapper inside
+    // the slide carries the scale, fitted to the room inside the slide's padding.
+    const wrapper = document.createElement('div');
+    wrapper.className = 'dm-fit';
+    wrapper.append(...section.childNodes);
+    section.append(wrapper);
+    const style = getComputedStyle(section);
+    const room = slideHeight - parseFloat(style.paddingTop) - parseFloat(style.paddingBottom);
+    const scale = Math.min(1, room / wrapper.getBoundingClientRect().height);
+    wrapper.style.transformOrigin = 'top center';
+    wrapper.style.transform = `scale(${scale})`;
+    section.style.top = '0px';
+    const line = Number(section.dataset.line);
+    if (!seen.has(line)) reports.push({ line, overflow: Math.round(content - slideHeight), scale });
+    seen.add(line);
+  }
+  return reports;
+}
+
+/** Puts each slide's notes under it on a taller page, shrinking long notes until they fit. */
+export function layoutNotesBelow(slideWidth: number, slideHeight: number, notesHeight: number, label: string): void {
+  const pageHeight = slideHeight + notesHeight;
+  const style = document.createElement('style');
+  style.textContent = `@page{size:${slideWidth}px ${pageHeight}px;margin:0} .reveal .speaker-notes-pdf::before{content:${JSON.stringify(label)}}`;
+  document.head.appendChild(style);
+  document.body.style.height = `${pageHeight}px`;
+  for (const page of document.querySelectorAll<HTMLElement>('.pdf-page')) {
+    page.style.height = `${pageHeight}px`;
+    const notes = page.querySelector<HTMLElement>('.speaker-notes-pdf');
+    if (!notes) continue;
+    Object.assign(notes.style, {
+      position: 'absolute',
+      top: `${slideHeight}px`,
+      bottom: 'auto',
+      left: '0px',
+      width: `${slideWidth}px`,
+      height: `${notesHeight}px`,
+      boxSizing: 'border-box',
+      padding: '24px 48px',
+      overflow: 'hidden',
+      background: '#fff',
+      color: '#111',
+      borderTop: '2px solid #ccc',
+      fontSize: '22px',
+      lineHeight: '1.4',
+    });
+    for (let size = 22; size > 9 && notes.scrollHeight > notes.clientHeight; size--) notes.style.fontSize = `${size}px`;
+  }
+}
+
+/** Rearranges the printed slides onto A4 portrait sheets, `perSheet` slides each. */
+export function layoutHandout(perSheet: number, slideWidth: number, slideHeight: number): void {
+  const sheetWidth = 794; // A4 at 96 CSS px per inch
+  const sheetHeight = 1123;
+  const margin = 48;
+  const columns = perSheet === 6 ? 2 : 1;
+  const rows = perSheet === 6 ? 3 : perSheet;
+  const cellWidth = (sheetWidth - 2 * margin - (columns - 1) * 24) / columns;
+  const cellHeight = (sheetHeight - 2 * margin - (rows - 1) * 24) / rows;
+  const thumbWidth = Math.min(perSheet === 3 ? cellWidth * 0.52 : cellWidth, ((cellHeight - 8) * slideWidth) / slideHeight);
+  const scale = thumbWidth / slideWidth;
+
+  const style = document.createElement('style');
+  style.textContent = `@page{size:210mm 297mm;margin:0}
+    html.reveal-print body{width:${sheetWidth}px!important;height:auto!important}
+    .dm-sheet{position:relative;width:${sheetWidth}px;height:${sheetHeight}px;box-sizing:border-box;padding:${margin}px;
+      display:grid;grid-template-columns:repeat(${columns},1fr);grid-template-rows:repeat(${rows},1fr);gap:24px;
+      page-break-after:always;break-after:page;background:#fff;overflow:hidden}
+    .dm-sheet:last-child{page-break-after:avoid;break-after:avoid}
+    .dm-cell{display:flex;gap:20px;align-items:flex-start;min-height:0}
+    .dm-thumb{position:relative;flex:none;width:${thumbWidth}px;height:${slideHeight * scale}px;overflow:hidden;border:1px solid #bbb}
+    .dm-thumb .pdf-page{position:absolute!important;top:0;left:0;width:${slideWidth}px;transform:scale(${scale});transform-origin:0 0;page-break-after:auto!important}
+    .dm-lines{flex:1;align-self:stretch;display:flex;flex-direction:column;font:13px/1.4 sans-serif;color:#222}
+    .dm-lines .dm-notes{margin-bottom:8px}
+    .dm-lines .dm-rule{flex:1;border-bottom:1px solid #999;min-height:22px;max-height:28px}`;
+  document.head.appendChild(style);
+
+  const container = document.querySelector('.reveal .slides') as HTMLElement;
+  const pages = [...container.querySelectorAll<HTMLElement>(':scope > .pdf-page')];
+  container.replaceChildren();
+  for (let i = 0; i < pages.length; i += perSheet) {
+    const sheet = document.createElement('div');
+    sheet.className = 'dm-sheet';
+    for (const page of pages.slice(i, i + perSheet)) {
+      const cell = document.createElement('div');
+      cell.className = 'dm-cell';
+      const thumb = document.createElement('div');
+      thumb.className = 'dm-thumb';
+      thumb.appendChild(page);
+      cell.appendChild(thumb);
+      if (perSheet === 3) {
+        const lines = document.createElement('div');
+        lines.className = 'dm-lines';
+        const notes = page.querySelector('aside.notes');
+        if (notes?.textContent?.trim()) {
+          const text = document.createElement('div');
+          text.className = 'dm-notes';
+          text.innerHTML = notes.innerHTML;
+          lines.appendChild(text);
+        }
+        for (let r = 0; r < 8; r++) lines.appendChild(Object.assign(document.createElement('div'), { className: 'dm-rule' }));
+        cell.appendChild(lines);
+      }
+      sheet.appendChild(cell);
+    }
+    container.appendChild(sheet);
+  }
+}
+
+export interface PrintMap {
+  /** The 0-based page each slide (by its data-line) first appears on. */
+  slidePages: Record<number, number>;
+  /** For each element id an in-deck link names (`#/goals`), the data-line of its slide. */
+  idLines: Record<string, number>;
+  pageCount: number;
+}
+
+/** Which page each slide ends up on in the printed layout, and which slide holds each linked id. */
+export function mapPrintedPages(): PrintMap {
+  // The printed pages are the container's children, in order: slide pages, notes pages, handout sheets.
+  const container = document.querySelector('.reveal .slides')!;
+  const pages = [...container.children].filter((el) => el.matches('.pdf-page, .dm-sheet, .speaker-notes-pdf'));
+  const slidePages: Record<number, number> = {};
+  pages.forEach((page, index) => {
+    for (const section of page.querySelectorAll<HTMLElement>('section[data-line]')) {
+      const line = Number(section.dataset.line);
+      if (!(line in slidePages)) slidePages[line] = index;
+    }
+  });
+  const idLines: Record<string, number> = {};
+  for (const a of document.querySelectorAll<HTMLAnchorElement>('a[href^="#/"]')) {
+    const id = decodeURIComponent(a.getAttribute('href')!.slice(2)).split('/')[0];
+    const section = id && !/^\d+$/.test(id) ? document.getElementById(id)?.closest<HTMLElement>('section[data-line]') : null;
+    if (section) idLines[id] = Number(section.dataset.line);
+  }
+  return { slidePages, idLines, pageCount: pages.length };
+}
+
+/**
+ * Chromium drops a link to `#/3` from the PDF (no element has that id), so in-deck links get
+ * a scheme of their own that it keeps as a URI; finishPdf turns them into links to pages.
+ */
+export function tagInDeckLinks(): void {
+  for (const a of document.querySelectorAll('a[href^="#/"]')) a.setAttribute('href', `deckmark:${a.getAttribute('href')}`);
+}

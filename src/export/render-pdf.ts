@@ -1,0 +1,147 @@
+// Prints a built deck to PDF in reveal.js's print view: one page per slide (or per fragment
+// step, or per handout sheet), overflowing slides shrunk and reported, then finished with
+// metadata, bookmarks and in-deck links (pdf-finish.ts).
+import { pathToFileURL } from 'node:url';
+import type { Browser, Page } from 'puppeteer-core';
+import type { Deck, Diagnostic, PdfOptions, Slide } from '../model/deck.js';
+import { DeckError } from '../model/deck-error.js';
+import { uiStrings } from '../compile/ui-strings.js';
+import { blockedRequests, withPage } from './browser.js';
+import { finishPdf, type PdfOutlineEntry } from './pdf-finish.js';
+import { fitOverflowingSlides, layoutHandout, layoutNotesBelow, mapPrintedPages, tagInDeckLinks, type PrintMap } from './print-layout.js';
+
+export interface PdfResult {
+  bytes: Uint8Array;
+  pages: number;
+  diagnostics: Diagnostic[];
+}
+
+/** How long the deck may take to load and lay out before the export gives up. */
+const LOAD_TIMEOUT = 60_000;
+
+function warning(deck: Deck, code: string, message: string, line: number): Diagnostic {
+  return { severity: 'warning', code, message, file: deck.file, line, column: 1 };
+}
+
+/** Opens the deck in print view and waits until reveal.js, fonts and images are ready. */
+async function openPrintView(page: Page, deckHtml: string, deck: Deck, options: PdfOptions): Promise<void> {
+  const size = options.size ?? deck.meta.size;
+  await page.setViewport({ width: size.width, height: size.height });
+  const overrides = {
+    view: 'print',
+    width: size.width,
+    height: size.height,
+    margin: 0, // the page is the slide
+    pdfMaxPagesPerSlide: 1, // page N is slide N; overflow is shrunk instead (fitOverflowingSlides)
+    pdfSeparateFragments: options.fragments,
+    showNotes: options.notes === 'page' ? 'separate-page' : options.notes === 'below',
+    transition: 'none',
+  };
+  await page.evaluateOnNewDocument((o: Record<string, unknown>) => {
+    (window as unknown as { deckmarkOverrides: unknown }).deckmarkOverrides = o;
+    window.addEventListener('pdf-ready', () => ((window as unknown as { deckmarkPdfReady: boolean }).deckmarkPdfReady = true), true);
+  }, overrides);
+  await page.goto(pathToFileURL(deckHtml).href, { waitUntil: 'load', timeout: LOAD_TIMEOUT });
+  await page.waitForFunction(() => (window as unknown as { deckmarkPdfReady?: boolean }).deckmarkPdfReady === true, {
+    timeout: LOAD_TIMEOUT,
+  });
+  await page.evaluate(async () => {
+    await document.fonts.ready;
+    const pending = [...document.images].filter((img) => !img.complete);
+    await Promise.all(
+      pending.map(
+        (img) =>
+          new Promise((done) => {
+            img.addEventListener('load', done, { once: true });
+            img.addEventListener('error', done, { once: true });
+          }),
+      ),
+    );
+  });
+}
+
+function outlineOf(deck: Deck, map: PrintMap): PdfOutlineEntry[] {
+  let n = 0;
+  const entry = (slide: Slide, children: PdfOutlineEntry[]): PdfOutlineEntry => {
+    n++;
+    return { title: slide.title || String(n), page: map.slidePages[slide.range.start] ?? 0, children };
+  };
+  return deck.slides.map((s) => {
+    const parent = entry(s, []);
+    parent.children = s.children.map((c) => entry(c, []));
+    return parent;
+  });
+}
+
+/** The page an in-deck link (tagged `deckmark:#/3`, `#/2/1`, `#/goals`) points at, as reveal.js reads the hash. */
+function linkTarget(deck: Deck, map: PrintMap): (href: string) => number | undefined {
+  return (href) => {
+    const hash = /^deckmark:#\/(.*)$/.exec(href)?.[1];
+    if (hash === undefined) return undefined;
+    const numeric = /^(\d+)(?:\/(\d+))?\/?$/.exec(hash);
+    if (numeric) {
+      const stack = deck.slides[Number(numeric[1])];
+      const v = Number(numeric[2] ?? 0);
+      const slide = v === 0 ? stack : stack?.children[v - 1];
+      return slide ? map.slidePages[slide.range.start] : undefined;
+    }
+    const line = map.idLines[decodeURIComponent(hash.split('/')[0])];
+    return line === undefined ? undefined : map.slidePages[line];
+  };
+}
+
+/** The line of the first slide whose HTML mentions `url`, for a message about it. */
+function lineMentioning(deck: Deck, url: string): number {
+  const all = deck.slides.flatMap((s) => [s, ...s.children]);
+  return all.find((s) => s.html.includes(url) || s.html.includes(url.replace(/&/g, '&amp;')))?.range.start ?? 1;
+}
+
+export async function renderPdf(browser: Browser, deckHtml: string, deck: Deck, options: PdfOptions): Promise<PdfResult> {
+  const size = options.size ?? deck.meta.size;
+  try {
+    return await withPage(browser, async (page) => {
+      await openPrintView(page, deckHtml, deck, options);
+      const overflows = await page.evaluate(fitOverflowingSlides, size.height);
+      if (options.handout) await page.evaluate(layoutHandout, options.handout, size.width, size.height);
+      else if (options.notes === 'below') {
+        const label = uiStrings(deck.meta.lang).speakerNotes;
+        await page.evaluate(layoutNotesBelow, size.width, size.height, Math.round(size.height * 0.5), label);
+      }
+      const map = await page.evaluate(mapPrintedPages);
+      await page.evaluate(tagInDeckLinks);
+      const printed = await page.pdf({
+        printBackground: true,
+        preferCSSPageSize: true,
+        tagged: true,
+        timeout: LOAD_TIMEOUT,
+      });
+      const diagnostics: Diagnostic[] = overflows.map((o) =>
+        warning(
+          deck,
+          'overflow',
+          `slide content overflows by ${o.overflow}px (${Math.round((o.overflow / size.height) * 100)}% of its height): shrunk to ${Math.round(o.scale * 100)}% in the PDF`,
+          o.line,
+        ),
+      );
+      for (const url of new Set(blockedRequests(page))) {
+        diagnostics.push(
+          warning(deck, 'remote-resource', `${url} is not on this machine and is left out of the PDF`, lineMentioning(deck, url)),
+        );
+      }
+      const bytes = await finishPdf(printed, {
+        title: deck.meta.title,
+        author: deck.meta.author,
+        subject: deck.meta.description,
+        lang: deck.meta.lang,
+        outline: outlineOf(deck, map),
+        internalTarget: linkTarget(deck, map),
+      });
+      return { bytes, pages: map.pageCount, diagnostics };
+    });
+  } catch (error) {
+    if (error instanceof DeckError) throw error;
+    throw new DeckError('export-failed', `PDF export of ${deck.file ?? 'the deck'} failed: ${(error as Error).message}`, {
+      file: deck.file,
+    });
+  }
+}

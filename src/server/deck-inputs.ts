@@ -1,0 +1,26 @@
+// The local files a built deck is made of, which a save of should rebuild it: the deck file,
+// the images and videos its slides use, its theme when that is a file, its extra stylesheets.
+import path from 'node:path';
+import type { Deck } from '../model/deck.js';
+import { THEMES_DIR } from '../build/paths.js';
+
+/** URLs with a scheme (`https:`, `data:`), protocol-relative ones and bare fragments. */
+function isRemote(src: string): boolean {
+  return /^[a-z][a-z\d+.-]*:/i.test(src) || src.startsWith('//') || src.startsWith('#');
+}
+
+/** Absolute paths, each once; resolved the way the build resolves them (next to the deck). */
+export function deckInputs(deck: Deck, deckFile: string): string[] {
+  const dir = path.dirname(deckFile);
+  const local = (src: string): string | undefined => (src && !isRemote(src) ? path.resolve(dir, src) : undefined);
+  const files = [path.resolve(deckFile)];
+  for (const slide of deck.slides.flatMap((s) => [s, ...s.children])) {
+    for (const asset of slide.assets) files.push(local(asset.src) ?? '');
+  }
+  const { theme } = deck.meta;
+  if (/\.css$/i.test(theme)) files.push(local(theme) ?? '');
+  // A built-in theme is a file too: whoever edits one in themes/ sees it live.
+  else if (!theme.startsWith('reveal:')) files.push(path.join(THEMES_DIR, `${theme}.css`));
+  for (const css of deck.meta.css) files.push(local(css) ?? '');
+  return [...new Set(files.filter(Boolean))];
+}

@@ -1,0 +1,172 @@
+// Keeps the served folder in step with the decks: builds a deck with buildDeck when it
+// changes, keeps the last good build when a save breaks it, and tells pages what changed.
+import { createHash } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { readFile, rm } from 'node:fs/promises';
+import path from 'node:path';
+import type { Diagnostic } from '../model/deck.js';
+import { DeckError } from '../model/deck-error.js';
+import { buildDeck, deckSlug, shownPath, type BuildOptions } from '../build/build-deck.js';
+import { writeIndex } from '../build/build-site.js';
+import { findDecks } from '../build/find-decks.js';
+import { deckInputs } from './deck-inputs.js';
+import type { ReloadMessage } from './messages.js';
+
+/** How the server prints; the CLI passes its own formatters so terminal and page say the same. */
+export interface Reporter {
+  log(line: string): void;
+  formatError(error: DeckError): string;
+  formatDiagnostic(diagnostic: Diagnostic): string;
+}
+
+export interface LiveSiteOptions {
+  /** The deck file or folder of decks, absolute. */
+  input: string;
+  inputIsFolder: boolean;
+  outDir: string;
+  build: Omit<BuildOptions, 'outDir' | 'singleFile'>;
+  reporter: Reporter;
+  send(message: ReloadMessage): void;
+  /** Told the files each deck is made of after every build, to watch them. */
+  watchInputs(deckFile: string, inputs: readonly string[]): void;
+}
+
+export interface LiveSite {
+  /** The first build of every deck; one that fails is reported and waits for a good save. */
+  buildAll(): Promise<number>;
+  /** Rebuilds these decks (added, changed or, in a folder, removed) and the index if needed. */
+  rebuild(files: string[]): Promise<void>;
+  /** What a page must hear as soon as it connects: the decks that are broken now. */
+  greeting(): ReloadMessage[];
+  /** The error of a deck that has never built, which gets a stand-in page. */
+  unbuiltError(slug: string): string | undefined;
+}
+
+type ErrorMessage = Extract<ReloadMessage, { type: 'error' }>;
+
+interface DeckState {
+  slug: string;
+  /** Hashes of the last good build's body and stylesheets; undefined before the first one. */
+  slides?: string;
+  styles?: string;
+  manifest?: string;
+  error?: ErrorMessage;
+  /** Warnings already printed: each rebuild prints only new ones. */
+  printed: Set<string>;
+}
+
+const hash = (text: string): string => createHash('sha256').update(text).digest('hex');
+
+/**
+ * Splits a built page into what the client swaps separately: the slides (the body) and the
+ * styles (the stylesheet links, inline styles and the text of each linked file, whose names
+ * do not change when the theme file does).
+ */
+async function fingerprint(html: string, deckDir: string): Promise<{ slides: string; styles: string }> {
+  const end = html.indexOf('</head>');
+  const head = html.slice(0, end);
+  const hrefs = [...head.matchAll(/<link rel="stylesheet" href="([^"]+)">/g)].map((m) => m[1].replace(/&amp;/g, '&'));
+  const inline = [...head.matchAll(/<style>[\s\S]*?<\/style>/g)].map((m) => m[0]);
+  const css = await Promise.all(hrefs.map((href) => readFile(path.join(deckDir, href), 'utf8').catch(() => '')));
+  return { slides: hash(html.slice(end)), styles: hash(JSON.stringify([hrefs, inline, css])) };
+}
+
+export function createLiveSite(options: LiveSiteOptions): LiveSite {
+  const { reporter, outDir } = options;
+  const decks = new Map<string, DeckState>();
+
+  const fail = (state: DeckState, file: string, error: unknown): void => {
+    const text =
+      error instanceof DeckError
+        ? reporter.formatError(error)
+        : `${shownPath(file)}: internal error: ${error instanceof Error ? error.message : String(error)}`;
+    reporter.log(text);
+    const where = error instanceof DeckError ? error : undefined;
+    state.error = { type: 'error', slug: state.slug, text, file: where?.file, line: where?.line };
+    options.send(state.error);
+  };
+
+  /** Builds one deck; true when the index page must change. */
+  const buildOne = async (file: string): Promise<boolean> => {
+    const slug = deckSlug(file);
+    let state = decks.get(file);
+    if (!state) {
+      state = { slug, printed: new Set() };
+      decks.set(file, state);
+      // Until a build names its images, the deck file itself is what to watch.
+      options.watchInputs(file, [file]);
+    }
+    let built;
+    try {
+      built = await buildDeck(file, { ...options.build, outDir });
+    } catch (error) {
+      fail(state, file, error);
+      return false;
+    }
+    options.watchInputs(file, deckInputs(built.deck, file));
+    const lines = built.diagnostics.map(reporter.formatDiagnostic);
+    for (const line of lines) if (!state.printed.has(line)) reporter.log(line);
+    state.printed = new Set(lines);
+
+    const next = await fingerprint(await readFile(built.output, 'utf8'), path.dirname(built.output));
+    const slides = next.slides !== state.slides;
+    const styles = next.styles !== state.styles;
+    const fixed = state.error !== undefined;
+    const manifest = JSON.stringify(built.manifest);
+    const indexChanged = manifest !== state.manifest;
+    Object.assign(state, next, { manifest, error: undefined });
+    // A fix that brings back the last good deck changes nothing, but the overlay must go.
+    if (slides || styles || fixed) options.send({ type: 'update', slug, slides, styles });
+    return indexChanged;
+  };
+
+  const remove = async (file: string): Promise<boolean> => {
+    const state = decks.get(file);
+    if (!state) return false;
+    decks.delete(file);
+    options.watchInputs(file, []);
+    await rm(path.join(outDir, state.slug), { recursive: true, force: true });
+    reporter.log(`removed ${shownPath(file)}`);
+    options.send({ type: 'removed', slug: state.slug });
+    return true;
+  };
+
+  return {
+    async buildAll() {
+      const files = await findDecks(options.input);
+      for (const file of files) await buildOne(file);
+      await writeIndex(outDir);
+      return files.length;
+    },
+
+    async rebuild(files) {
+      let indexChanged = false;
+      for (const file of files) {
+        if (options.inputIsFolder && !existsSync(file)) {
+          indexChanged = (await remove(file)) || indexChanged;
+          continue;
+        }
+        const started = performance.now();
+        const wasBroken = decks.get(file)?.error !== undefined;
+        indexChanged = (await buildOne(file)) || indexChanged;
+        if (decks.get(file)?.error === undefined) {
+          const ms = Math.round(performance.now() - started);
+          reporter.log(`${wasBroken ? 'fixed' : 'rebuilt'} ${shownPath(file)} in ${ms} ms`);
+        }
+      }
+      if (indexChanged) {
+        await writeIndex(outDir);
+        options.send({ type: 'index' });
+      }
+    },
+
+    greeting() {
+      return [...decks.values()].flatMap((d) => (d.error ? [d.error] : []));
+    },
+
+    unbuiltError(slug) {
+      const state = [...decks.values()].find((d) => d.slug === slug);
+      return state?.error && state.slides === undefined ? state.error.text : undefined;
+    },
+  };
+}

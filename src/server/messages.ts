@@ -1,0 +1,16 @@
+// What the dev server tells open pages over the reload channel (the client keeps a copy of
+// these types: it is bundled on its own and imports nothing from the server).
+
+export type ReloadMessage =
+  /** The deck built: refetch its page for the parts that changed; any error overlay goes. */
+  | { type: 'update'; slug: string; slides: boolean; styles: boolean }
+  /** The last save does not build: show `text` (the line the terminal printed) over the deck. */
+  | { type: 'error'; slug: string; text: string; file?: string; line?: number }
+  /** The deck's Markdown file is gone. */
+  | { type: 'removed'; slug: string }
+  /** The list of decks changed: the index page reloads. */
+  | { type: 'index' };
+
+/** The WebSocket endpoint and the client script, outside any deck's folder. */
+export const RELOAD_PATH = '/__deckmark/ws';
+export const CLIENT_PATH = '/__deckmark/live-reload.js';

@@ -1,0 +1,58 @@
+// Turns a burst of file events into one rebuild: waits for a short quiet spell, runs one build
+// at a time, and folds everything that arrives during a build into the next one.
+
+export interface RebuildQueue {
+  /** Marks a deck file as needing a rebuild. */
+  schedule(file: string): void;
+  /** Runs `task` when no build is running, before any rebuild scheduled after it. */
+  exclusive<T>(task: () => Promise<T>): Promise<T>;
+  /** Stops taking work and resolves when the running build (if any) is done. */
+  close(): Promise<void>;
+}
+
+/**
+ * `run` gets the deck files changed since the last run; what it throws goes to `onError`. `quietMs` is short on purpose: editors
+ * write a file twice or write-then-rename within a few milliseconds, while a person saving
+ * again takes far longer than 30 ms.
+ */
+export function createRebuildQueue(run: (files: string[]) => Promise<void>, onError: (error: unknown) => void, quietMs = 30): RebuildQueue {
+  const dirty = new Set<string>();
+  let timer: NodeJS.Timeout | undefined;
+  let queued = false;
+  let closed = false;
+  let chain: Promise<unknown> = Promise.resolve();
+
+  const exclusive = <T>(task: () => Promise<T>): Promise<T> => {
+    const result = chain.then(task);
+    chain = result.catch(() => undefined);
+    return result;
+  };
+
+  const flush = (): void => {
+    timer = undefined;
+    // A run already waiting for the running build takes the newest set when it starts.
+    if (queued || closed) return;
+    queued = true;
+    void exclusive(async () => {
+      queued = false;
+      const files = [...dirty];
+      dirty.clear();
+      if (files.length > 0 && !closed) await run(files);
+    }).catch(onError);
+  };
+
+  return {
+    schedule(file) {
+      if (closed) return;
+      dirty.add(file);
+      clearTimeout(timer);
+      timer = setTimeout(flush, quietMs);
+    },
+    exclusive,
+    async close() {
+      closed = true;
+      clearTimeout(timer);
+      await chain;
+    },
+  };
+}

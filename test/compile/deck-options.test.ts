@@ -1,0 +1,225 @@
+// Deck options: front matter keys checked and turned into DeckMeta, problems located on their line.
+import { describe, expect, it } from 'vitest';
+import { readDeckOptions } from '../../src/compile/deck-options.js';
+import { readFrontMatter } from '../../src/compile/front-matter.js';
+import { parseDeck } from '../../src/compile/parse-deck.js';
+import type { Deck } from '../../src/model/deck.js';
+import { DeckError } from '../../src/model/deck-error.js';
+
+/** A deck with this front matter (one key per line, from file line 2) and one slide. */
+function deckWith(...yaml: string[]): Deck {
+  return parseDeck(['---', ...yaml, '---', '# First heading', ''].join('\n'), { file: 'deck.md', fallbackTitle: 'slug' });
+}
+
+function deckErrorOf(fn: () => unknown): DeckError {
+  try {
+    fn();
+  } catch (e) {
+    expect(e).toBeInstanceOf(DeckError);
+    return e as DeckError;
+  }
+  throw new Error('expected a DeckError, nothing was thrown');
+}
+
+describe('defaults', () => {
+  it('applies every default when there is no front matter', () => {
+    const { meta, diagnostics } = parseDeck('# Hello\n', { fallbackTitle: 'slug' });
+    expect(meta).toEqual({
+      title: 'Hello',
+      author: undefined,
+      date: undefined,
+      description: undefined,
+      lang: 'en',
+      theme: 'default',
+      size: { width: 1280, height: 720 },
+      incremental: false,
+      url: undefined,
+      themeVars: {},
+      sources: false,
+      pdf: { notes: false, fragments: false, handout: 0, size: undefined },
+      reveal: {},
+      css: [],
+    });
+    expect(diagnostics).toEqual([]);
+  });
+
+  it('can be called on front matter directly', () => {
+    const diagnostics: Deck['diagnostics'] = [];
+    const meta = readDeckOptions(readFrontMatter('---\ntitle: T\n---\n'), { fallbackTitle: 'f', firstHeading: 'h' }, diagnostics);
+    expect(meta.title).toBe('T');
+    expect(diagnostics).toEqual([]);
+  });
+});
+
+describe('wrong values are errors on the key line', () => {
+  it.each([
+    ['size: banana', 'size'],
+    ['lang: 42', 'lang'],
+    ['lang: en_US', 'lang'],
+    ['incremental: "yes"', 'incremental'],
+    ['sources: 1', 'sources'],
+    ['title: [a, b]', 'title'],
+    ['css: 42', 'css'],
+    ['themeVars: [red]', 'themeVars'],
+    ['reveal: fast', 'reveal'],
+    ['revealOptions: 3', 'revealOptions'],
+  ])('%s', (bad, key) => {
+    const err = deckErrorOf(() => deckWith('description: Deck', 'author: Me', bad));
+    expect(err.code).toBe('invalid-option');
+    expect(err.file).toBe('deck.md');
+    expect(err.line).toBe(4);
+    expect(err.message).toContain(key);
+  });
+
+  it('locates a wrong nested pdf value on the pdf key', () => {
+    const err = deckErrorOf(() => deckWith('title: T', 'pdf:', '  handout: 4'));
+    expect(err).toMatchObject({ code: 'invalid-option', line: 3 });
+    expect(err.message).toContain('pdf.handout');
+  });
+
+  it('locates a wrong theme variable on the themeVars key', () => {
+    const err = deckErrorOf(() => deckWith('themeVars:', '  accent: "#0a5"', '  bad name: x'));
+    expect(err).toMatchObject({ code: 'invalid-option', line: 2 });
+  });
+
+  it('reports an unknown theme as unknown-theme on its line', () => {
+    const err = deckErrorOf(() => deckWith('title: T', 'theme: no-such-theme'));
+    expect(err).toMatchObject({ code: 'unknown-theme', line: 3, file: 'deck.md' });
+    expect(err.message).toContain('no-such-theme');
+  });
+
+  it('reports an unknown reveal theme', () => {
+    expect(deckErrorOf(() => deckWith('theme: reveal:nope')).code).toBe('unknown-theme');
+  });
+});
+
+describe('values', () => {
+  it.each([
+    ['16:9', { width: 1280, height: 720 }],
+    ['4:3', { width: 1024, height: 768 }],
+    ['1920x1080', { width: 1920, height: 1080 }],
+    ['"800 x 600"', { width: 800, height: 600 }],
+  ])('size: %s', (size, want) => {
+    expect(deckWith(`size: ${size}`).meta.size).toEqual(want);
+  });
+
+  it.each([
+    ['2024-05-01', '2024-05-01'],
+    ['"1. mai 2024"', '1. mai 2024'],
+    ['2024-05-01T10:30:00Z', '2024-05-01'],
+    ['2024', '2024'],
+  ])('date: %s', (date, want) => {
+    expect(deckWith(`date: ${date}`).meta.date).toBe(want);
+  });
+
+  it('reads the metadata keys', () => {
+    const { meta } = deckWith('title: Strategy', 'author: Kari', 'description: For the bank', 'lang: nb', 'url: https://example.com/deck/');
+    expect(meta).toMatchObject({
+      title: 'Strategy',
+      author: 'Kari',
+      description: 'For the bank',
+      lang: 'nb',
+      url: 'https://example.com/deck/',
+    });
+  });
+
+  it.each([
+    ['default', 'default'],
+    ['reveal:black', 'reveal:black'],
+    ['moon', 'reveal:moon'],
+    ['styles/my-theme.css', 'styles/my-theme.css'],
+  ])('theme: %s', (theme, want) => {
+    expect(deckWith(`theme: ${theme}`).meta.theme).toBe(want);
+  });
+
+  it('reads themeVars without a leading -- and with numbers as text', () => {
+    expect(deckWith('themeVars:', '  accent: "#0a5"', '  --radius: 4').meta.themeVars).toEqual({ accent: '#0a5', radius: '4' });
+  });
+
+  it('reads pdf options', () => {
+    expect(deckWith('pdf:', '  notes: page', '  handout: 3', '  fragments: true', '  size: 4:3').meta.pdf).toEqual({
+      notes: 'page',
+      handout: 3,
+      fragments: true,
+      size: { width: 1024, height: 768 },
+    });
+  });
+
+  it('reads incremental and sources', () => {
+    expect(deckWith('incremental: true', 'sources: true').meta).toMatchObject({ incremental: true, sources: true });
+  });
+});
+
+describe('title', () => {
+  it('comes from the front matter first', () => {
+    expect(deckWith('title: From front matter').meta.title).toBe('From front matter');
+  });
+
+  it('falls back to the first heading, then to fallbackTitle', () => {
+    expect(deckWith('lang: en').meta.title).toBe('First heading');
+    expect(parseDeck('No heading here\n', { fallbackTitle: 'my-deck' }).meta.title).toBe('my-deck');
+  });
+});
+
+describe('reveal options', () => {
+  it('merges revealOptions into meta.reveal', () => {
+    const { meta, diagnostics } = deckWith('revealOptions:', '  transition: fade', '  menu:', '    side: left');
+    expect(meta.reveal).toEqual({ transition: 'fade', menu: { side: 'left' } });
+    expect(diagnostics).toEqual([]);
+  });
+
+  it('lets reveal win over revealOptions, and top-level keys over both', () => {
+    const { meta } = deckWith('revealOptions:', '  transition: fade', '  loop: true', 'reveal:', '  transition: zoom', 'controls: false');
+    expect(meta.reveal).toEqual({ transition: 'zoom', loop: true, controls: false });
+  });
+
+  it('passes the reveal.js keys it knows through', () => {
+    const { meta } = deckWith('transition: slide', 'controls: true', 'progress: false', 'slideNumber: c/t', 'hash: true', 'center: false');
+    expect(meta.reveal).toEqual({ transition: 'slide', controls: true, progress: false, slideNumber: 'c/t', hash: true, center: false });
+  });
+});
+
+describe('reveal-md keys and unknown keys', () => {
+  it('accepts reveal-md keys without warnings (highlightTheme aside)', () => {
+    const { meta, diagnostics } = deckWith(
+      'separator: ^---$',
+      'verticalSeparator: ^--$',
+      'notesSeparator: "^Note:"',
+      'css: custom.css',
+      'revealOptions:',
+      '  transition: none',
+    );
+    expect(diagnostics).toEqual([]);
+    expect(meta.css).toEqual(['custom.css']);
+    expect(meta.reveal).toEqual({ transition: 'none' });
+  });
+
+  it('reads css as a list', () => {
+    expect(deckWith('css:', '  - a.css', '  - b.css').meta.css).toEqual(['a.css', 'b.css']);
+  });
+
+  it('notes that highlightTheme is not used, on its line', () => {
+    const { diagnostics } = deckWith('title: T', 'highlightTheme: monokai');
+    expect(diagnostics).toEqual([expect.objectContaining({ severity: 'warning', code: 'highlight-theme', line: 3, file: 'deck.md' })]);
+  });
+
+  it('warns about an unknown key on its line, and still builds', () => {
+    const deck = deckWith('title: T', 'author: A', 'slidenumber: true', 'types: [a]');
+    expect(deck.diagnostics).toEqual([
+      expect.objectContaining({
+        severity: 'warning',
+        code: 'unknown-key',
+        line: 4,
+        file: 'deck.md',
+        message: expect.stringContaining('slidenumber'),
+      }),
+      expect.objectContaining({ severity: 'warning', code: 'unknown-key', line: 5, message: expect.stringContaining('types') }),
+    ]);
+    expect(deck.meta.title).toBe('T');
+    expect(deck.meta.reveal).toEqual({});
+  });
+
+  it('keeps the key lines on the deck', () => {
+    expect(deckWith('title: T', 'lang: nb').metaLines).toEqual({ title: 2, lang: 3 });
+  });
+});
