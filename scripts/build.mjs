@@ -10,7 +10,7 @@ const lib = path.join(root, 'lib');
 const revealThemes = path.join(root, 'node_modules/reveal.js/dist/theme');
 
 /** Packages loaded only when a deck or a command needs them stay outside the bundle. */
-const LAZY = ['puppeteer-core', 'shiki', 'katex', 'chokidar'];
+const LAZY = ['puppeteer-core', 'shiki', 'shiki/*', '@shikijs/*', 'katex', 'chokidar', 'ws'];
 
 await rm(lib, { recursive: true, force: true });
 
@@ -30,7 +30,8 @@ const cli = build({
 });
 
 const client = build({
-  entryPoints: { deckmark: path.join(root, 'src/client/index.ts') },
+  // The live-reload client is its own file: only `deckmark serve` puts it in a page.
+  entryPoints: { deckmark: path.join(root, 'src/client/index.ts'), 'live-reload': path.join(root, 'src/client/live-reload.ts') },
   outdir: path.join(lib, 'client'),
   bundle: true,
   minify: true,

@@ -9,7 +9,7 @@ import { renderDeck, type Script } from '../compile/render-deck.js';
 import type { DeckManifest } from '../compile/render-index.js';
 import type { Separators } from '../compile/split-slides.js';
 import { createAssetCollector } from './assets.js';
-import { loadHighlighter } from './highlight.js';
+import { openHighlightCache } from './highlight.js';
 import { CLIENT_DIR } from './paths.js';
 import { findProjectRoot } from './project-root.js';
 import { readDeckFile } from './read-deck-file.js';
@@ -52,16 +52,26 @@ export function pdfName(slug: string): string {
 export async function compileDeckFile(file: string, options: BuildOptions): Promise<{ deck: Deck; assets: Map<string, string> }> {
   const shown = shownPath(file);
   const text = await readDeckFile(file, shown);
-  const collector = createAssetCollector(file, findProjectRoot(file), options.singleFile ?? false);
-  const deck = parseDeck(text, {
-    file: shown,
-    fallbackTitle: deckSlug(file),
-    highlight: await loadHighlighter(text),
-    resolveAsset: collector.resolve,
-    separator: options.separator,
-    verticalSeparator: options.verticalSeparator,
-    notesSeparator: options.notesSeparator,
-  });
+  const projectRoot = findProjectRoot(file);
+  const collector = createAssetCollector(file, projectRoot, options.singleFile ?? false);
+  const highlighter = openHighlightCache(projectRoot);
+  const parse = (): Deck =>
+    parseDeck(text, {
+      file: shown,
+      fallbackTitle: deckSlug(file),
+      highlight: /^[ \t]*(`{3,}|~{3,})[ \t]*[\w#+.-]/m.test(text) ? highlighter.highlight : undefined,
+      resolveAsset: collector.resolve,
+      separator: options.separator,
+      verticalSeparator: options.verticalSeparator,
+      notesSeparator: options.notesSeparator,
+    });
+  let deck = parse();
+  // Code the cache has not seen: highlight it, then parse again with it.
+  if (highlighter.misses().length > 0) {
+    await highlighter.fill();
+    deck = parse();
+  }
+  await highlighter.save();
   if (options.strict) {
     for (const d of deck.diagnostics) if (STRICT_CODES.has(d.code)) d.severity = 'error';
   }

@@ -1,38 +1,58 @@
-// Build-time code highlighting with shiki, loaded only when a deck has code in a language.
+// Build-time code highlighting with shiki. Highlighted code is cached on disk by content, so
+// a build loads shiki (and pays for compiling its grammars) only for code it has not seen.
 // The high-contrast palettes keep every token at WCAG AA on the themes' code backgrounds.
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import type { Highlighter } from '../markdown/plugins/code-blocks.js';
 import { escapeHtml } from '../markdown/html.js';
+import { writeFileAtomic } from './write-atomic.js';
 
-const FENCE_LANG = /^[ \t]*(?:`{3,}|~{3,})[ \t]*([\w#+.-]+)/gm;
+const THEMES = { light: 'github-light-high-contrast', dark: 'github-dark-high-contrast' } as const;
+/** Bump when the HTML made from tokens changes, so old cache entries are not used. */
+const FORMAT = 'shiki4-hc-1';
+const MAX_ENTRIES = 5000;
 
-/** The languages named on the deck's code fences. */
-export function fenceLanguages(text: string): string[] {
-  return [...new Set([...text.matchAll(FENCE_LANG)].map((m) => m[1].toLowerCase()))];
+interface Snippet {
+  code: string;
+  lang: string;
 }
 
-/** A highlighter for the languages of `text`, or undefined when it has no code in a known language. */
-export async function loadHighlighter(text: string): Promise<Highlighter | undefined> {
-  const wanted = fenceLanguages(text);
-  if (wanted.length === 0) return undefined;
-  const shiki = await import('shiki');
-  const langs = wanted.filter((l) => l in shiki.bundledLanguages);
-  if (langs.length === 0) return undefined;
-  const { createJavaScriptRegexEngine } = await import('shiki/engine/javascript');
-  const highlighter = await shiki.createHighlighter({
-    themes: ['github-light-high-contrast', 'github-dark-high-contrast'],
-    langs: langs as Array<keyof typeof shiki.bundledLanguages>,
-    engine: createJavaScriptRegexEngine(),
-  });
-  const loaded = new Set(highlighter.getLoadedLanguages());
-  return (code, lang) => {
-    const name = lang.toLowerCase();
-    if (!loaded.has(name)) return undefined;
-    const { tokens } = highlighter.codeToTokens(code, {
-      lang: name as keyof typeof shiki.bundledLanguages,
-      themes: { light: 'github-light-high-contrast', dark: 'github-dark-high-contrast' },
-      defaultColor: false,
-    });
-    return tokens.map((line) =>
+function cacheFile(projectRoot: string): string {
+  const dir =
+    process.env.DECKMARK_CACHE_DIR ??
+    (existsSync(path.join(projectRoot, 'node_modules'))
+      ? path.join(projectRoot, 'node_modules/.cache/deckmark')
+      : path.join(os.tmpdir(), 'deckmark-cache'));
+  return path.join(dir, 'highlight.json');
+}
+
+const keyOf = ({ code, lang }: Snippet): string =>
+  createHash('sha1').update(`${FORMAT}\0${lang.toLowerCase()}\0${code}`).digest('base64url');
+
+/** Highlights with shiki the snippets in languages it knows; others are left out of the result. */
+async function highlightWithShiki(snippets: Snippet[]): Promise<Map<string, string[]>> {
+  const { bundledLanguagesInfo } = await import('shiki/langs');
+  const idOf = (lang: string): string | undefined =>
+    bundledLanguagesInfo.find((l) => l.id === lang || (l.aliases ?? []).includes(lang))?.id;
+  const ids = [...new Set(snippets.map((s) => idOf(s.lang.toLowerCase())).filter((id): id is string => !!id))];
+  const out = new Map<string, string[]>();
+  if (ids.length === 0) return out;
+  const [{ createHighlighterCore }, { createJavaScriptRawEngine }, langs, light, dark] = await Promise.all([
+    import('shiki/core'),
+    import('shiki/engine/javascript'),
+    // Precompiled grammars: no regex translation at start-up.
+    Promise.all(ids.map(async (id) => (await import(`@shikijs/langs-precompiled/${id}`)).default)),
+    import('@shikijs/themes/github-light-high-contrast'),
+    import('@shikijs/themes/github-dark-high-contrast'),
+  ]);
+  const shiki = await createHighlighterCore({ themes: [light.default, dark.default], langs, engine: createJavaScriptRawEngine() });
+  for (const snippet of snippets) {
+    const id = idOf(snippet.lang.toLowerCase());
+    if (!id) continue;
+    const { tokens } = shiki.codeToTokens(snippet.code, { lang: id, themes: THEMES, defaultColor: false });
+    const lines = tokens.map((line) =>
       line
         .map((t) => {
           const style = Object.entries(t.htmlStyle ?? {})
@@ -42,5 +62,52 @@ export async function loadHighlighter(text: string): Promise<Highlighter | undef
         })
         .join(''),
     );
+    out.set(keyOf(snippet), lines);
+  }
+  shiki.dispose();
+  return out;
+}
+
+export interface HighlightCache {
+  /** The synchronous highlighter markdown-it calls: cached results only, misses recorded. */
+  highlight: Highlighter;
+  /** Code the last parse asked for that the cache did not have. */
+  misses(): Snippet[];
+  /** Highlights the misses with shiki and remembers them (languages shiki lacks stay plain). */
+  fill(): Promise<void>;
+  save(): Promise<void>;
+}
+
+export function openHighlightCache(projectRoot: string): HighlightCache {
+  const file = cacheFile(projectRoot);
+  let entries = new Map<string, string[] | null>();
+  try {
+    entries = new Map(Object.entries(JSON.parse(readFileSync(file, 'utf8')) as Record<string, string[] | null>));
+  } catch {
+    // No cache yet, or an unreadable one: start afresh.
+  }
+  let missed = new Map<string, Snippet>();
+  let changed = false;
+  return {
+    highlight: (code, lang) => {
+      const snippet = { code, lang };
+      const key = keyOf(snippet);
+      const hit = entries.get(key);
+      if (hit === undefined) missed.set(key, snippet);
+      return hit ?? undefined;
+    },
+    misses: () => [...missed.values()],
+    fill: async () => {
+      const done = await highlightWithShiki([...missed.values()]);
+      // null remembers "shiki doesn't know this language", so it is not asked again.
+      for (const key of missed.keys()) entries.set(key, done.get(key) ?? null);
+      missed = new Map();
+      changed = true;
+    },
+    save: async () => {
+      if (!changed) return;
+      const kept = [...entries].slice(-MAX_ENTRIES);
+      await writeFileAtomic(file, JSON.stringify(Object.fromEntries(kept))).catch(() => undefined); // a cache may fail to write
+    },
   };
 }
