@@ -2,6 +2,7 @@
 // stylesheets and scripts are (or passes their text, for a single-file deck).
 import type { Deck, Slide } from '../model/deck.js';
 import { escapeHtml, renderAttributes, scriptJson } from '../markdown/html.js';
+import { documentStart } from './html-document.js';
 import { uiStrings } from './ui-strings.js';
 
 export type Stylesheet = { href: string } | { inline: string };
@@ -62,14 +63,7 @@ export function renderDeck(deck: Deck, options: RenderOptions): string {
   const pdfLink = options.pdfHref
     ? `<a class="dm-pdf-link" href="${escapeHtml(options.pdfHref)}" download>${escapeHtml(ui.downloadPdf)}</a>\n`
     : '';
-  return `<!doctype html>
-<html lang="${escapeHtml(meta.lang)}">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<meta name="generator" content="deckmark">
-<title>${escapeHtml(meta.title)}</title>
-${metaTags.map((t) => `${t}\n`).join('')}${options.styles.map(renderStyle).join('')}${themeVarsStyle(meta.themeVars)}</head>
+  return `${documentStart(meta.lang, meta.title)}${metaTags.map((t) => `${t}\n`).join('')}${options.styles.map(renderStyle).join('')}${themeVarsStyle(meta.themeVars)}</head>
 <body>
 <div class="reveal">
 <div class="slides">

@@ -1,6 +1,7 @@
 // The gallery page of a build folder: every deck with its title, a live thumbnail of its
 // first slide, and links to the deck and its PDF.
 import { escapeHtml } from '../markdown/html.js';
+import { documentStart } from './html-document.js';
 import { uiStrings } from './ui-strings.js';
 
 /** What a built deck says about itself (written as `deck.json` in its folder). */
@@ -33,14 +34,7 @@ ${deck.description ? `<p>${escapeHtml(deck.description)}</p>\n` : ''}<p class="m
 
 export function renderIndex(decks: DeckManifest[], lang = 'en'): string {
   const ui = uiStrings(lang);
-  return `<!doctype html>
-<html lang="${escapeHtml(lang)}">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<meta name="generator" content="deckmark">
-<title>${escapeHtml(ui.decks)}</title>
-<style>
+  return `${documentStart(lang, ui.decks)}<style>
 body{font:18px/1.5 system-ui,sans-serif;margin:0;padding:2rem clamp(1rem,4vw,4rem);background:#f5f6f8;color:#1b1f24}
 h1{font-size:1.8rem;margin:0 0 1.5rem}
 ul{list-style:none;margin:0;padding:0;display:grid;gap:1.5rem;grid-template-columns:repeat(auto-fill,minmax(300px,1fr))}

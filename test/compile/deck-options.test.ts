@@ -4,21 +4,11 @@ import { readDeckOptions } from '../../src/compile/deck-options.js';
 import { readFrontMatter } from '../../src/compile/front-matter.js';
 import { parseDeck } from '../../src/compile/parse-deck.js';
 import type { Deck } from '../../src/model/deck.js';
-import { DeckError } from '../../src/model/deck-error.js';
+import { deckErrorOf } from '../helpers/deck-error.js';
 
 /** A deck with this front matter (one key per line, from file line 2) and one slide. */
 function deckWith(...yaml: string[]): Deck {
   return parseDeck(['---', ...yaml, '---', '# First heading', ''].join('\n'), { file: 'deck.md', fallbackTitle: 'slug' });
-}
-
-function deckErrorOf(fn: () => unknown): DeckError {
-  try {
-    fn();
-  } catch (e) {
-    expect(e).toBeInstanceOf(DeckError);
-    return e as DeckError;
-  }
-  throw new Error('expected a DeckError, nothing was thrown');
 }
 
 describe('defaults', () => {

@@ -2,18 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { readFrontMatter } from '../../src/compile/front-matter.js';
 import { parseDeck } from '../../src/compile/parse-deck.js';
-import { DeckError } from '../../src/model/deck-error.js';
-
-/** The DeckError `fn` throws (the test fails if it throws nothing or something else). */
-function deckErrorOf(fn: () => unknown): DeckError {
-  try {
-    fn();
-  } catch (e) {
-    expect(e).toBeInstanceOf(DeckError);
-    return e as DeckError;
-  }
-  throw new Error('expected a DeckError, nothing was thrown');
-}
+import { deckErrorOf } from '../helpers/deck-error.js';
 
 const lines = (...l: string[]): string => l.join('\n');
 
