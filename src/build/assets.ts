@@ -62,8 +62,9 @@ export function createAssetCollector(deckFile: string, projectRoot: string, inli
     } catch {
       real = undefined;
     }
-    if (!isInside(root, real ?? file)) result = { problem: 'outside-project' };
-    else if (!real || !statSync(real).isFile()) result = { problem: 'missing' };
+    // Missing first: refusing files outside the project is about not copying what is there.
+    if (!real || !statSync(real).isFile()) result = { problem: 'missing' };
+    else if (!isInside(root, real)) result = { problem: 'outside-project' };
     else {
       const data = readFileSync(real);
       if (inline) result = { url: `data:${mimeType(real)};base64,${data.toString('base64')}` };

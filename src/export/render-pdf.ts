@@ -96,11 +96,23 @@ function lineMentioning(deck: Deck, url: string): number {
   return all.find((s) => s.html.includes(url) || s.html.includes(url.replace(/&/g, '&amp;')))?.range.start ?? 1;
 }
 
-export async function renderPdf(browser: Browser, deckHtml: string, deck: Deck, options: PdfOptions): Promise<PdfResult> {
+/** The steps of an export, in order, as `renderPdf` reports them. */
+export const PDF_STEPS = ['loading', 'laying out', 'printing', 'finishing'] as const;
+export type PdfStep = (typeof PDF_STEPS)[number];
+
+export async function renderPdf(
+  browser: Browser,
+  deckHtml: string,
+  deck: Deck,
+  options: PdfOptions,
+  onStep: (step: PdfStep) => void = () => undefined,
+): Promise<PdfResult> {
   const size = options.size ?? deck.meta.size;
   try {
     return await withPage(browser, async (page) => {
+      onStep('loading');
       await openPrintView(page, deckHtml, deck, options);
+      onStep('laying out');
       const overflows = await page.evaluate(fitOverflowingSlides, size.height);
       if (options.handout) await page.evaluate(layoutHandout, options.handout, size.width, size.height);
       else if (options.notes === 'below') {
@@ -109,6 +121,7 @@ export async function renderPdf(browser: Browser, deckHtml: string, deck: Deck, 
       }
       const map = await page.evaluate(mapPrintedPages);
       await page.evaluate(tagInDeckLinks);
+      onStep('printing');
       const printed = await page.pdf({
         printBackground: true,
         preferCSSPageSize: true,
@@ -128,6 +141,7 @@ export async function renderPdf(browser: Browser, deckHtml: string, deck: Deck, 
           warning(deck, 'remote-resource', `${url} is not on this machine and is left out of the PDF`, lineMentioning(deck, url)),
         );
       }
+      onStep('finishing');
       const bytes = await finishPdf(printed, {
         title: deck.meta.title,
         author: deck.meta.author,

@@ -1,9 +1,11 @@
 // The built example deck in real Chromium, from file://, offline: every slide reached with
 // the arrow keys, the Norwegian title intact, no console error and no outside request.
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Browser, Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parseDeck } from '../../src/compile/parse-deck.js';
 import { blockedRequests, launchBrowser, withPage } from '../../src/export/browser.js';
 import { runCli, SLIDES, tempDir } from '../helpers/cli.js';
 
@@ -61,6 +63,9 @@ describe('the built example deck in Chromium', () => {
           await page.keyboard.press(below ? 'ArrowDown' : 'ArrowRight');
         }
         expect(visited.size).toBe(total);
+        // The DOM has exactly the model's slides: separators + 1 (see test/build/example-decks.test.ts).
+        const deck = parseDeck(readFileSync(path.join(SLIDES, 'strategi-sosiale-medier.md'), 'utf8'));
+        expect(total).toBe(deck.slides.reduce((n, s) => n + 1 + s.children.length, 0));
         expect(total).toBeGreaterThanOrEqual(20);
         expect(problems).toEqual([]);
         expect(blockedRequests(page)).toEqual([]);

@@ -1,10 +1,12 @@
 // Checks that every corpus deck splits into the same slides and notes as reveal.js's own Markdown plugin makes.
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Browser } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseDeck } from '../../src/compile/parse-deck.js';
+import { buildDeck } from '../../src/build/build-deck.js';
 import { launchBrowser, withPage } from '../../src/export/browser.js';
 import type { Deck } from '../../src/model/deck.js';
 import {
@@ -306,6 +308,20 @@ describe('the corpus splits like reveal.js', { timeout: 60_000 }, () => {
       const parsed = parseDeck(text, deck.from === 'front matter' ? { file } : { file, ...deck.separators });
       expect(parsed.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
       expect(ourStructure(parsed)).toEqual(expected);
+    });
+  }
+});
+
+describe('every corpus deck builds', () => {
+  const out = fs.mkdtempSync(path.join(os.tmpdir(), 'deckmark-corpus-'));
+  for (const deck of CORPUS) {
+    it(deck.file, async () => {
+      const separators = deck.from === 'front matter' ? {} : deck.separators;
+      const built = await buildDeck(path.join(DECKS, deck.file), { outDir: out, ...separators });
+      // Their images were not copied into the corpus: every problem left is a warning.
+      expect(built.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+      expect(fs.existsSync(built.output)).toBe(true);
+      expect(built.manifest.slideCount).toBe(ourStructure(built.deck).notes.length);
     });
   }
 });

@@ -11,7 +11,7 @@ import { writeIndex } from '../../build/build-site.js';
 import { findDecks } from '../../build/find-decks.js';
 import { writeFileAtomic } from '../../build/write-atomic.js';
 import { launchBrowser } from '../../export/browser.js';
-import { renderPdf } from '../../export/render-pdf.js';
+import { PDF_STEPS, renderPdf } from '../../export/render-pdf.js';
 import { log, printDiagnostics } from '../report.js';
 
 export interface PdfCommandOptions {
@@ -67,9 +67,13 @@ export async function runPdf(input: string, flags: PdfCommandOptions): Promise<v
       printDiagnostics(built.diagnostics);
       const options = pdfOptions(built.deck.meta.pdf, flags);
       const slides = built.manifest.slideCount;
-      if (progress && slides > 20) process.stderr.write(`printing ${slides} slides of ${built.slug}…`);
-      const result = await renderPdf(browser, built.output, built.deck, options);
-      if (progress && slides > 20) process.stderr.write('\r\x1b[K');
+      // A step counter on the terminal for decks that take a moment.
+      const showSteps = progress && slides > 20;
+      const result = await renderPdf(browser, built.output, built.deck, options, (step) => {
+        if (showSteps)
+          process.stderr.write(`\r\x1b[K${built.slug}: [${PDF_STEPS.indexOf(step) + 1}/${PDF_STEPS.length}] ${step} ${slides} slides…`);
+      });
+      if (showSteps) process.stderr.write('\r\x1b[K');
       printDiagnostics(result.diagnostics);
       const target = toFile ? path.resolve(flags.out!) : path.join(outDir, built.slug, pdfName(built.slug));
       await writeFileAtomic(target, Buffer.from(result.bytes));
