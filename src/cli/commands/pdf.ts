@@ -59,12 +59,15 @@ export async function runPdf(input: string, flags: PdfCommandOptions): Promise<v
   const outDir = toFile ? await mkdtemp(path.join(os.tmpdir(), 'deckmark-pdf-')) : path.resolve(flags.out ?? 'dist');
   const buildOptions: BuildOptions = { outDir, separator: flags.separator, verticalSeparator: flags.verticalSeparator };
   const progress = !flags.quiet && process.stderr.isTTY;
-  const browser = await launchBrowser();
+  // The browser starts while the first deck builds; it is closed on every way out.
+  const launching = launchBrowser();
+  launching.catch(() => undefined); // awaited below; a build error may come first
   try {
     for (const file of decks) {
       const started = performance.now();
       const built = await buildDeck(file, buildOptions);
       printDiagnostics(built.diagnostics);
+      const browser = await launching;
       const options = pdfOptions(built.deck.meta.pdf, flags);
       const slides = built.manifest.slideCount;
       // A step counter on the terminal for decks that take a moment.
@@ -84,7 +87,7 @@ export async function runPdf(input: string, flags: PdfCommandOptions): Promise<v
     }
     if (!toFile) await writeIndex(outDir);
   } finally {
-    await browser.close();
+    await launching.then((browser) => browser.close()).catch(() => undefined);
     if (toFile) await rm(outDir, { recursive: true, force: true });
   }
 }
