@@ -1,4 +1,5 @@
-// `npm start`: build the example decks, export their PDFs when a browser is here, then serve them.
+// `npm start`: build the example decks, export their PDFs when a browser is here, then serve
+// them with live reload (Ctrl-C stops).
 import { browserProblem, runMain } from '../lib/cli.js';
 
 async function run(...args) {
@@ -10,3 +11,4 @@ await run('build', 'slides');
 const problem = await browserProblem();
 if (problem) process.stderr.write(`PDF skipped: ${problem}\n`);
 else await run('pdf', 'slides');
+await run('serve', 'slides', '-o', 'dist');

@@ -35,6 +35,21 @@ export function createProgram(): Command {
 
   separatorOptions(
     program
+      .command('serve')
+      .description('build decks and serve them; a save rebuilds and updates the open page on the same slide')
+      .argument('[input]', 'a .md file or a folder of them', 'slides')
+      .option('--port <port>', 'port to listen on (0 picks a free one)', '8000')
+      .option('--host <host>', 'address to listen on', '127.0.0.1')
+      .option('--open', 'open the deck (or the index) in the default browser')
+      .option('-o, --out <dir>', 'build into this folder (default: a temporary one)')
+      .option('--strict', 'treat missing images as errors'),
+  ).action(async (input: string, options) => {
+    const { runServe } = await import('./commands/serve.js');
+    await runServe(input, options);
+  });
+
+  separatorOptions(
+    program
       .command('pdf')
       .description('export decks to PDF: <out>/<slug>/<slug>.pdf, one page per slide (needs Chrome or Chromium)')
       .argument('[input]', 'a .md file or a folder of them', 'slides')

@@ -14,6 +14,7 @@ export const ERROR_EXIT_CODES = {
   'output-unwritable': 1,
   'browser-not-found': 1,
   'export-failed': 1,
+  'port-unavailable': 1,
   usage: 2,
 } as const;
 

@@ -1,5 +1,7 @@
-// The local files a built deck is made of, which a save of should rebuild it: the deck file,
-// the images and videos its slides use, its theme when that is a file, its extra stylesheets.
+// The local files a built deck is made of, whose saves rebuild it (the deck file, the images
+// and videos its slides use, its theme when that is a file, its extra stylesheets), and stamps
+// that tell whether any of them changed.
+import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { Deck } from '../model/deck.js';
 import { THEMES_DIR } from '../build/paths.js';
@@ -23,4 +25,19 @@ export function deckInputs(deck: Deck, deckFile: string): string[] {
   else if (!theme.startsWith('reveal:')) files.push(path.join(THEMES_DIR, `${theme}.css`));
   for (const css of deck.meta.css) files.push(local(css) ?? '');
   return [...new Set(files.filter(Boolean))];
+}
+
+/** A file's identity and version: it changes with every save, including one by rename. */
+export async function fileStamp(file: string): Promise<string> {
+  try {
+    const s = await stat(file);
+    return `${s.ino}:${s.size}:${s.mtimeMs}`;
+  } catch {
+    return 'gone';
+  }
+}
+
+/** The stamps of all of a deck's inputs, as one string to compare. */
+export async function inputsStamp(files: readonly string[]): Promise<string> {
+  return (await Promise.all(files.map(fileStamp))).join('|');
 }

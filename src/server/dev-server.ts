@@ -2,16 +2,16 @@
 // with the reload client in every page, and rebuilds a deck whenever a file of it changes.
 import { mkdir, mkdtemp, realpath, rm, stat } from 'node:fs/promises';
 import http, { type IncomingMessage, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { DeckError } from '../model/deck-error.js';
 import type { BuildOptions } from '../build/build-deck.js';
 import { findDecks } from '../build/find-decks.js';
-import { escapeHtml } from '../markdown/html.js';
 import { CLIENT_DIR } from '../build/paths.js';
 import { createLiveSite, type LiveSite, type Reporter } from './live-site.js';
+import { hostGuard, listen, urlHost } from './listen.js';
 import { CLIENT_PATH } from './messages.js';
+import { askedSlug, injectClient, pageSlug, standInPage } from './page-html.js';
 import { createRebuildQueue } from './rebuild-queue.js';
 import { attachReloadChannel } from './reload-channel.js';
 import { resolveRequestPath } from './request-path.js';
@@ -43,89 +43,10 @@ export interface DevServer {
   outDir: string;
   /** Deck slugs at start, for printing their URLs. */
   slugs: string[];
+  /** Pages connected to the reload channel now. */
+  readonly pages: number;
   /** Stops watching, drops every connection and frees the port; idempotent. */
   close(): Promise<void>;
-}
-
-const LOOPBACK_NAMES = new Set(['localhost', '127.0.0.1', '[::1]']);
-
-function isLoopback(host: string): boolean {
-  return LOOPBACK_NAMES.has(host) || host === '::1' || host.startsWith('127.');
-}
-
-/**
- * On a loopback address only local names may be asked for: a web page that rebinds its own
- * domain to 127.0.0.1 would otherwise read the decks (and listen on the channel) across sites.
- */
-function hostGuard(listenHost: string): (req: IncomingMessage) => boolean {
-  if (!isLoopback(listenHost)) return () => true;
-  return (req) => {
-    const name = (req.headers.host ?? '').replace(/:\d+$/, '').toLowerCase();
-    return LOOPBACK_NAMES.has(name) || name === listenHost || name.startsWith('127.') || name.endsWith('.localhost');
-  };
-}
-
-function listenError(error: NodeJS.ErrnoException, port: number, host: string): Error {
-  if (error.code === 'EADDRINUSE') {
-    return new DeckError('port-unavailable', `port ${port} on ${host} is already in use`, {
-      hint: 'stop the program using it, or pick another port with --port (--port 0 takes any free one)',
-    });
-  }
-  if (error.code === 'EACCES') {
-    return new DeckError('port-unavailable', `not allowed to listen on port ${port} on ${host}`, {
-      hint: 'ports below 1024 need privileges: pick another with --port',
-    });
-  }
-  if (error.code === 'EADDRNOTAVAIL' || error.code === 'ENOTFOUND') {
-    return new DeckError('usage', `--host ${host} is not an address of this machine`, { hint: 'use 127.0.0.1, or 0.0.0.0 for every address' });
-  }
-  return error;
-}
-
-function listen(server: http.Server, port: number, host: string): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const onError = (error: NodeJS.ErrnoException): void => reject(listenError(error, port, host));
-    server.once('error', onError);
-    server.listen(port, host, () => {
-      server.off('error', onError);
-      resolve((server.address() as AddressInfo).port);
-    });
-  });
-}
-
-function urlHost(host: string): string {
-  if (host === '0.0.0.0' || host === '::') return 'localhost';
-  return host.includes(':') ? `[${host}]` : host;
-}
-
-/** The reload client goes in last, after the deck's runtime has made `window.Reveal`. */
-export function injectClient(html: string, slug: string): string {
-  const tag = `<script src="${CLIENT_PATH}" data-slug="${escapeHtml(slug)}"></script>\n`;
-  const at = html.lastIndexOf('</body>');
-  return at < 0 ? html + tag : html.slice(0, at) + tag + html.slice(at);
-}
-
-/** What `/<slug>/` shows while the deck has never built: the error, until a good save. */
-function standInPage(slug: string, error: string): string {
-  const page = `<!doctype html>\n<html><head><meta charset="utf-8"><title>${escapeHtml(slug)}: does not build</title></head>\n<body><pre>${escapeHtml(error)}</pre></body></html>\n`;
-  return injectClient(page, slug);
-}
-
-/** `slug` for `<root>/<slug>/index.html`, '' for any other page. */
-function pageSlug(root: string, file: string): string {
-  const parts = path.relative(root, file).split(path.sep);
-  return parts.length === 2 && parts[1] === 'index.html' ? parts[0] : '';
-}
-
-/** The deck a `/<slug>/` or `/<slug>/index.html` URL asks for, if it is one. */
-function askedSlug(url: string): string | undefined {
-  const m = /^\/([^/?#]+)\/(index\.html)?(?:[?#]|$)/.exec(url);
-  if (!m) return undefined;
-  try {
-    return decodeURIComponent(m[1]);
-  } catch {
-    return undefined;
-  }
 }
 
 export async function startServer(options: DevServerOptions): Promise<DevServer> {
@@ -143,13 +64,13 @@ export async function startServer(options: DevServerOptions): Promise<DevServer>
 
   const accepts = hostGuard(host);
   let site: LiveSite | undefined;
-  let ready: Promise<unknown> = Promise.resolve();
 
   const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     if (req.method !== 'GET' && req.method !== 'HEAD') return sendStatus(res, 405, { Allow: 'GET, HEAD' });
     if (!accepts(req)) return sendStatus(res, 403);
-    // Pages asked for during the first build wait for it instead of finding nothing.
-    await ready.catch(() => undefined);
+    // A build swaps a deck's folder by two renames; a request in between would find nothing.
+    // So requests wait for the builds under way (the first one included): a few ms, usually.
+    await queue.idle();
     const url = req.url ?? '/';
     if (url.split('?')[0] === CLIENT_PATH) {
       const info = await stat(clientFile);
@@ -219,9 +140,17 @@ export async function startServer(options: DevServerOptions): Promise<DevServer>
       watchInputs: (file, inputs) => watcher!.setInputs(file, inputs),
     });
     const built = site;
-    ready = queue.exclusive(() => built.buildAll());
-    await ready;
-    return { url: `http://${urlHost(host)}:${bound}/`, port: bound, outDir, slugs, close };
+    await queue.exclusive(() => built.buildAll());
+    return {
+      url: `http://${urlHost(host)}:${bound}/`,
+      port: bound,
+      outDir,
+      slugs,
+      get pages() {
+        return channel.size;
+      },
+      close,
+    };
   } catch (error) {
     await close();
     throw error;

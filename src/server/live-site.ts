@@ -9,7 +9,7 @@ import { DeckError } from '../model/deck-error.js';
 import { buildDeck, deckSlug, shownPath, type BuildOptions } from '../build/build-deck.js';
 import { writeIndex } from '../build/build-site.js';
 import { findDecks } from '../build/find-decks.js';
-import { deckInputs } from './deck-inputs.js';
+import { deckInputs, inputsStamp } from './deck-inputs.js';
 import type { ReloadMessage } from './messages.js';
 
 /** How the server prints; the CLI passes its own formatters so terminal and page say the same. */
@@ -51,6 +51,9 @@ interface DeckState {
   styles?: string;
   manifest?: string;
   error?: ErrorMessage;
+  /** The files the last build was made of, and their stamps when it started. */
+  inputs: readonly string[];
+  stamp?: string;
   /** Warnings already printed: each rebuild prints only new ones. */
   printed: Set<string>;
 }
@@ -86,16 +89,22 @@ export function createLiveSite(options: LiveSiteOptions): LiveSite {
     options.send(state.error);
   };
 
+  const watch = (state: DeckState, file: string, inputs: readonly string[]): void => {
+    state.inputs = inputs;
+    options.watchInputs(file, inputs);
+  };
+
   /** Builds one deck; true when the index page must change. */
   const buildOne = async (file: string): Promise<boolean> => {
     const slug = deckSlug(file);
     let state = decks.get(file);
     if (!state) {
-      state = { slug, printed: new Set() };
+      state = { slug, inputs: [], printed: new Set() };
       decks.set(file, state);
       // Until a build names its images, the deck file itself is what to watch.
-      options.watchInputs(file, [file]);
+      watch(state, file, [file]);
     }
+    state.stamp = await inputsStamp(state.inputs);
     let built;
     try {
       built = await buildDeck(file, { ...options.build, outDir });
@@ -103,7 +112,10 @@ export function createLiveSite(options: LiveSiteOptions): LiveSite {
       fail(state, file, error);
       return false;
     }
-    options.watchInputs(file, deckInputs(built.deck, file));
+    const inputs = deckInputs(built.deck, file);
+    // The stamp must cover every input of this build, including those it just found.
+    if (inputs.some((f) => !state.inputs.includes(f))) state.stamp = undefined;
+    watch(state, file, inputs);
     const lines = built.diagnostics.map(reporter.formatDiagnostic);
     for (const line of lines) if (!state.printed.has(line)) reporter.log(line);
     state.printed = new Set(lines);
@@ -124,7 +136,7 @@ export function createLiveSite(options: LiveSiteOptions): LiveSite {
     const state = decks.get(file);
     if (!state) return false;
     decks.delete(file);
-    options.watchInputs(file, []);
+    watch(state, file, []);
     await rm(path.join(outDir, state.slug), { recursive: true, force: true });
     reporter.log(`removed ${shownPath(file)}`);
     options.send({ type: 'removed', slug: state.slug });
@@ -146,8 +158,11 @@ export function createLiveSite(options: LiveSiteOptions): LiveSite {
           indexChanged = (await remove(file)) || indexChanged;
           continue;
         }
+        const state = decks.get(file);
+        // A second event for a save the last build already read (editors write twice) builds nothing.
+        if (state && !state.error && state.stamp !== undefined && state.stamp === (await inputsStamp(state.inputs))) continue;
         const started = performance.now();
-        const wasBroken = decks.get(file)?.error !== undefined;
+        const wasBroken = state?.error !== undefined;
         indexChanged = (await buildOne(file)) || indexChanged;
         if (decks.get(file)?.error === undefined) {
           const ms = Math.round(performance.now() - started);

@@ -6,6 +6,8 @@ export interface RebuildQueue {
   schedule(file: string): void;
   /** Runs `task` when no build is running, before any rebuild scheduled after it. */
   exclusive<T>(task: () => Promise<T>): Promise<T>;
+  /** Resolves when the work queued so far is done (not waiting for work queued later). */
+  idle(): Promise<void>;
   /** Stops taking work and resolves when the running build (if any) is done. */
   close(): Promise<void>;
 }
@@ -49,6 +51,7 @@ export function createRebuildQueue(run: (files: string[]) => Promise<void>, onEr
       timer = setTimeout(flush, quietMs);
     },
     exclusive,
+    idle: () => chain.then(() => undefined),
     async close() {
       closed = true;
       clearTimeout(timer);

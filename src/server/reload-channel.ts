@@ -39,9 +39,14 @@ function refuse(socket: Duplex, status: string): void {
 
 /**
  * Serves the channel on `server`'s upgrade requests. `greeting` gives what a page must know the
- * moment it connects (the decks that are broken now), so a reload never hides an error.
+ * moment it connects (the decks that are broken now), so a reload never hides an error;
+ * `accepts` is the server's own check of the request (its Host header).
  */
-export function attachReloadChannel(server: Server, greeting: () => ReloadMessage[]): ReloadChannel {
+export function attachReloadChannel(
+  server: Server,
+  greeting: () => ReloadMessage[],
+  accepts: (req: IncomingMessage) => boolean,
+): ReloadChannel {
   const wss = new WebSocketServer({ noServer: true, maxPayload: 4096 });
   wss.on('connection', (socket) => {
     // A page that vanishes mid-send is nothing to report.
@@ -51,7 +56,7 @@ export function attachReloadChannel(server: Server, greeting: () => ReloadMessag
   server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
     socket.on('error', () => socket.destroy());
     if ((req.url ?? '').split('?')[0] !== RELOAD_PATH) return refuse(socket, '404 Not Found');
-    if (!sameOrigin(req)) return refuse(socket, '403 Forbidden');
+    if (!accepts(req) || !sameOrigin(req)) return refuse(socket, '403 Forbidden');
     wss.handleUpgrade(req, socket, head, (ws) => wss.emit('connection', ws, req));
   });
 

@@ -1,8 +1,8 @@
 // Watches what the decks are made of (each deck file, its images, theme and stylesheets, and
 // .md files coming and going in a folder INPUT) and names the decks that a change touches.
-import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import { watch } from 'chokidar';
+import { fileStamp } from './deck-inputs.js';
 
 export interface DeckWatcher {
   /** Sets the files a deck is built from, replacing those of its previous build. */
@@ -22,21 +22,11 @@ export interface WatchOptions {
 /** Longer than chokidar's 50 ms window in which it drops repeated `change` events. */
 const RECHECK_MS = 60;
 
-async function stampOf(file: string): Promise<string> {
-  try {
-    const s = await stat(file);
-    return `${s.ino}:${s.size}:${s.mtimeMs}`;
-  } catch {
-    return 'gone';
-  }
-}
-
 export async function watchDecks(options: WatchOptions): Promise<DeckWatcher> {
   const { input, inputIsFolder } = options;
   /** Input file → the deck files built from it. */
   const users = new Map<string, Set<string>>();
   const inputsOf = new Map<string, readonly string[]>();
-  const watched = new Set<string>([input]);
   const rechecks = new Map<string, NodeJS.Timeout>();
 
   const isDeckFile = (file: string): boolean =>
@@ -52,20 +42,23 @@ export async function watchDecks(options: WatchOptions): Promise<DeckWatcher> {
     if (isDeckFile(file)) decks.add(file);
     if (decks.size === 0) return;
     for (const deck of decks) options.onDeckChange(deck);
-    const stamp = await stampOf(file);
+    const stamp = await fileStamp(file);
     clearTimeout(rechecks.get(file));
     rechecks.set(
       file,
       setTimeout(() => {
         rechecks.delete(file);
-        void stampOf(file).then((now) => (now === stamp ? undefined : onEvent(file)));
+        void fileStamp(file).then((now) => (now === stamp ? undefined : onEvent(file)));
       }, RECHECK_MS),
     );
   };
 
-  // A folder is watched one level deep: its .md files are the decks; their images, wherever
-  // they are, are added one by one once a build has named them.
-  const watcher = watch(input, { ignoreInitial: true, depth: 0 });
+  // Folders are watched, one level deep, never single files: chokidar loses a file it watches
+  // by itself for good when an editor saves it by rename within a few ms of another write,
+  // while a watched folder sees the new file. A folder INPUT's .md files are the decks; the
+  // folders of each deck's images and stylesheets are added once a build has named them.
+  const folders = new Set([inputIsFolder ? input : path.dirname(input)]);
+  const watcher = watch([...folders], { ignoreInitial: true, depth: 0 });
   for (const event of ['add', 'change', 'unlink'] as const) watcher.on(event, (file: string) => void onEvent(file));
   watcher.on('error', options.onError);
   await new Promise<void>((resolve) => watcher.once('ready', resolve));
@@ -74,16 +67,17 @@ export async function watchDecks(options: WatchOptions): Promise<DeckWatcher> {
     setInputs(deckFile, inputs) {
       for (const file of inputsOf.get(deckFile) ?? []) users.get(file)?.delete(deckFile);
       inputsOf.set(deckFile, inputs);
-      const fresh: string[] = [];
+      const fresh = new Set<string>();
       for (const file of inputs) {
         if (!users.has(file)) users.set(file, new Set());
         users.get(file)!.add(deckFile);
-        if (!watched.has(file)) fresh.push(file);
+        const folder = path.dirname(file);
+        if (!folders.has(folder)) fresh.add(folder);
       }
-      // Files no deck uses any more stay watched (their events find no deck): chokidar's
-      // unwatch() would also silence a .md file of a watched folder for good.
-      for (const file of fresh) watched.add(file);
-      if (fresh.length > 0) watcher.add(fresh);
+      // Folders no deck needs any more stay watched (their events find no deck): chokidar's
+      // unwatch() would also silence the decks of a watched INPUT folder for good.
+      for (const folder of fresh) folders.add(folder);
+      if (fresh.size > 0) watcher.add([...fresh]);
     },
     async close() {
       for (const timer of rechecks.values()) clearTimeout(timer);
