@@ -56,6 +56,23 @@ const inlineCss = build({
   loader: { '.woff2': 'dataurl', '.woff': 'empty', '.ttf': 'empty', '.eot': 'empty' },
 });
 
+// KaTeX's CSS and fonts (woff2 only: every browser reveal.js runs in reads it), copied with a
+// deck only when it uses math (src/build/theme-files.ts); inlined for --single-file decks.
+const katexDir = path.join(root, 'node_modules/katex/dist');
+const katexSource = (await readFile(path.join(katexDir, 'katex.css'), 'utf8')).replace(
+  /,\s*url\([^)]*\.(woff|ttf)\)\s*format\(["'][^"']*["']\)/g,
+  '',
+);
+const katexCss = (name, loader) =>
+  build({
+    ...cssOptions,
+    stdin: { contents: katexSource, resolveDir: katexDir, loader: 'css' },
+    outfile: path.join(lib, 'client', `${name}.css`),
+    loader: { '.woff2': loader },
+    assetNames: 'fonts/[name]-[hash]',
+  });
+const katex = Promise.all([katexCss('katex', 'file'), katexCss('katex.inline', 'dataurl')]);
+
 // reveal.js's themes with their local fonts; the Google Fonts imports some have are dropped
 // (the deck must work offline; those themes fall back to their next font).
 const themeFiles = (await readdir(revealThemes)).filter((f) => f.endsWith('.css'));
@@ -73,4 +90,4 @@ const themes = build({
   }
 });
 
-await Promise.all([cli, client, clientCss, inlineCss, themes]);
+await Promise.all([cli, client, clientCss, inlineCss, themes, katex]);

@@ -10,6 +10,7 @@ import type { DeckManifest } from '../compile/render-index.js';
 import type { Separators } from '../compile/split-slides.js';
 import { createAssetCollector } from './assets.js';
 import { openHighlightCache } from './highlight.js';
+import { loadMathRenderer } from './math.js';
 import { CLIENT_DIR } from './paths.js';
 import { findProjectRoot } from './project-root.js';
 import { readDeckFile } from './read-deck-file.js';
@@ -32,7 +33,7 @@ export interface BuiltDeck {
   diagnostics: Diagnostic[];
 }
 
-const STRICT_CODES = new Set(['missing-image']);
+const STRICT_CODES = new Set(['missing-image', 'missing-video']);
 
 export function deckSlug(file: string): string {
   return path.basename(file).replace(/\.md$/i, '');
@@ -55,11 +56,13 @@ export async function compileDeckFile(file: string, options: BuildOptions): Prom
   const projectRoot = findProjectRoot(file);
   const collector = createAssetCollector(file, projectRoot, options.singleFile ?? false);
   const highlighter = openHighlightCache(projectRoot);
+  const math = await loadMathRenderer(text); // KaTeX only for decks with math
   const parse = (): Deck =>
     parseDeck(text, {
       file: shown,
       fallbackTitle: deckSlug(file),
       highlight: /^[ \t]*(`{3,}|~{3,})[ \t]*[\w#+.-]/m.test(text) ? highlighter.highlight : undefined,
+      math,
       resolveAsset: collector.resolve,
       separator: options.separator,
       verticalSeparator: options.verticalSeparator,

@@ -6,7 +6,7 @@ import path from 'node:path';
 
 export function findProjectRoot(deckFile: string, cwd = process.cwd()): string {
   const deckDir = path.dirname(path.resolve(deckFile));
-  for (let dir = deckDir; ; ) {
+  for (let dir = deckDir; ;) {
     if (existsSync(path.join(dir, 'package.json')) || existsSync(path.join(dir, '.git'))) return dir;
     const parent = path.dirname(dir);
     if (parent === dir) break;

@@ -30,6 +30,30 @@ function withFonts(cssFile: string, inline: boolean, files: Map<string, OutputFi
   });
 }
 
+/** A comment (left alone) or an `@import` of a .css file. */
+const COMMENT_OR_IMPORT = /\/\*[\s\S]*?\*\/|@import\s+(?:url\(\s*)?(["']?)([^"')\s]+\.css)\1\s*\)?[^;]*;/g;
+
+/**
+ * A theme's CSS with its local `@import "….css";` inlined, so a theme can build on another:
+ * `dark.css` starts with `@import "default.css";`. An import is looked for beside the file,
+ * then among deckmark's themes, so a copy of `dark.css` elsewhere still finds `default.css`.
+ */
+function readTheme(file: string, inline: boolean, files: Map<string, OutputFile>, seen = new Set<string>()): string {
+  seen.add(file);
+  return withFonts(file, inline, files).replace(COMMENT_OR_IMPORT, (whole, _q, href: string | undefined) => {
+    if (href === undefined || /^([a-z][a-z0-9+.-]*:|\/\/)/i.test(href)) return whole;
+    let target = path.resolve(path.dirname(file), href);
+    if (!existsSync(target)) target = path.join(THEMES_DIR, path.basename(href));
+    if (!existsSync(target) || seen.has(target)) return whole;
+    return readTheme(target, inline, files, seen);
+  });
+}
+
+/** True when a slide holds math rendered by KaTeX: only then do its CSS and fonts ship. */
+function usesMath(deck: Deck): boolean {
+  return deck.slides.some((s) => [s, ...s.children].some((slide) => slide.html.includes('class="katex')));
+}
+
 function themeFile(deck: Deck, deckDir: string): string {
   const { theme } = deck.meta;
   if (theme.startsWith('reveal:')) return path.join(REVEAL_THEMES_DIR, `${theme.slice(7)}.css`);
@@ -55,6 +79,14 @@ export function collectStyles(deck: Deck, deckFile: string, inline: boolean): St
     const css = readFileSync(path.join(CLIENT_DIR, 'deckmark.css'), 'utf8');
     for (const m of css.matchAll(FONT_URL)) files.set(`assets/${m[3]}`, { copyFrom: path.join(CLIENT_DIR, m[3]) });
   }
+  if (usesMath(deck)) {
+    const css = readFileSync(path.join(CLIENT_DIR, 'katex.css'), 'utf8');
+    if (inline) add('katex.css', readFileSync(path.join(CLIENT_DIR, 'katex.inline.css'), 'utf8'));
+    else {
+      add('katex.css', css);
+      for (const m of css.matchAll(FONT_URL)) files.set(`assets/${m[3]}`, { copyFrom: path.join(CLIENT_DIR, m[3]) });
+    }
+  }
 
   const theme = themeFile(deck, deckDir);
   if (!existsSync(theme)) {
@@ -64,7 +96,7 @@ export function collectStyles(deck: Deck, deckFile: string, inline: boolean): St
       column: 1,
     });
   }
-  add('theme.css', withFonts(theme, inline, files));
+  add('theme.css', readTheme(theme, inline, files));
 
   for (const extra of deck.meta.css) {
     if (/^(https?:)?\/\//i.test(extra)) {

@@ -4,6 +4,7 @@ import Reveal from 'reveal.js';
 import Notes from 'reveal.js/plugin/notes/notes.esm.js';
 import Search from 'reveal.js/plugin/search/search.esm.js';
 import Zoom from 'reveal.js/plugin/zoom/zoom.esm.js';
+import { setUpVideos } from './video.js';
 
 interface DeckmarkWindow {
   Reveal: unknown;
@@ -17,6 +18,8 @@ function readConfig(): Record<string, unknown> {
 }
 
 const host = window as unknown as DeckmarkWindow;
-const deck = new Reveal({ ...readConfig(), ...host.deckmarkOverrides, plugins: [Notes, Zoom, Search] });
+const config = { ...readConfig(), ...host.deckmarkOverrides };
+setUpVideos(config); // before reveal.js starts: the print view must not load a player
+const deck = new Reveal({ ...config, plugins: [Notes, Zoom, Search] });
 host.Reveal = deck;
 void deck.initialize();

@@ -6,10 +6,13 @@ import { createMarkdown } from '../markdown/create-markdown.js';
 import { createSlideEnv, type AssetResolver } from '../markdown/env.js';
 import type { Highlighter } from '../markdown/plugins/code-blocks.js';
 import { isRemote } from '../markdown/plugins/media-links.js';
+import type { MathRenderer } from '../markdown/plugins/math.js';
 import { readDeckOptions } from './deck-options.js';
 import { readFrontMatter, type FrontMatter } from './front-matter.js';
 import { slideTitle } from './slide-title.js';
+import { readSlideSources, sourcesSlides, type SlideSources } from './sources-slide.js';
 import { splitSlides, type Separators, type SlideSource } from './split-slides.js';
+import { uiStrings } from './ui-strings.js';
 
 export interface ParseOptions extends Separators {
   /** The deck's path, for messages. */
@@ -17,6 +20,8 @@ export interface ParseOptions extends Separators {
   /** Title when neither front matter nor a heading gives one (e.g. the file's slug). */
   fallbackTitle?: string;
   highlight?: Highlighter;
+  /** Renders TeX (KaTeX, loaded by the build only for decks with math). */
+  math?: MathRenderer;
   resolveAsset?: AssetResolver;
 }
 
@@ -66,9 +71,13 @@ export function parseDeck(input: string, options: ParseOptions = {}): Deck {
   const text = normalizeText(input);
   const fm = readFrontMatter(text, options.file);
   const stacks = splitSlides(fm.body, separatorsOf(fm, options), fm.bodyLine);
-  const md = createMarkdown({ highlight: options.highlight });
   const diagnostics: Diagnostic[] = [];
   const incremental = fm.data.incremental === true;
+  // The words on video stills, in the deck's language (a wrong `lang` is reported by readDeckOptions).
+  const ui = uiStrings(typeof fm.data.lang === 'string' ? fm.data.lang : 'en');
+  const videoText = { watch: ui.watchVideo, videoOn: ui.videoOn, file: ui.videoFile, qrCode: ui.qrCode };
+  const md = createMarkdown({ highlight: options.highlight, math: options.math, gapLabels: ui });
+  const sources = new Map<Slide, SlideSources>(); // what each slide cites, for `sources: true`
   let count = 0;
 
   const renderSlide = (source: SlideSource): Slide => {
@@ -79,12 +88,15 @@ export function parseDeck(input: string, options: ParseOptions = {}): Deck {
       docId: `s${count}`,
       incremental,
       resolveAsset: options.resolveAsset,
+      videoText,
     });
     const tokens = md.parse(source.body.text, env);
     const html = md.renderer.render(tokens, md.options, env);
+    const cited = readSlideSources(tokens, (inner) => md.renderer.render(inner, md.options, env));
     let notes = '';
     if (source.notes) {
       env.line = source.notes.line;
+      env.inNotes = true; // a video link in the notes stays a link
       notes = md.render(source.notes.text.trim(), env);
     }
     notes += env.notes.join('');
@@ -106,7 +118,7 @@ export function parseDeck(input: string, options: ParseOptions = {}): Deck {
       }
     }
     diagnostics.push(...env.diagnostics);
-    return {
+    const slide: Slide = {
       range: source.range,
       title: slideTitle(tokens),
       html,
@@ -114,8 +126,11 @@ export function parseDeck(input: string, options: ParseOptions = {}): Deck {
       attributes: env.slideAttributes,
       assets: env.assets,
       links: env.links,
+      videos: env.videos,
       children: [],
     };
+    sources.set(slide, cited);
+    return slide;
   };
 
   const slides = stacks.map((stack) => {
@@ -130,5 +145,9 @@ export function parseDeck(input: string, options: ParseOptions = {}): Deck {
     { file: options.file, fallbackTitle: options.fallbackTitle ?? 'Untitled deck', firstHeading },
     diagnostics,
   );
+  if (meta.sources) {
+    const lastLine = Math.max(fm.bodyLine, ...slides.flatMap((s) => [s, ...s.children]).map((s) => s.range.end));
+    slides.push(...sourcesSlides(slides, sources, ui.sources, lastLine));
+  }
   return { file: options.file, meta, metaLines: fm.keyLines, slides, diagnostics };
 }

@@ -6,16 +6,50 @@ export interface UiStrings {
   slides: string;
   openDeck: string;
   speakerNotes: string;
+  /** Printed before a video's link under its still. */
+  watchVideo: string;
+  /** A video's title when it has none; `{provider}` is YouTube or Vimeo. */
+  videoOn: string;
+  videoFile: string;
+  qrCode: string;
+  /** Title of the slide listing the deck's links and footnotes (`sources: true`). */
+  sources: string;
+  /** Default column headings of `::: gap`. */
+  today: string;
+  tomorrow: string;
+  actions: string;
 }
 
 const STRINGS: Record<string, UiStrings> = {
-  en: { downloadPdf: 'Download PDF', decks: 'Decks', slides: 'slides', openDeck: 'Open the deck', speakerNotes: 'Speaker notes' },
+  en: {
+    downloadPdf: 'Download PDF',
+    decks: 'Decks',
+    slides: 'slides',
+    openDeck: 'Open the deck',
+    speakerNotes: 'Speaker notes',
+    watchVideo: 'Watch the video',
+    videoOn: 'Video on {provider}',
+    videoFile: 'Video file',
+    qrCode: 'QR code',
+    sources: 'Sources',
+    today: 'Today',
+    tomorrow: 'Tomorrow',
+    actions: 'Actions',
+  },
   nb: {
     downloadPdf: 'Last ned PDF',
     decks: 'Presentasjoner',
     slides: 'lysbilder',
     openDeck: 'Åpne presentasjonen',
     speakerNotes: 'Talenotater',
+    watchVideo: 'Se videoen',
+    videoOn: 'Video på {provider}',
+    videoFile: 'Videofil',
+    qrCode: 'QR-kode',
+    sources: 'Kilder',
+    today: 'I dag',
+    tomorrow: 'I morgen',
+    actions: 'Tiltak',
   },
   nn: {
     downloadPdf: 'Last ned PDF',
@@ -23,6 +57,14 @@ const STRINGS: Record<string, UiStrings> = {
     slides: 'lysbilete',
     openDeck: 'Opne presentasjonen',
     speakerNotes: 'Talenotat',
+    watchVideo: 'Sjå videoen',
+    videoOn: 'Video på {provider}',
+    videoFile: 'Videofil',
+    qrCode: 'QR-kode',
+    sources: 'Kjelder',
+    today: 'I dag',
+    tomorrow: 'I morgon',
+    actions: 'Tiltak',
   },
 };
 

@@ -6,22 +6,47 @@ import { commentAttributesPlugin } from './plugins/comment-attributes.js';
 import { fencedDivsPlugin } from './plugins/fenced-divs.js';
 import { footnotesPlugin } from './plugins/footnotes.js';
 import { incrementalPlugin } from './plugins/incremental.js';
+import { calloutLayoutPlugin } from './plugins/layouts/callout.js';
+import { cardsLayoutPlugin } from './plugins/layouts/cards.js';
+import { channelsLayoutPlugin } from './plugins/layouts/channels.js';
+import { definitionLayoutPlugin } from './plugins/layouts/definition.js';
+import { gapLayoutPlugin, type GapLabels } from './plugins/layouts/gap.js';
+import { goalsLayoutPlugin } from './plugins/layouts/goals.js';
+import { timelineLayoutPlugin } from './plugins/layouts/timeline.js';
+import { mathPlugin, type MathRenderer } from './plugins/math.js';
 import { mediaLinksPlugin } from './plugins/media-links.js';
 import { notesDivPlugin } from './plugins/notes-div.js';
+import { videoPlugin } from './plugins/video.js';
 
 export interface MarkdownOptions {
   /** Build-time code highlighter; without one, code is escaped plain text. */
   highlight?: Highlighter;
+  /** Build-time TeX renderer (KaTeX); without one, math stays TeX text. */
+  math?: MathRenderer;
+  /** The default column headings of `::: gap`, in the deck's language. */
+  gapLabels?: GapLabels;
 }
 
 export function createMarkdown(options: MarkdownOptions = {}): MarkdownIt {
   // Like reveal.js's marked (GFM): raw HTML on, bare URLs linked, text left as written.
   const md = new MarkdownIt({ html: true, linkify: true, typographer: false });
   md.use(attrs, { leftDelimiter: '{', rightDelimiter: '}' }); // {.class #id key=value}
+  md.use(mathPlugin, options.math); // $…$ and $$…$$, rendered at parse time
   md.use(fencedDivsPlugin); //      ::: name … ::: (names each div on its token)
   md.use(notesDivPlugin); //        ::: notes → env.notes (needs div names)
   md.use(incrementalPlugin); //     ::: incremental, incremental: true
   md.use(commentAttributesPlugin); // <!-- .slide: --> and <!-- .element: -->
+  md.use(videoPlugin); //           a video URL alone in a paragraph → player (before images and links are collected)
+  // Layouts: core rules over the named fenced divs, after notes, incremental and attribute
+  // comments have run (goals read the fragments incremental set), before links are recorded
+  // (a definition's bare source link gets its name first). Wrong structure → warning, plain div.
+  md.use(definitionLayoutPlugin); // ::: definition  term, quote, cited source
+  md.use(goalsLayoutPlugin); //   ::: goals       numbered goals with their strategies
+  md.use(timelineLayoutPlugin); // ::: timeline   steps along a line
+  md.use(channelsLayoutPlugin); // ::: channels   a card per ### channel, with icon and colour
+  md.use(cardsLayoutPlugin); //   ::: cards       a card per ### heading
+  md.use(gapLayoutPlugin, options.gapLabels); // ::: gap  today → tomorrow → actions
+  md.use(calloutLayoutPlugin); // ::: callout(-note|-tip|-warning|…)
   md.use(mediaLinksPlugin); //      images → assets, links recorded
   md.use(footnotesPlugin); //       [^1] at the bottom of the slide
   md.use(codeBlocksPlugin, options.highlight); // fences with [1-2|4] steps

@@ -1,11 +1,23 @@
 // The env object: the one channel between our markdown-it rules and the caller, per slide.
-import type { AssetRef, Diagnostic, LinkRef } from '../model/deck.js';
+import type { AssetRef, Diagnostic, LinkRef, VideoRef } from '../model/deck.js';
 
 /** What the caller's asset resolver says about a local file. */
 export type AssetResolution = { url: string } | { problem: 'missing' | 'outside-project' };
 
 /** Maps a local path as written in the deck to the URL the built deck uses. */
 export type AssetResolver = (src: string, kind: AssetRef['kind']) => AssetResolution;
+
+/** Words a video's player and still show, in the deck's language (compile's UI strings). */
+export interface VideoText {
+  /** Before the printed link: "Watch the video". */
+  watch: string;
+  /** A film's title when it has none: "Video on {provider}". */
+  videoOn: string;
+  /** What a video file is called on its still: "Video file". */
+  file: string;
+  /** The QR code's accessible name: "QR code". */
+  qrCode: string;
+}
 
 export interface SlideEnv {
   file?: string;
@@ -16,16 +28,21 @@ export interface SlideEnv {
   /** Lists appear item by item (front matter `incremental`). */
   incremental: boolean;
   resolveAsset?: AssetResolver;
+  /** English when absent. */
+  videoText?: VideoText;
+  /** True while the speaker notes after `Note:` are parsed: video links stay links there. */
+  inNotes?: boolean;
   slideAttributes: Record<string, string>;
   /** Speaker notes from `::: notes` blocks, as HTML. */
   notes: string[];
   assets: AssetRef[];
   links: LinkRef[];
+  videos: VideoRef[];
   diagnostics: Diagnostic[];
 }
 
-export function createSlideEnv(init: Pick<SlideEnv, 'file' | 'line' | 'docId' | 'incremental' | 'resolveAsset'>): SlideEnv {
-  return { ...init, slideAttributes: {}, notes: [], assets: [], links: [], diagnostics: [] };
+export function createSlideEnv(init: Pick<SlideEnv, 'file' | 'line' | 'docId' | 'incremental' | 'resolveAsset' | 'videoText'>): SlideEnv {
+  return { ...init, slideAttributes: {}, notes: [], assets: [], links: [], videos: [], diagnostics: [] };
 }
 
 /** 1-based file line of a block token's first line. */

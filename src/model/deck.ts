@@ -52,7 +52,7 @@ export interface DeckMeta {
 
 /** A file the deck refers to (image, video, stylesheet), as written in the source. */
 export interface AssetRef {
-  kind: 'image' | 'stylesheet';
+  kind: 'image' | 'video' | 'stylesheet';
   /** The path as written, relative to the deck file. */
   src: string;
   line: number;
@@ -62,6 +62,30 @@ export interface AssetRef {
 export interface LinkRef {
   href: string;
   text: string;
+  line: number;
+}
+
+/** A video a slide plays: a film on YouTube or Vimeo, or a video file (SPEC §2 "Video"). */
+export interface VideoRef {
+  provider: 'youtube' | 'vimeo' | 'file';
+  /** YouTube's 11-character id or Vimeo's number; for a file, its path or URL as written. */
+  id: string;
+  /** The public link (printed under the still, in its QR code, in the sources); '' for a local file. */
+  url: string;
+  /** What the player loads: the privacy-mode embed URL, or the file's URL in the built deck. */
+  src: string;
+  /** For screen readers and the still: `title=`, else the alt or link text, else "Video on YouTube". */
+  title: string;
+  /** Seconds. */
+  start?: number;
+  end?: number;
+  autoplay: boolean;
+  muted: boolean;
+  loop: boolean;
+  /** The still for print and PDF (`poster=`), as written. */
+  poster?: string;
+  /** CSS width of the player (`width=60%`); the height follows at 16:9. */
+  width?: string;
   line: number;
 }
 
@@ -78,6 +102,7 @@ export interface Slide {
   attributes: Record<string, string>;
   assets: AssetRef[];
   links: LinkRef[];
+  videos: VideoRef[];
   /** Vertical sub-slides below this one (only on horizontal slides). */
   children: Slide[];
 }

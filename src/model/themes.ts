@@ -1,6 +1,6 @@
 // The names of the themes deckmark ships, and of reveal.js's own, usable as `reveal:NAME`.
 
-export const BUILTIN_THEMES = ['default'] as const;
+export const BUILTIN_THEMES = ['default', 'dark', 'corporate', 'contrast'] as const;
 
 export const REVEAL_THEMES = [
   'beige',

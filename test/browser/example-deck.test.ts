@@ -67,8 +67,10 @@ describe('the built example deck in Chromium', () => {
         const deck = parseDeck(readFileSync(path.join(SLIDES, 'strategi-sosiale-medier.md'), 'utf8'));
         expect(total).toBe(deck.slides.reduce((n, s) => n + 1 + s.children.length, 0));
         expect(total).toBeGreaterThanOrEqual(20);
-        expect(problems).toEqual([]);
-        expect(blockedRequests(page)).toEqual([]);
+        // The film's player is the one outside request, made when its slide is shown (test/browser/video.test.ts).
+        const player = (url: string) => url.startsWith('https://www.youtube-nocookie.com/embed/');
+        expect(problems.filter((p) => !player(p.replace(/^request failed: /, '')))).toEqual([]);
+        expect(blockedRequests(page).filter((url) => !player(url))).toEqual([]);
       },
       { viewport: { width: 1280, height: 720 } },
     );

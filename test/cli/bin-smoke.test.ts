@@ -16,7 +16,7 @@ describe('bin/deckmark.js', () => {
     const out = tempDir();
     const r = run('build', SLIDES, '-o', out);
     expect(r.status, r.stderr).toBe(0);
-    expect(r.stderr).toMatch(/2 decks in \d+ ms/);
+    expect(r.stderr).toMatch(/3 decks in \d+ ms/); // strategi-sosiale-medier, layouts, syntax-tour
     expect(existsSync(path.join(out, 'strategi-sosiale-medier/index.html'))).toBe(true);
   });
 

@@ -16,7 +16,7 @@ describe('deckmark build', () => {
         .map((_, a) => index(a).attr('href'))
         .get()
         .sort(),
-    ).toEqual(['strategi-sosiale-medier/index.html', 'syntax-tour/index.html']);
+    ).toEqual(['layouts/index.html', 'strategi-sosiale-medier/index.html', 'syntax-tour/index.html']);
     const deck = load(readFileSync(path.join(out, 'strategi-sosiale-medier/index.html'), 'utf8'));
     expect(deck('html').attr('lang')).toBe('nb');
     expect(deck('title').text()).toBe('Strategi for god bruk av sosiale medier');
