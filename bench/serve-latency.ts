@@ -1,0 +1,165 @@
+// Measures `deckmark serve`'s save → updated slide latency in Chromium: the time from just
+// before a deck file is written to the moment the open page's DOM shows the new text, for the
+// example deck and a generated 100-slide deck. Run: npx tsx bench/serve-latency.ts [runs]
+import { copyFileSync, cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Page } from 'puppeteer-core';
+import { formatDiagnostic, formatError } from '../src/cli/report.js';
+import { launchBrowser, withPage } from '../src/export/browser.js';
+import { startServer } from '../src/server/dev-server.js';
+import { writeDecks } from './decks.js';
+
+const REPO = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
+const RUNS = Number(process.argv[2] ?? 10);
+/** Longer than the server's quiet time and its watcher's second look, so runs do not merge. */
+const PAUSE_MS = 250;
+
+interface Case {
+  name: string;
+  deck: string;
+}
+
+interface Result {
+  name: string;
+  slides: number;
+  /** Save → the page's DOM has the new text; and → the next animation frame after that. */
+  dom: number[];
+  frame: number[];
+  /** The parts of `dom`: save → the page fetches the new HTML (watch, quiet time, rebuild,
+   * message), the fetch itself, and parsing + swapping the slides. */
+  untilFetch: number[];
+  fetch: number[];
+  swap: number[];
+  /** The rebuild alone, as the server logs it. */
+  build: number[];
+}
+
+/** A project folder (package.json) holding the decks, so their images are inside it. */
+function makeCases(): { root: string; cases: Case[] } {
+  const root = mkdtempSync(path.join(os.tmpdir(), 'deckmark-bench-serve-'));
+  writeFileSync(path.join(root, 'package.json'), '{ "private": true }\n');
+  const example = path.join(root, 'example');
+  mkdirSync(example);
+  copyFileSync(path.join(REPO, 'slides/strategi-sosiale-medier.md'), path.join(example, 'strategi-sosiale-medier.md'));
+  cpSync(path.join(REPO, 'slides/img'), path.join(example, 'img'), { recursive: true });
+  const generated = writeDecks(path.join(root, 'generated'), [100]).get(100)!;
+  return {
+    root,
+    cases: [
+      { name: 'strategi-sosiale-medier (example)', deck: path.join(example, 'strategi-sosiale-medier.md') },
+      { name: 'generated, 100 slides', deck: generated },
+    ],
+  };
+}
+
+/** The deck's text with `token` added to its first heading (a line the page shows). */
+function withToken(text: string, token: string): string {
+  return text.replace(/^(#{1,2} .*)$/m, `$1 ${token}`);
+}
+
+/** Watches the slides for `token`; resolves to epoch ms of the DOM change and of the next frame. */
+function armObserver(page: Page, token: string): Promise<void> {
+  return page.evaluate((token) => {
+    const w = window as unknown as { __seen?: Promise<{ dom: number; frame: number }> };
+    const slides = document.querySelector('.reveal .slides')!;
+    w.__seen = new Promise((resolve) => {
+      const observer = new MutationObserver(() => {
+        if (!slides.textContent?.includes(token)) return;
+        const dom = performance.timeOrigin + performance.now();
+        observer.disconnect();
+        requestAnimationFrame(() => resolve({ dom, frame: performance.timeOrigin + performance.now() }));
+      });
+      observer.observe(slides, { childList: true, subtree: true, characterData: true });
+    });
+  }, token);
+}
+
+const median = (xs: number[]): number => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+};
+const fmt = (xs: number[]): string =>
+  `median ${median(xs).toFixed(0)} ms, min ${Math.min(...xs).toFixed(0)}, max ${Math.max(...xs).toFixed(0)}`;
+
+async function measure(page: Page, c: Case, printed: string[], url: string): Promise<Result> {
+  const slug = path.basename(c.deck, '.md');
+  await page.goto(`${url}${slug}/`, { waitUntil: 'load' });
+  await page.waitForFunction(() => (window as any).Reveal?.isReady() && (window as any).deckmarkLiveReload?.connected);
+  await page.evaluate(() => (window as any).Reveal.slide(2));
+  const slides = await page.evaluate(() => (window as any).Reveal.getTotalSlides() as number);
+  const original = readFileSync(c.deck, 'utf8');
+  const result: Result = { name: c.name, slides, dom: [], frame: [], untilFetch: [], fetch: [], swap: [], build: [] };
+  // Run 0 warms up (the first rebuild loads the highlighter and fills caches) and is not counted.
+  for (let run = 0; run <= RUNS; run++) {
+    const token = `[bench-${run}-${Date.now()}]`;
+    await armObserver(page, token);
+    const logged = printed.length;
+    const before = Date.now();
+    writeFileSync(c.deck, withToken(original, token));
+    const seen = await page.evaluate(() => (window as any).__seen as Promise<{ dom: number; frame: number }>);
+    // The client's fetch of the rebuilt page, from the browser's resource timing.
+    const fetched = await page.evaluate(() => {
+      const entry = (performance.getEntriesByType('resource') as PerformanceResourceTiming[])
+        .filter((e) => e.initiatorType === 'fetch')
+        .at(-1)!;
+      performance.clearResourceTimings();
+      return { start: performance.timeOrigin + entry.startTime, end: performance.timeOrigin + entry.responseEnd };
+    });
+    await new Promise((r) => setTimeout(r, PAUSE_MS));
+    const build = printed
+      .slice(logged)
+      .map((l) => /^rebuilt .* in (\d+) ms$/.exec(l)?.[1])
+      .find(Boolean);
+    if (run === 0) continue;
+    result.dom.push(seen.dom - before);
+    result.frame.push(seen.frame - before);
+    result.untilFetch.push(fetched.start - before);
+    result.fetch.push(fetched.end - fetched.start);
+    result.swap.push(seen.dom - fetched.end);
+    if (build) result.build.push(Number(build));
+  }
+  const where = await page.evaluate(() => (window as any).Reveal.getIndices().h as number);
+  if (where !== 2) throw new Error(`${c.name}: the page left slide 3 (now ${where + 1})`);
+  writeFileSync(c.deck, original);
+  return result;
+}
+
+const { root, cases } = makeCases();
+const printed: string[] = [];
+const browser = await launchBrowser();
+const results: Result[] = [];
+try {
+  for (const c of cases) {
+    const server = await startServer({
+      input: c.deck,
+      port: 0,
+      reporter: { log: (line) => printed.push(line), formatError, formatDiagnostic },
+    });
+    try {
+      results.push(
+        await withPage(browser, (page) => measure(page, c, printed, server.url), {
+          viewport: { width: 1280, height: 720 },
+          allow: (u) => u.startsWith(server.url) || u.startsWith(server.url.replace('http:', 'ws:')),
+        }),
+      );
+    } finally {
+      await server.close();
+    }
+  }
+} finally {
+  await browser.close();
+  rmSync(root, { recursive: true, force: true });
+}
+
+process.stdout.write(`deckmark serve: save → new text in the page (Chromium, ${RUNS} runs after 1 warm-up, ${os.cpus().length} cores)\n`);
+for (const r of results) {
+  process.stdout.write(`\n${r.name} (${r.slides} slides)\n`);
+  process.stdout.write(`  DOM updated       ${fmt(r.dom)}\n`);
+  process.stdout.write(`  next frame        ${fmt(r.frame)}\n`);
+  process.stdout.write(`  save → fetch      ${fmt(r.untilFetch)} (watch, 30 ms quiet time, rebuild, message)\n`);
+  if (r.build.length) process.stdout.write(`    of it rebuild   ${fmt(r.build)} (the server's own timing)\n`);
+  process.stdout.write(`  fetch             ${fmt(r.fetch)}\n`);
+  process.stdout.write(`  parse + swap      ${fmt(r.swap)}\n`);
+}
