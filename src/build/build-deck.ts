@@ -22,6 +22,8 @@ export interface BuildOptions extends Separators {
   singleFile?: boolean;
   /** Warnings about missing files become errors. */
   strict?: boolean;
+  /** Offer the deck's PDF even before it exists (the pdf command is about to write it). */
+  linkPdf?: boolean;
 }
 
 export interface BuiltDeck {
@@ -95,7 +97,7 @@ export async function buildDeck(file: string, options: BuildOptions): Promise<Bu
   const scripts: Script[] = inline ? [{ inline: readFileSync(runtime, 'utf8') }] : [{ src: 'assets/deckmark.js' }];
   const deckDir = path.join(options.outDir, slug);
   const pdf = pdfName(slug);
-  const hasPdf = !inline && existsSync(path.join(deckDir, pdf));
+  const hasPdf = !inline && (options.linkPdf || existsSync(path.join(deckDir, pdf)));
   const html = renderDeck(deck, { styles, scripts, pdfHref: hasPdf ? pdf : undefined });
   const manifest: DeckManifest = {
     slug,

@@ -65,7 +65,8 @@ export async function runPdf(input: string, flags: PdfCommandOptions): Promise<v
   try {
     for (const file of decks) {
       const started = performance.now();
-      const built = await buildDeck(file, buildOptions);
+      // Built once, already offering the PDF; rebuilt without it below if the export fails.
+      const built = await buildDeck(file, { ...buildOptions, linkPdf: !toFile });
       printDiagnostics(built.diagnostics);
       const browser = await launching;
       const options = pdfOptions(built.deck.meta.pdf, flags);
@@ -75,13 +76,14 @@ export async function runPdf(input: string, flags: PdfCommandOptions): Promise<v
       const result = await renderPdf(browser, built.output, built.deck, options, (step) => {
         if (showSteps)
           process.stderr.write(`\r\x1b[K${built.slug}: [${PDF_STEPS.indexOf(step) + 1}/${PDF_STEPS.length}] ${step} ${slides} slides…`);
+      }).catch(async (error: unknown) => {
+        if (!toFile) await buildDeck(file, buildOptions).catch(() => undefined);
+        throw error;
       });
       if (showSteps) process.stderr.write('\r\x1b[K');
       printDiagnostics(result.diagnostics);
       const target = toFile ? path.resolve(flags.out!) : path.join(outDir, built.slug, pdfName(built.slug));
       await writeFileAtomic(target, Buffer.from(result.bytes));
-      // Build the deck again so that it and the index offer the PDF.
-      if (!toFile) await buildDeck(file, buildOptions);
       const seconds = ((performance.now() - started) / 1000).toFixed(1);
       log(`wrote ${shownPath(target)} (${result.pages} pages, ${formatSize((await stat(target)).size)}, ${seconds} s)`);
     }
