@@ -158,7 +158,7 @@ for (const r of results) {
   process.stdout.write(`\n${r.name} (${r.slides} slides)\n`);
   process.stdout.write(`  DOM updated       ${fmt(r.dom)}\n`);
   process.stdout.write(`  next frame        ${fmt(r.frame)}\n`);
-  process.stdout.write(`  save → fetch      ${fmt(r.untilFetch)} (watch, 30 ms quiet time, rebuild, message)\n`);
+  process.stdout.write(`  save → fetch      ${fmt(r.untilFetch)} (watch, quiet time, rebuild, message)\n`);
   if (r.build.length) process.stdout.write(`    of it rebuild   ${fmt(r.build)} (the server's own timing)\n`);
   process.stdout.write(`  fetch             ${fmt(r.fetch)}\n`);
   process.stdout.write(`  parse + swap      ${fmt(r.swap)}\n`);

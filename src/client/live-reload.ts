@@ -16,6 +16,7 @@ interface RevealLike {
   getCurrentSlide(): Element | undefined;
   configure(options: Record<string, unknown>): void;
   sync(): void;
+  syncSlide(slide: Element): void;
   slide(h: number, v?: number, f?: number): void;
   dispatchEvent(event: { type: string; data?: Record<string, unknown> }): void;
 }
@@ -104,18 +105,50 @@ async function swapStyles(fresh: Document): Promise<void> {
   for (const element of old) element.remove();
 }
 
+/** The HTML of each slide (sections with a source line) in the last page fetched. */
+let lastSlides: string[] | undefined;
+
+const slideSources = (root: ParentNode): string[] => [...root.querySelectorAll('section[data-line]')].map((s) => s.outerHTML);
+/** Stacks and their sizes: when they stay the same, slides can be swapped one by one. */
+const shapeOf = (root: Element): string => [...root.children].map((s) => s.querySelectorAll(':scope > section').length).join(',');
+const openTag = (html: string): string => html.slice(0, html.indexOf('>'));
+
+/** Swaps only the slides whose content changed, when nothing else did; false when it can't. */
+function swapChangedSlides(reveal: RevealLike, slides: Element, freshSlides: Element, sources: string[]): boolean {
+  const before = lastSlides;
+  const current = slides.querySelectorAll('section[data-line]');
+  if (!before || before.length !== sources.length || current.length !== sources.length || shapeOf(slides) !== shapeOf(freshSlides))
+    return false;
+  // A changed <section> tag (attributes, background) needs reveal's full sync.
+  if (sources.some((html, i) => openTag(html) !== openTag(before[i]))) return false;
+  const fresh = freshSlides.querySelectorAll('section[data-line]');
+  sources.forEach((html, i) => {
+    if (html === before[i]) return;
+    current[i].innerHTML = fresh[i].innerHTML;
+    reveal.syncSlide(current[i]);
+  });
+  return true;
+}
+
 function swapSlides(reveal: RevealLike, slides: Element, fresh: Document): void {
   const { h, v, f } = reveal.getIndices();
-  // New sections start without reveal's classes; without this they would fly in as if navigated to.
-  slides.classList.add('disable-slide-transitions');
-  slides.innerHTML = fresh.querySelector('.reveal .slides')!.innerHTML;
+  const freshSlides = fresh.querySelector('.reveal .slides')!;
+  const sources = slideSources(freshSlides);
   const config = fresh.getElementById('deckmark-config')?.textContent;
   const current = document.getElementById('deckmark-config');
-  if (config && current && config !== current.textContent) {
-    current.textContent = config;
-    reveal.configure(JSON.parse(config) as Record<string, unknown>);
+  const configChanged = !!config && !!current && config !== current.textContent;
+  if (configChanged || !swapChangedSlides(reveal, slides, freshSlides, sources)) {
+    // New sections start without reveal's classes; without this they would fly in as if navigated to.
+    slides.classList.add('disable-slide-transitions');
+    slides.innerHTML = freshSlides.innerHTML;
+    if (configChanged) {
+      current!.textContent = config!;
+      reveal.configure(JSON.parse(config!) as Record<string, unknown>);
+    }
+    reveal.sync();
+    requestAnimationFrame(() => requestAnimationFrame(() => slides.classList.remove('disable-slide-transitions')));
   }
-  reveal.sync();
+  lastSlides = sources;
   reveal.slide(h, v, f);
   // The speaker view hears about notes only on navigation events, and slide() sends none when
   // the indices stay the same: tell it the current slide is a new one.
@@ -123,7 +156,6 @@ function swapSlides(reveal: RevealLike, slides: Element, fresh: Document): void 
     type: 'slidechanged',
     data: { indexh: h, indexv: v ?? 0, previousSlide: null, currentSlide: reveal.getCurrentSlide(), origin: 'deckmark-live-reload' },
   });
-  requestAnimationFrame(() => requestAnimationFrame(() => slides.classList.remove('disable-slide-transitions')));
 }
 
 async function apply(parts: { slides: boolean; styles: boolean }): Promise<void> {

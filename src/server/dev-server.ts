@@ -32,7 +32,7 @@ export interface DevServerOptions {
   /** Separators and `strict`, as for `build`. */
   build?: Omit<BuildOptions, 'outDir' | 'singleFile'>;
   reporter: Reporter;
-  /** Quiet time after a file event before the rebuild starts. @defaultValue 30 */
+  /** Quiet time after a file event before the rebuild starts. @defaultValue 10 */
   quietMs?: number;
 }
 

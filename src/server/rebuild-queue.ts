@@ -15,9 +15,9 @@ export interface RebuildQueue {
 /**
  * `run` gets the deck files changed since the last run; what it throws goes to `onError`. `quietMs` is short on purpose: editors
  * write a file twice or write-then-rename within a few milliseconds, while a person saving
- * again takes far longer than 30 ms.
+ * again takes far longer than 10 ms.
  */
-export function createRebuildQueue(run: (files: string[]) => Promise<void>, onError: (error: unknown) => void, quietMs = 30): RebuildQueue {
+export function createRebuildQueue(run: (files: string[]) => Promise<void>, onError: (error: unknown) => void, quietMs = 10): RebuildQueue {
   const dirty = new Set<string>();
   let timer: NodeJS.Timeout | undefined;
   let queued = false;
