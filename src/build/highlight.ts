@@ -31,6 +31,23 @@ function cacheFile(projectRoot: string): string {
 const keyOf = ({ code, lang }: Snippet): string =>
   createHash('sha1').update(`${FORMAT}\0${lang.toLowerCase()}\0${code}`).digest('base64url');
 
+type ShikiHighlighter = Awaited<ReturnType<(typeof import('shiki/core'))['createHighlighterCore']>>;
+
+/** One highlighter per process: the dev server's rebuilds reuse it and its compiled grammars. */
+let shikiLoading: Promise<ShikiHighlighter> | undefined;
+
+function loadShiki(): Promise<ShikiHighlighter> {
+  shikiLoading ??= Promise.all([
+    import('shiki/core'),
+    import('shiki/engine/javascript'),
+    import('@shikijs/themes/github-light-high-contrast'),
+    import('@shikijs/themes/github-dark-high-contrast'),
+  ]).then(([{ createHighlighterCore }, { createJavaScriptRawEngine }, light, dark]) =>
+    createHighlighterCore({ themes: [light.default, dark.default], langs: [], engine: createJavaScriptRawEngine() }),
+  );
+  return shikiLoading;
+}
+
 /** Highlights with shiki the snippets in languages it knows; others are left out of the result. */
 async function highlightWithShiki(snippets: Snippet[]): Promise<Map<string, string[]>> {
   const { bundledLanguagesInfo } = await import('shiki/langs');
@@ -39,15 +56,10 @@ async function highlightWithShiki(snippets: Snippet[]): Promise<Map<string, stri
   const ids = [...new Set(snippets.map((s) => idOf(s.lang.toLowerCase())).filter((id): id is string => !!id))];
   const out = new Map<string, string[]>();
   if (ids.length === 0) return out;
-  const [{ createHighlighterCore }, { createJavaScriptRawEngine }, langs, light, dark] = await Promise.all([
-    import('shiki/core'),
-    import('shiki/engine/javascript'),
-    // Precompiled grammars: no regex translation at start-up.
-    Promise.all(ids.map(async (id) => (await import(`@shikijs/langs-precompiled/${id}`)).default)),
-    import('@shikijs/themes/github-light-high-contrast'),
-    import('@shikijs/themes/github-dark-high-contrast'),
-  ]);
-  const shiki = await createHighlighterCore({ themes: [light.default, dark.default], langs, engine: createJavaScriptRawEngine() });
+  const shiki = await loadShiki();
+  const missing = ids.filter((id) => !shiki.getLoadedLanguages().includes(id));
+  // Precompiled grammars: no regex translation at start-up.
+  await shiki.loadLanguage(...(await Promise.all(missing.map(async (id) => (await import(`@shikijs/langs-precompiled/${id}`)).default))));
   for (const snippet of snippets) {
     const id = idOf(snippet.lang.toLowerCase());
     if (!id) continue;
@@ -64,7 +76,6 @@ async function highlightWithShiki(snippets: Snippet[]): Promise<Map<string, stri
     );
     out.set(keyOf(snippet), lines);
   }
-  shiki.dispose();
   return out;
 }
 
