@@ -14,6 +14,7 @@ import { gapLayoutPlugin, type GapLabels } from './plugins/layouts/gap.js';
 import { goalsLayoutPlugin } from './plugins/layouts/goals.js';
 import { timelineLayoutPlugin } from './plugins/layouts/timeline.js';
 import { mathPlugin, type MathRenderer } from './plugins/math.js';
+import { htmlAssetsPlugin } from './plugins/html-assets.js';
 import { mediaLinksPlugin } from './plugins/media-links.js';
 import { notesDivPlugin } from './plugins/notes-div.js';
 import { videoPlugin } from './plugins/video.js';
@@ -48,6 +49,7 @@ export function createMarkdown(options: MarkdownOptions = {}): MarkdownIt {
   md.use(gapLayoutPlugin, options.gapLabels); // ::: gap  today → tomorrow → actions
   md.use(calloutLayoutPlugin); // ::: callout(-note|-tip|-warning|…)
   md.use(mediaLinksPlugin); //      images → assets, links recorded
+  md.use(htmlAssetsPlugin); //      <img src> in raw HTML → assets too
   md.use(footnotesPlugin); //       [^1] at the bottom of the slide
   md.use(codeBlocksPlugin, options.highlight); // fences with [1-2|4] steps
   return md;

@@ -87,6 +87,20 @@ describe('deckmark build', () => {
     expect(strict.stderr).toMatch(/img\.md:5:1: error: image "cat\.png" not found/);
   });
 
+  it('copies local images named in raw HTML and rewrites their src', async () => {
+    const dir = tempDir();
+    writeFileSync(path.join(dir, 'package.json'), '{}');
+    mkdirSync(path.join(dir, 'pics'));
+    writeFileSync(path.join(dir, 'pics/a.svg'), '<svg xmlns="http://www.w3.org/2000/svg"/>');
+    writeFileSync(path.join(dir, 'raw.md'), '# T\n\n<img src="pics/a.svg" alt="A" width="50%">\n');
+    const out = path.join(dir, 'out');
+    expect((await runCli('build', path.join(dir, 'raw.md'), '-o', out)).code).toBe(0);
+    const $ = load(readFileSync(path.join(out, 'raw/index.html'), 'utf8'));
+    const src = $('img[alt="A"]').attr('src')!;
+    expect(src).toMatch(/^assets\/a-[0-9a-f]{10}\.svg$/);
+    expect(existsSync(path.join(out, 'raw', src))).toBe(true);
+  });
+
   it('refuses an image outside the project', async () => {
     const dir = tempDir();
     mkdirSync(path.join(dir, 'project/slides'), { recursive: true });
