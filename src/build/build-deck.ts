@@ -1,12 +1,15 @@
 // Builds one deck file into `<outDir>/<slug>/index.html` with its assets (or one
 // self-contained `<outDir>/<slug>.html`), atomically.
+import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Deck, Diagnostic } from '../model/deck.js';
 import { DeckError } from '../model/deck-error.js';
+import { checkDeck } from '../check/check-deck.js';
 import { parseDeck } from '../compile/parse-deck.js';
 import { renderDeck, type Script } from '../compile/render-deck.js';
 import type { DeckManifest } from '../compile/render-index.js';
+import { OEMBED_FILE, OG_IMAGE, renderOEmbed } from '../compile/oembed.js';
 import type { Separators } from '../compile/split-slides.js';
 import { createAssetCollector } from './assets.js';
 import { openHighlightCache } from './highlight.js';
@@ -24,6 +27,24 @@ export interface BuildOptions extends Separators {
   strict?: boolean;
   /** Offer the deck's PDF even before it exists (the pdf command is about to write it). */
   linkPdf?: boolean;
+  /** Build even when the deck has errors, keeping them in its diagnostics (`check` reports them all). */
+  keepErrors?: boolean;
+  /** Words a slide may hold before the `dense-slide` rule warns. @defaultValue 80 */
+  maxWords?: number;
+  /** `--safe`: raw HTML escaped, no script attributes or URLs, a Content-Security-Policy. @defaultValue false */
+  safe?: boolean;
+  /** The caller makes the title-slide image (it has a browser): the deck points at it. */
+  image?: boolean;
+}
+
+/** The deck's title-slide image: where it goes, and whether the one on disk shows this build. */
+export interface DeckImage {
+  /** The PNG's path. */
+  file: string;
+  /** Hash of the deck HTML the image must show; stored beside the PNG once it is made. */
+  hash: string;
+  /** The PNG on disk was made from this very HTML: nothing to do. */
+  upToDate: boolean;
 }
 
 export interface BuiltDeck {
@@ -32,7 +53,12 @@ export interface BuiltDeck {
   /** The written deck: its index.html, or the single file. */
   output: string;
   manifest: DeckManifest;
+  /** The compiler's diagnostics, then the browser-free check rules' findings as warnings. */
   diagnostics: Diagnostic[];
+  /** The browser-free check rules' findings, with the severity `check` gives them. */
+  lint: Diagnostic[];
+  /** Set when the deck points at its title-slide image (made now or kept from before). */
+  image?: DeckImage;
 }
 
 const STRICT_CODES = new Set(['missing-image', 'missing-video']);
@@ -49,6 +75,17 @@ export function shownPath(file: string): string {
 
 export function pdfName(slug: string): string {
   return `${slug}.pdf`;
+}
+
+/** The file beside the title-slide image that holds the hash of the HTML it was made from. */
+export const IMAGE_HASH_FILE = `${OG_IMAGE.file}.sha256`;
+
+function readTextOr(file: string, fallback: string): string {
+  try {
+    return readFileSync(file, 'utf8').trim();
+  } catch {
+    return fallback;
+  }
 }
 
 /** Parses a deck file with its assets resolved; throws the first error it finds. */
@@ -69,6 +106,7 @@ export async function compileDeckFile(file: string, options: BuildOptions): Prom
       separator: options.separator,
       verticalSeparator: options.verticalSeparator,
       notesSeparator: options.notesSeparator,
+      safe: options.safe,
     });
   let deck = parse();
   // Code the cache has not seen: highlight it, then parse again with it.
@@ -81,7 +119,8 @@ export async function compileDeckFile(file: string, options: BuildOptions): Prom
     for (const d of deck.diagnostics) if (STRICT_CODES.has(d.code)) d.severity = 'error';
   }
   const error = deck.diagnostics.find((d) => d.severity === 'error');
-  if (error) throw new DeckError(error.code === 'asset-outside-project' ? 'asset-outside-project' : 'missing-asset', error.message, error);
+  if (error && !options.keepErrors)
+    throw new DeckError(error.code === 'asset-outside-project' ? 'asset-outside-project' : 'missing-asset', error.message, error);
   return { deck, assets: collector.files };
 }
 
@@ -93,12 +132,30 @@ export async function buildDeck(file: string, options: BuildOptions): Promise<Bu
   for (const message of warnings) {
     deck.diagnostics.push({ severity: 'warning', code: 'stylesheet', message, file: deck.file, line: deck.metaLines.css ?? 1, column: 1 });
   }
+  // The rules that need no browser; the theme's text is at hand unless it was inlined.
+  const themeCss = files.get('assets/theme.css');
+  const lint = checkDeck(deck, { maxWords: options.maxWords, themeCss: typeof themeCss === 'string' ? themeCss : undefined });
+  const diagnostics = [...deck.diagnostics, ...lint.map((d) => ({ ...d, severity: 'warning' as const }))];
   const runtime = path.join(CLIENT_DIR, 'deckmark.js');
   const scripts: Script[] = inline ? [{ inline: readFileSync(runtime, 'utf8') }] : [{ src: 'assets/deckmark.js' }];
   const deckDir = path.join(options.outDir, slug);
   const pdf = pdfName(slug);
   const hasPdf = !inline && (options.linkPdf || existsSync(path.join(deckDir, pdf)));
-  const html = renderDeck(deck, { styles, scripts, pdfHref: hasPdf ? pdf : undefined });
+  const imagePath = path.join(deckDir, OG_IMAGE.file);
+  const imageOnDisk = !inline && existsSync(imagePath);
+  const hasImage = !inline && (options.image === true || imageOnDisk);
+  const html = renderDeck(deck, {
+    styles,
+    scripts,
+    pdfHref: hasPdf ? pdf : undefined,
+    imageFile: hasImage ? OG_IMAGE.file : undefined,
+    oembedFile: inline ? undefined : OEMBED_FILE,
+    safe: options.safe,
+  });
+  const hash = createHash('sha256').update(html).digest('hex');
+  const image: DeckImage | undefined = hasImage
+    ? { file: imagePath, hash, upToDate: imageOnDisk && readTextOr(path.join(deckDir, IMAGE_HASH_FILE), '') === hash }
+    : undefined;
   const manifest: DeckManifest = {
     slug,
     title: deck.meta.title,
@@ -109,18 +166,21 @@ export async function buildDeck(file: string, options: BuildOptions): Promise<Bu
     width: deck.meta.size.width,
     height: deck.meta.size.height,
     pdf: hasPdf ? pdf : undefined,
+    image: hasImage ? OG_IMAGE.file : undefined,
   };
 
   if (inline) {
     const output = path.join(options.outDir, `${slug}.html`);
     await writeFileAtomic(output, html);
-    return { slug, deck, output, manifest, diagnostics: deck.diagnostics };
+    return { slug, deck, output, manifest, diagnostics, lint };
   }
   const out = new Map<string, OutputFile>(files);
   out.set('index.html', html);
   out.set('deck.json', `${JSON.stringify(manifest, null, 2)}\n`);
+  const oembed = renderOEmbed({ ...manifest, url: deck.meta.url, hasImage });
+  out.set(OEMBED_FILE, `${JSON.stringify(oembed, null, 2)}\n`);
   out.set('assets/deckmark.js', { copyFrom: runtime });
   for (const [name, src] of assets) out.set(name, { copyFrom: src });
-  await writeFolderAtomic(deckDir, out, [pdf]);
-  return { slug, deck, output: path.join(deckDir, 'index.html'), manifest, diagnostics: deck.diagnostics };
+  await writeFolderAtomic(deckDir, out, [pdf, OG_IMAGE.file, IMAGE_HASH_FILE]);
+  return { slug, deck, output: path.join(deckDir, 'index.html'), manifest, diagnostics, lint, image };
 }

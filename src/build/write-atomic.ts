@@ -31,7 +31,7 @@ export async function writeFileAtomic(target: string, content: OutputFile): Prom
     await writeOne(temp, content);
     await rename(temp, target);
   } catch (error) {
-    await rm(temp, { force: true });
+    await rm(temp, { force: true }).catch(() => undefined);
     throw unwritable(target, error);
   }
 }
@@ -65,10 +65,11 @@ async function replaceFolder(target: string, files: Map<string, OutputFile>, kee
     });
     await rename(temp, target);
   } catch (error) {
-    await rm(temp, { recursive: true, force: true });
+    await rm(temp, { recursive: true, force: true }).catch(() => undefined);
     throw unwritable(target, error);
   } finally {
-    await rm(old, { recursive: true, force: true });
+    // Cleaning up must not hide the error: under a path that is a file, even rm fails (ENOTDIR).
+    await rm(old, { recursive: true, force: true }).catch(() => undefined);
   }
 }
 

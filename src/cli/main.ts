@@ -12,6 +12,9 @@ function separatorOptions(command: Command): Command {
     .option('--vertical-separator <regex>', 'vertical slide separator (a regular expression)');
 }
 
+/** The exit code a command asks for without failing (`check` finding problems); 0 otherwise. */
+let commandExitCode = 0;
+
 export function createProgram(): Command {
   const program = new Command('deckmark')
     .description('Markdown slides → a reveal.js deck, a PDF and a blog embed')
@@ -27,7 +30,9 @@ export function createProgram(): Command {
       .argument('[input]', 'a .md file or a folder of them', 'slides')
       .option('-o, --out <dir>', 'output folder', 'dist')
       .option('--single-file', 'write one self-contained <out>/<slug>.html per deck')
-      .option('--strict', 'treat missing images as errors'),
+      .option('--strict', 'treat missing images as errors')
+      .option('--safe', "for decks you did not write: no raw HTML, no scripts but the deck's own (a Content-Security-Policy)")
+      .option('--no-image', 'skip the title-slide image (og-image.png; made only when a browser is found)'),
   ).action(async (input: string, options) => {
     const { runBuild } = await import('./commands/build.js');
     await runBuild(input, options);
@@ -65,6 +70,31 @@ export function createProgram(): Command {
   });
 
   program
+    .command('embed')
+    .description("print the snippet that embeds a deck in a blog post (needs the deck's public URL)")
+    .argument('<input>', 'the deck (.md file)')
+    .option('--url <url>', "the deck's public URL (default: its front matter `url`)")
+    .addOption(new Option('--format <format>', 'snippet format').choices(['html', 'markdown', 'wordpress']).default('html'))
+    .option('-o, --out <dir>', 'where the deck is built (its PDF is linked when it is there)', 'dist')
+    .action(async (input: string, options) => {
+      const { runEmbed } = await import('./commands/embed.js');
+      await runEmbed(input, options);
+    });
+
+  separatorOptions(
+    program
+      .command('check')
+      .description('find overflowing slides, small text, missing files, broken links and videos, low contrast')
+      .argument('[input]', 'a .md file or a folder of them', 'slides')
+      .addOption(new Option('--format <format>', 'one line per problem, or a JSON array for CI').choices(['text', 'json']).default('text'))
+      .option('--strict', 'exit 1 on warnings too')
+      .option('--max-words <n>', 'words a slide may hold before it is reported as dense', '80'),
+  ).action(async (input: string, options) => {
+    const { runCheck } = await import('./commands/check.js');
+    commandExitCode = await runCheck(input, options);
+  });
+
+  program
     .command('new')
     .description('create a new deck from a template')
     .argument('<name>', 'the deck name (its file name without .md)')
@@ -93,9 +123,10 @@ export async function browserProblem(): Promise<string | undefined> {
 /** Runs the CLI with `argv` (without node and the script); returns the exit code. */
 export async function runMain(argv: string[]): Promise<number> {
   const program = createProgram();
+  commandExitCode = 0;
   try {
     await program.parseAsync(argv, { from: 'user' });
-    return 0;
+    return commandExitCode;
   } catch (error) {
     if (error instanceof CommanderError) {
       // --help and --version end here too, with exit code 0.

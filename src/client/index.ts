@@ -4,6 +4,7 @@ import Reveal from 'reveal.js';
 import Notes from 'reveal.js/plugin/notes/notes.esm.js';
 import Search from 'reveal.js/plugin/search/search.esm.js';
 import Zoom from 'reveal.js/plugin/zoom/zoom.esm.js';
+import { EMBED_CONFIG, isEmbedView, setUpEmbed } from './embed.js';
 import { setUpVideos } from './video.js';
 
 interface DeckmarkWindow {
@@ -18,7 +19,9 @@ function readConfig(): Record<string, unknown> {
 }
 
 const host = window as unknown as DeckmarkWindow;
-const config = { ...readConfig(), ...host.deckmarkOverrides };
+const embed = isEmbedView();
+if (embed) setUpEmbed();
+const config = { ...readConfig(), ...(embed ? EMBED_CONFIG : {}), ...host.deckmarkOverrides };
 setUpVideos(config); // before reveal.js starts: the print view must not load a player
 const deck = new Reveal({ ...config, plugins: [Notes, Zoom, Search] });
 host.Reveal = deck;

@@ -7,6 +7,7 @@ import { createSlideEnv, type AssetResolver } from '../markdown/env.js';
 import type { Highlighter } from '../markdown/plugins/code-blocks.js';
 import { isRemote } from '../markdown/plugins/media-links.js';
 import type { MathRenderer } from '../markdown/plugins/math.js';
+import { balanceHtml } from './balance-html.js';
 import { readDeckOptions } from './deck-options.js';
 import { readFrontMatter, type FrontMatter } from './front-matter.js';
 import { slideTitle } from './slide-title.js';
@@ -23,6 +24,8 @@ export interface ParseOptions extends Separators {
   /** Renders TeX (KaTeX, loaded by the build only for decks with math). */
   math?: MathRenderer;
   resolveAsset?: AssetResolver;
+  /** `--safe`: for decks from people you don't trust (see createMarkdown). @defaultValue false */
+  safe?: boolean;
 }
 
 /** Slide attributes that name a local file the deck must carry. */
@@ -76,7 +79,7 @@ export function parseDeck(input: string, options: ParseOptions = {}): Deck {
   // The words on video stills, in the deck's language (a wrong `lang` is reported by readDeckOptions).
   const ui = uiStrings(typeof fm.data.lang === 'string' ? fm.data.lang : 'en');
   const videoText = { watch: ui.watchVideo, videoOn: ui.videoOn, file: ui.videoFile, qrCode: ui.qrCode };
-  const md = createMarkdown({ highlight: options.highlight, math: options.math, gapLabels: ui });
+  const md = createMarkdown({ highlight: options.highlight, math: options.math, gapLabels: ui, safe: options.safe });
   const sources = new Map<Slide, SlideSources>(); // what each slide cites, for `sources: true`
   let count = 0;
 
@@ -100,6 +103,8 @@ export function parseDeck(input: string, options: ParseOptions = {}): Deck {
       notes = md.render(source.notes.text.trim(), env);
     }
     notes += env.notes.join('');
+    // The author's raw HTML stays inside its slide (--safe shows it as text).
+    const raw = !options.safe && (source.body.text.includes('<') || !!source.notes?.text.includes('<'));
     for (const key of BACKGROUND_FILES) {
       const src = env.slideAttributes[key];
       if (!src || isRemote(src) || /^(#|rgb|hsl)/i.test(src) || !/\.\w{2,5}$/.test(src)) continue;
@@ -121,8 +126,8 @@ export function parseDeck(input: string, options: ParseOptions = {}): Deck {
     const slide: Slide = {
       range: source.range,
       title: slideTitle(tokens),
-      html,
-      notes,
+      html: raw ? balanceHtml(html) : html,
+      notes: raw ? balanceHtml(notes) : notes,
       attributes: env.slideAttributes,
       assets: env.assets,
       links: env.links,
@@ -145,6 +150,8 @@ export function parseDeck(input: string, options: ParseOptions = {}): Deck {
     { file: options.file, fallbackTitle: options.fallbackTitle ?? 'Untitled deck', firstHeading },
     diagnostics,
   );
+  // reveal.js loads the scripts listed in `dependencies`: a safe deck runs only its own.
+  if (options.safe) for (const key of ['dependencies', 'plugins']) delete meta.reveal[key];
   if (meta.sources) {
     const lastLine = Math.max(fm.bodyLine, ...slides.flatMap((s) => [s, ...s.children]).map((s) => s.range.end));
     slides.push(...sourcesSlides(slides, sources, ui.sources, lastLine));

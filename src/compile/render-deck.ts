@@ -2,7 +2,9 @@
 // stylesheets and scripts are (or passes their text, for a single-file deck).
 import type { Deck, Slide } from '../model/deck.js';
 import { escapeHtml, renderAttributes, scriptJson } from '../markdown/html.js';
+import { safeDeckPolicy } from './content-security-policy.js';
 import { documentStart } from './html-document.js';
+import { deckFileHref, OG_IMAGE } from './oembed.js';
 import { uiStrings } from './ui-strings.js';
 
 export type Stylesheet = { href: string } | { inline: string };
@@ -15,6 +17,12 @@ export interface RenderOptions {
   scripts: Script[];
   /** Link to the deck's PDF, when it exists. */
   pdfHref?: string;
+  /** The title-slide image beside the deck (Open Graph/Twitter card), when it exists or is being made. */
+  imageFile?: string;
+  /** The oEmbed JSON beside the deck, for its discovery link. */
+  oembedFile?: string;
+  /** `--safe`: a Content-Security-Policy that lets the deck run only its own scripts. @defaultValue false */
+  safe?: boolean;
 }
 
 /** The reveal.js configuration a deck starts with. */
@@ -45,20 +53,50 @@ function renderStyle(style: Stylesheet): string {
     : `<style>${style.inline.replace(/<\/style/gi, '<\\/style')}</style>\n`;
 }
 
+/** An inline script's text as the document holds it (its CSP hash is of this text). */
+const inlineScript = (text: string): string => text.replace(/<\/script/gi, '<\\/script');
+
 function renderScript(script: Script): string {
-  return 'src' in script
-    ? `<script src="${escapeHtml(script.src)}"></script>\n`
-    : `<script>${script.inline.replace(/<\/script/gi, '<\\/script')}</script>\n`;
+  return 'src' in script ? `<script src="${escapeHtml(script.src)}"></script>\n` : `<script>${inlineScript(script.inline)}</script>\n`;
+}
+
+/** Open Graph and Twitter-card tags (SPEC §3 `embed`); file links absolute when the deck's URL is known. */
+function socialTags(deck: Deck, options: RenderOptions): string[] {
+  const { meta } = deck;
+  const property = (name: string, value: string | undefined) =>
+    value === undefined ? undefined : `<meta property="${name}" content="${escapeHtml(value)}">`;
+  const named = (name: string, value: string | undefined) =>
+    value === undefined ? undefined : `<meta name="${name}" content="${escapeHtml(value)}">`;
+  const image = options.imageFile ? deckFileHref(meta.url, options.imageFile) : undefined;
+  return [
+    property('og:type', 'website'),
+    property('og:title', meta.title),
+    property('og:description', meta.description),
+    property('og:url', meta.url),
+    property('og:image', image),
+    image && property('og:image:width', String(OG_IMAGE.width)),
+    image && property('og:image:height', String(OG_IMAGE.height)),
+    image && property('og:image:alt', meta.title),
+    named('twitter:card', image ? 'summary_large_image' : 'summary'),
+    named('twitter:title', meta.title),
+    named('twitter:description', meta.description),
+    named('twitter:image', image),
+    options.oembedFile &&
+      `<link rel="alternate" type="application/json+oembed" href="${escapeHtml(deckFileHref(meta.url, options.oembedFile))}" title="${escapeHtml(meta.title)}">`,
+  ].filter((t): t is string => Boolean(t));
 }
 
 export function renderDeck(deck: Deck, options: RenderOptions): string {
   const { meta } = deck;
   const ui = uiStrings(meta.lang);
+  const inlineScripts = options.scripts.flatMap((s) => ('inline' in s ? [inlineScript(s.inline)] : []));
   const metaTags = [
+    options.safe && `<meta http-equiv="Content-Security-Policy" content="${escapeHtml(safeDeckPolicy(inlineScripts))}">`,
     meta.description && `<meta name="description" content="${escapeHtml(meta.description)}">`,
     meta.author && `<meta name="author" content="${escapeHtml(meta.author)}">`,
     meta.date && `<meta name="date" content="${escapeHtml(meta.date)}">`,
     meta.url && `<link rel="canonical" href="${escapeHtml(meta.url)}">`,
+    ...socialTags(deck, options),
   ].filter(Boolean);
   const pdfLink = options.pdfHref
     ? `<a class="dm-pdf-link" href="${escapeHtml(options.pdfHref)}" download>${escapeHtml(ui.downloadPdf)}</a>\n`
@@ -69,7 +107,8 @@ export function renderDeck(deck: Deck, options: RenderOptions): string {
 <div class="slides">
 ${deck.slides.map(renderStack).join('')}</div>
 </div>
-${pdfLink}<script type="application/json" id="deckmark-config">${scriptJson(revealConfig(deck))}</script>
+${pdfLink}<button type="button" class="dm-fullscreen" aria-label="${escapeHtml(ui.fullscreen)}" title="${escapeHtml(ui.fullscreen)}"></button>
+<script type="application/json" id="deckmark-config">${scriptJson(revealConfig(deck))}</script>
 ${options.scripts.map(renderScript).join('')}</body>
 </html>
 `;

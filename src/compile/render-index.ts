@@ -1,5 +1,5 @@
-// The gallery page of a build folder: every deck with its title, a live thumbnail of its
-// first slide, and links to the deck and its PDF.
+// The gallery page of a build folder: every deck with its title, a thumbnail of its first
+// slide (its title-slide image, else the live slide in an iframe), and links to the deck and its PDF.
 import { escapeHtml } from '../markdown/html.js';
 import { documentStart } from './html-document.js';
 import { uiStrings } from './ui-strings.js';
@@ -16,6 +16,8 @@ export interface DeckManifest {
   height: number;
   /** The PDF's file name in the deck's folder, when it has been exported. */
   pdf?: string;
+  /** The title-slide image's file name in the deck's folder (1200×630), when it has one. */
+  image?: string;
 }
 
 function renderCard(deck: DeckManifest): string {
@@ -24,9 +26,13 @@ function renderCard(deck: DeckManifest): string {
   const pdf = deck.pdf
     ? ` · <a href="${encodeURIComponent(deck.slug)}/${encodeURIComponent(deck.pdf)}">${escapeHtml(ui.downloadPdf)}</a>`
     : '';
+  const thumb = deck.image
+    ? `<a class="thumb" href="${href}" tabindex="-1" aria-hidden="true" style="aspect-ratio:1200/630">
+<img src="${encodeURIComponent(deck.slug)}/${encodeURIComponent(deck.image)}" alt="" loading="lazy" width="1200" height="630"></a>`
+    : `<a class="thumb" href="${href}" tabindex="-1" aria-hidden="true" style="aspect-ratio:${deck.width}/${deck.height}">
+<iframe src="${href}?thumbnail#/0" loading="lazy" tabindex="-1" title=""></iframe></a>`;
   return `<li class="deck" lang="${escapeHtml(deck.lang)}">
-<a class="thumb" href="${href}" tabindex="-1" aria-hidden="true" style="aspect-ratio:${deck.width}/${deck.height}">
-<iframe src="${href}?thumbnail#/0" loading="lazy" tabindex="-1" title=""></iframe></a>
+${thumb}
 <h2><a href="${href}">${escapeHtml(deck.title)}</a></h2>
 ${deck.description ? `<p>${escapeHtml(deck.description)}</p>\n` : ''}<p class="meta">${deck.slideCount} ${escapeHtml(ui.slides)}${deck.author ? ` · ${escapeHtml(deck.author)}` : ''}${pdf}</p>
 </li>`;
@@ -45,6 +51,7 @@ a{color:#0b5cad}
 .thumb{display:block;position:relative;overflow:hidden;background:#ddd}
 /* reveal.js scales the slide to the frame, so the frame is the thumbnail */
 .thumb iframe{position:absolute;inset:0;width:100%;height:100%;border:0;pointer-events:none}
+.thumb img{display:block;width:100%;height:100%;object-fit:cover}
 </style>
 </head>
 <body>

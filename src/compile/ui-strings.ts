@@ -12,6 +12,8 @@ export interface UiStrings {
   videoOn: string;
   videoFile: string;
   qrCode: string;
+  /** The embed view's full-screen button. */
+  fullscreen: string;
   /** Title of the slide listing the deck's links and footnotes (`sources: true`). */
   sources: string;
   /** Default column headings of `::: gap`. */
@@ -31,6 +33,7 @@ const STRINGS: Record<string, UiStrings> = {
     videoOn: 'Video on {provider}',
     videoFile: 'Video file',
     qrCode: 'QR code',
+    fullscreen: 'Full screen',
     sources: 'Sources',
     today: 'Today',
     tomorrow: 'Tomorrow',
@@ -46,6 +49,7 @@ const STRINGS: Record<string, UiStrings> = {
     videoOn: 'Video på {provider}',
     videoFile: 'Videofil',
     qrCode: 'QR-kode',
+    fullscreen: 'Fullskjerm',
     sources: 'Kilder',
     today: 'I dag',
     tomorrow: 'I morgen',
@@ -61,6 +65,7 @@ const STRINGS: Record<string, UiStrings> = {
     videoOn: 'Video på {provider}',
     videoFile: 'Videofil',
     qrCode: 'QR-kode',
+    fullscreen: 'Fullskjerm',
     sources: 'Kjelder',
     today: 'I dag',
     tomorrow: 'I morgon',

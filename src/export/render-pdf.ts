@@ -24,7 +24,7 @@ function warning(deck: Deck, code: string, message: string, line: number): Diagn
 }
 
 /** Opens the deck in print view and waits until reveal.js, fonts and images are ready. */
-async function openPrintView(page: Page, deckHtml: string, deck: Deck, options: PdfOptions): Promise<void> {
+export async function openPrintView(page: Page, deckHtml: string, deck: Deck, options: PdfOptions): Promise<void> {
   const size = options.size ?? deck.meta.size;
   await page.setViewport({ width: size.width, height: size.height });
   const overrides = {

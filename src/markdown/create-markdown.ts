@@ -17,6 +17,8 @@ import { mathPlugin, type MathRenderer } from './plugins/math.js';
 import { htmlAssetsPlugin } from './plugins/html-assets.js';
 import { mediaLinksPlugin } from './plugins/media-links.js';
 import { notesDivPlugin } from './plugins/notes-div.js';
+import { safeHtmlPlugin } from './plugins/safe-html.js';
+import { unclosedBlocksPlugin } from './plugins/unclosed-blocks.js';
 import { videoPlugin } from './plugins/video.js';
 
 export interface MarkdownOptions {
@@ -26,6 +28,8 @@ export interface MarkdownOptions {
   math?: MathRenderer;
   /** The default column headings of `::: gap`, in the deck's language. */
   gapLabels?: GapLabels;
+  /** `--safe`: raw HTML shown as text, no event handlers or script URLs in attributes. @defaultValue false */
+  safe?: boolean;
 }
 
 export function createMarkdown(options: MarkdownOptions = {}): MarkdownIt {
@@ -37,6 +41,7 @@ export function createMarkdown(options: MarkdownOptions = {}): MarkdownIt {
   md.use(notesDivPlugin); //        ::: notes → env.notes (needs div names)
   md.use(incrementalPlugin); //     ::: incremental, incremental: true
   md.use(commentAttributesPlugin); // <!-- .slide: --> and <!-- .element: -->
+  md.use(unclosedBlocksPlugin); //  fences, divs and <!-- comments never closed → warning (the comment closed)
   md.use(videoPlugin); //           a video URL alone in a paragraph → player (before images and links are collected)
   // Layouts: core rules over the named fenced divs, after notes, incremental and attribute
   // comments have run (goals read the fragments incremental set), before links are recorded
@@ -52,5 +57,6 @@ export function createMarkdown(options: MarkdownOptions = {}): MarkdownIt {
   md.use(htmlAssetsPlugin); //      <img src> in raw HTML → assets too
   md.use(footnotesPlugin); //       [^1] at the bottom of the slide
   md.use(codeBlocksPlugin, options.highlight); // fences with [1-2|4] steps
+  if (options.safe) md.use(safeHtmlPlugin); // --safe: last, once every rule has set its attributes
   return md;
 }

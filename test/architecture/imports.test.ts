@@ -6,16 +6,17 @@ import { describe, expect, it } from 'vitest';
 import { REPO } from '../helpers/cli.js';
 
 const SRC = path.join(REPO, 'src');
-const CORE = ['model', 'markdown', 'compile'];
+const CORE = ['model', 'markdown', 'compile', 'check'];
 /** Which src/ folders each folder may import from (besides itself). */
 const ALLOWED: Record<string, string[]> = {
   model: [],
   markdown: ['model'],
   compile: ['markdown', 'model'],
-  build: ['compile', 'markdown', 'model'],
-  export: ['build', 'compile', 'markdown', 'model'],
+  check: ['compile', 'markdown', 'model'],
+  build: ['check', 'compile', 'markdown', 'model'],
+  export: ['build', 'check', 'compile', 'markdown', 'model'],
   server: ['build', 'compile', 'markdown', 'model'],
-  cli: ['build', 'export', 'server', 'compile', 'markdown', 'model'],
+  cli: ['build', 'check', 'export', 'server', 'compile', 'markdown', 'model'],
   client: [],
 };
 

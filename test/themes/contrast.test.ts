@@ -5,6 +5,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { contrast, declaredIn, over, parseColor, resolveVars as resolve, type Rgba, type Vars } from '../../src/check/contrast.js';
 import { CHANNELS } from '../../src/markdown/channel-icons/channels.js';
 import { BUILTIN_THEMES } from '../../src/model/themes.js';
 import { REPO } from '../helpers/cli.js';
@@ -15,62 +16,6 @@ const THEMES = path.join(REPO, 'themes');
 export function themeCss(name: string): string {
   const css = readFileSync(path.join(THEMES, `${name}.css`), 'utf8').replace(/\/\*[\s\S]*?\*\//g, '');
   return css.replace(/@import\s+["']([\w-]+)\.css["']\s*;/g, (_, other: string) => themeCss(other));
-}
-
-type Vars = Record<string, string>;
-
-/** The custom properties declared in every block whose selector matches, later ones winning. */
-function declaredIn(css: string, selector: RegExp): Vars {
-  const vars: Vars = {};
-  for (const m of css.matchAll(/([^{}]+)\{([^{}]*)\}/g)) {
-    if (!selector.test(m[1].trim())) continue;
-    for (const d of m[2].matchAll(/(--[\w-]+)\s*:\s*([^;]+);?/g)) vars[d[1]] = d[2].trim();
-  }
-  return vars;
-}
-
-function resolve(vars: Vars, value: string, depth = 0): string {
-  if (depth > 20) throw new Error(`var() cycle in ${value}`);
-  const out = value.replace(/var\(\s*(--[\w-]+)\s*(?:,\s*([^()]*))?\)/g, (_, name: string, fallback?: string) => {
-    const v = vars[name] ?? fallback;
-    if (v === undefined) throw new Error(`${name} is not defined`);
-    return v;
-  });
-  return out.includes('var(') ? resolve(vars, out, depth + 1) : out;
-}
-
-interface Rgba {
-  r: number;
-  g: number;
-  b: number;
-  a: number;
-}
-
-function parseColor(value: string): Rgba {
-  const hex = /^#([0-9a-f]{3}|[0-9a-f]{6})$/i.exec(value.trim());
-  if (hex) {
-    const h = hex[1].length === 3 ? [...hex[1]].map((c) => c + c).join('') : hex[1];
-    return { r: parseInt(h.slice(0, 2), 16), g: parseInt(h.slice(2, 4), 16), b: parseInt(h.slice(4, 6), 16), a: 1 };
-  }
-  const rgb = /^rgba?\(\s*([\d.]+)\s*,\s*([\d.]+)\s*,\s*([\d.]+)\s*(?:,\s*([\d.]+)\s*)?\)$/i.exec(value.trim());
-  if (rgb) return { r: +rgb[1], g: +rgb[2], b: +rgb[3], a: rgb[4] === undefined ? 1 : +rgb[4] };
-  throw new Error(`not a colour: ${value}`);
-}
-
-/** A colour with alpha painted over an opaque one. */
-function over(top: Rgba, below: Rgba): Rgba {
-  const mix = (t: number, b: number): number => t * top.a + b * (1 - top.a);
-  return { r: mix(top.r, below.r), g: mix(top.g, below.g), b: mix(top.b, below.b), a: 1 };
-}
-
-function luminance({ r, g, b }: Rgba): number {
-  const lin = (c: number): number => (c / 255 <= 0.04045 ? c / 255 / 12.92 : ((c / 255 + 0.055) / 1.055) ** 2.4);
-  return 0.2126 * lin(r) + 0.7152 * lin(g) + 0.0722 * lin(b);
-}
-
-export function contrast(a: Rgba, b: Rgba): number {
-  const [hi, lo] = [luminance(a), luminance(b)].sort((x, y) => y - x);
-  return (hi + 0.05) / (lo + 0.05);
 }
 
 /** Where text sits: the background, and the boxes drawn on it. */

@@ -11,6 +11,7 @@ import { writeIndex } from '../../build/build-site.js';
 import { findDecks } from '../../build/find-decks.js';
 import { writeFileAtomic } from '../../build/write-atomic.js';
 import { launchBrowser } from '../../export/browser.js';
+import { updateOgImage } from '../../export/og-image.js';
 import { PDF_STEPS, renderPdf } from '../../export/render-pdf.js';
 import { log, printDiagnostics } from '../report.js';
 
@@ -57,7 +58,8 @@ export async function runPdf(input: string, flags: PdfCommandOptions): Promise<v
   const toFile = flags.out !== undefined && /\.pdf$/i.test(flags.out);
   if (toFile && decks.length > 1) throw new DeckError('usage', '-o FILE.pdf needs a single deck; give a folder with -o DIR for several');
   const outDir = toFile ? await mkdtemp(path.join(os.tmpdir(), 'deckmark-pdf-')) : path.resolve(flags.out ?? 'dist');
-  const buildOptions: BuildOptions = { outDir, separator: flags.separator, verticalSeparator: flags.verticalSeparator };
+  // The browser is open anyway: it also makes each deck's title-slide image (only into a deck folder).
+  const buildOptions: BuildOptions = { outDir, separator: flags.separator, verticalSeparator: flags.verticalSeparator, image: !toFile };
   const progress = !flags.quiet && process.stderr.isTTY;
   // The browser starts while the first deck builds; it is closed on every way out.
   const launching = launchBrowser();
@@ -86,6 +88,7 @@ export async function runPdf(input: string, flags: PdfCommandOptions): Promise<v
       await writeFileAtomic(target, Buffer.from(result.bytes));
       const seconds = ((performance.now() - started) / 1000).toFixed(1);
       log(`wrote ${shownPath(target)} (${result.pages} pages, ${formatSize((await stat(target)).size)}, ${seconds} s)`);
+      if (await updateOgImage(browser, built)) log(`wrote ${shownPath(built.image!.file)}`);
     }
     if (!toFile) await writeIndex(outDir);
   } finally {

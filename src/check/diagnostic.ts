@@ -1,0 +1,20 @@
+// Small helpers the rules share: every slide in order, and a diagnostic at a line of the deck.
+import type { Deck, Diagnostic, Severity, Slide } from '../model/deck.js';
+
+/** Horizontal slides with their vertical children, in the order they are shown. */
+export function allSlides(deck: Deck): Slide[] {
+  return deck.slides.flatMap((s) => [s, ...s.children]);
+}
+
+export function problem(deck: Deck, severity: Severity, code: string, message: string, line: number, hint?: string): Diagnostic {
+  return { severity, code, message, file: deck.file, line, column: 1, ...(hint ? { hint } : {}) };
+}
+
+/** The slide's visible words: its HTML without code, SVG, MathML copies and tags. */
+export function slideWords(html: string): string[] {
+  const text = html
+    .replace(/<(pre|svg|annotation|math|aside|script|style)\b[\s\S]*?<\/\1>/gi, ' ')
+    .replace(/<[^>]*>/g, ' ')
+    .replace(/&[#\w]+;/g, ' ');
+  return text.split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w));
+}

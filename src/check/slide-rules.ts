@@ -1,0 +1,62 @@
+// Rules about slides as a whole: a title on each (PDF bookmarks and the outline use it),
+// ids that are unique (links and `#/id` navigation), and no more words than an audience reads.
+import type { Deck, Diagnostic } from '../model/deck.js';
+import { allSlides, problem, slideWords } from './diagnostic.js';
+
+/** Words a slide may hold before `dense-slide` warns. @defaultValue 80 */
+export const DEFAULT_MAX_WORDS = 80;
+
+/** A slide that shows only a picture, video or iframe background needs no title. */
+function isBackdrop(attributes: Record<string, string>, html: string): boolean {
+  const background = ['data-background-image', 'data-background-video', 'data-background-iframe', 'data-background'].some(
+    (k) => k in attributes,
+  );
+  return background && slideWords(html).length === 0;
+}
+
+export function checkTitles(deck: Deck): Diagnostic[] {
+  return allSlides(deck)
+    .filter((s) => s.title === '' && !isBackdrop(s.attributes, s.html))
+    .map((s) =>
+      problem(
+        deck,
+        'warning',
+        'no-title',
+        'slide has no title (a heading): the PDF outline and the sources list show a number instead',
+        s.range.start,
+      ),
+    );
+}
+
+export function checkDuplicateIds(deck: Deck): Diagnostic[] {
+  const seen = new Map<string, number>();
+  const out: Diagnostic[] = [];
+  for (const slide of allSlides(deck)) {
+    const id = slide.attributes.id;
+    if (!id) continue;
+    const first = seen.get(id);
+    if (first === undefined) seen.set(id, slide.range.start);
+    else
+      out.push(problem(deck, 'error', 'duplicate-id', `slide id "${id}" is already used by the slide at line ${first}`, slide.range.start));
+  }
+  return out;
+}
+
+export function checkDensity(deck: Deck, maxWords = DEFAULT_MAX_WORDS): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  for (const slide of allSlides(deck)) {
+    const words = slideWords(slide.html).length;
+    if (words > maxWords) {
+      out.push(
+        problem(
+          deck,
+          'warning',
+          'dense-slide',
+          `slide has ${words} words (more than ${maxWords}): split it or move text to the notes`,
+          slide.range.start,
+        ),
+      );
+    }
+  }
+  return out;
+}

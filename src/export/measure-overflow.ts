@@ -1,0 +1,112 @@
+// The `check` rules that need a real browser: content that overflows its slide and text too
+// small to read, measured in reveal.js's print view where every slide is laid out at the deck's size.
+import type { Browser } from 'puppeteer-core';
+import type { Deck, Diagnostic } from '../model/deck.js';
+import { DeckError } from '../model/deck-error.js';
+import { withPage } from './browser.js';
+import { openPrintView } from './render-pdf.js';
+
+/** The smallest readable text on a 1280×720 screen, in CSS pixels. */
+export const MIN_FONT_PX = 16;
+
+export interface SlideMeasure {
+  /** The slide's first source line (its section's data-line). */
+  line: number;
+  /** Pixels of content below the slide's bottom edge, and past its right edge. */
+  overflowY: number;
+  overflowX: number;
+  /** The first element whose own text is smaller than the minimum, and how many there are. */
+  small?: { element: string; text: string; size: number; count: number };
+}
+
+/** Runs in the page (passed to page.evaluate): measures every slide of the print view. */
+export function measureSlides(width: number, height: number, minFont: number): SlideMeasure[] {
+  const out: SlideMeasure[] = [];
+  const seen = new Set<number>();
+  for (const section of document.querySelectorAll<HTMLElement>('.pdf-page section:not(.stack)')) {
+    const line = Number(section.dataset.line);
+    if (seen.has(line)) continue;
+    seen.add(line);
+    const overflowY = Math.max(0, Math.round(section.scrollHeight - height));
+    const overflowX = Math.max(0, Math.round(section.scrollWidth - width));
+    let small: SlideMeasure['small'];
+    for (const el of section.querySelectorAll<HTMLElement>('*')) {
+      // Notes are not on the slide; KaTeX's sub- and superscripts are small by design.
+      if (el.closest('aside.notes, .katex, svg, sup, sub')) continue;
+      // Only words count: a footnote's ↩︎ or a bullet glyph is not read.
+      const own = [...el.childNodes].some((n) => n.nodeType === Node.TEXT_NODE && /[\p{L}\p{N}]/u.test(n.textContent!));
+      if (!own || el.getClientRects().length === 0) continue;
+      const style = getComputedStyle(el);
+      const size = parseFloat(style.fontSize);
+      if (style.visibility === 'hidden' || size >= minFont - 0.05) continue;
+      if (small) small.count++;
+      else {
+        const cls = el.getAttribute('class');
+        small = {
+          element: `<${el.tagName.toLowerCase()}${cls ? ` class="${cls}"` : ''}>`,
+          text: el.textContent!.trim().replace(/\s+/g, ' ').slice(0, 30),
+          size: Math.round(size * 10) / 10,
+          count: 1,
+        };
+      }
+    }
+    if (overflowY > 1 || overflowX > 1 || small)
+      out.push({ line, overflowY: overflowY > 1 ? overflowY : 0, overflowX: overflowX > 1 ? overflowX : 0, small });
+  }
+  return out;
+}
+
+/** The smallest readable font size in the deck's own pixels: reveal scales a slide to fit a 1280×720 screen. */
+export function minimumFontSize(width: number, height: number): number {
+  return MIN_FONT_PX / Math.min(1280 / width, 720 / height);
+}
+
+/** Opens a built deck in the print view and reports overflowing slides (errors) and small text (warnings). */
+export async function measureDeck(browser: Browser, deckHtml: string, deck: Deck): Promise<Diagnostic[]> {
+  const { width, height } = deck.meta.size;
+  const min = minimumFontSize(width, height);
+  try {
+    const measures = await withPage(browser, async (page) => {
+      await openPrintView(page, deckHtml, deck, { notes: false, fragments: false, handout: 0 });
+      return page.evaluate(measureSlides, width, height, min);
+    });
+    const out: Diagnostic[] = [];
+    const at = (line: number) => ({ file: deck.file, line, column: 1 });
+    for (const m of measures) {
+      if (m.overflowY) {
+        const pct = Math.round((m.overflowY / height) * 100);
+        out.push({
+          severity: 'error',
+          code: 'overflow',
+          message: `slide content overflows its ${height}px height by ${m.overflowY}px (${pct}%)`,
+          ...at(m.line),
+          hint: 'split the slide, or move text to the notes',
+        });
+      }
+      if (m.overflowX) {
+        const pct = Math.round((m.overflowX / width) * 100);
+        out.push({
+          severity: 'error',
+          code: 'overflow',
+          message: `slide content overflows its ${width}px width by ${m.overflowX}px (${pct}%)`,
+          ...at(m.line),
+        });
+      }
+      if (m.small) {
+        const more = m.small.count > 1 ? ` (and ${m.small.count - 1} more element${m.small.count > 2 ? 's' : ''})` : '';
+        out.push({
+          severity: 'warning',
+          code: 'small-text',
+          message: `text ${m.small.element} "${m.small.text}" is ${m.small.size}px, smaller than ${Math.round(min * 10) / 10}px (${MIN_FONT_PX}px at 1280×720)${more}`,
+          ...at(m.line),
+        });
+      }
+    }
+    return out;
+  } catch (error) {
+    if (error instanceof DeckError) throw error;
+    throw new DeckError('export-failed', `measuring ${deck.file ?? 'the deck'} in the browser failed: ${(error as Error).message}`, {
+      file: deck.file,
+    });
+  }
+}
