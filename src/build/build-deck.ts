@@ -33,8 +33,11 @@ export interface BuildOptions extends Separators {
   maxWords?: number;
   /** `--safe`: raw HTML escaped, no script attributes or URLs, a Content-Security-Policy. @defaultValue false */
   safe?: boolean;
-  /** The caller makes the title-slide image (it has a browser): the deck points at it. */
-  image?: boolean;
+  /**
+   * The caller makes the title-slide image (it has a browser) and the deck points at it:
+   * for every deck, or only for decks with a public `url` (`'shared'`: a social card needs one).
+   */
+  image?: boolean | 'shared';
 }
 
 /** The deck's title-slide image: where it goes, and whether the one on disk shows this build. */
@@ -143,7 +146,8 @@ export async function buildDeck(file: string, options: BuildOptions): Promise<Bu
   const hasPdf = !inline && (options.linkPdf || existsSync(path.join(deckDir, pdf)));
   const imagePath = path.join(deckDir, OG_IMAGE.file);
   const imageOnDisk = !inline && existsSync(imagePath);
-  const hasImage = !inline && (options.image === true || imageOnDisk);
+  const wantImage = options.image === true || (options.image === 'shared' && deck.meta.url !== undefined);
+  const hasImage = !inline && (wantImage || imageOnDisk);
   const html = renderDeck(deck, {
     styles,
     scripts,

@@ -108,16 +108,9 @@ export function createProgram(): Command {
   return program;
 }
 
-/** Why PDFs cannot be made on this machine, in one line; undefined when a browser is found. */
+/** Why PDFs and images cannot be made on this machine, in one line; undefined when a browser is found. */
 export async function browserProblem(): Promise<string | undefined> {
-  const { findBrowser } = await import('../export/browser.js');
-  try {
-    findBrowser();
-    return undefined;
-  } catch (error) {
-    if (!(error instanceof DeckError)) throw error;
-    return `no Chrome or Chromium found (${error.hint})`;
-  }
+  return (await import('../export/browser.js')).browserProblem();
 }
 
 /** Runs the CLI with `argv` (without node and the script); returns the exit code. */

@@ -373,3 +373,14 @@ export async function withPage<T>(browser: Browser, fn: (page: Page) => Promise<
     }
   }
 }
+
+/** Why no browser can be used here, in one line; undefined when one is found. */
+export function browserProblem(): string | undefined {
+  try {
+    findBrowser();
+    return undefined;
+  } catch (error) {
+    if (!(error instanceof DeckError)) throw error;
+    return `no Chrome or Chromium found (${error.hint})`;
+  }
+}

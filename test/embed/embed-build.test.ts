@@ -7,6 +7,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { runCli, tempDir } from '../helpers/cli.js';
 
 const DECK = '---\ntitle: Embed me\n---\n# Embed me\n\nA subtitle\n\n---\n\n## Two\n';
+/** A deck with a public URL: `build` makes its social card image. */
+const SHARED = DECK.replace('title: Embed me', 'title: Embed me\nurl: https://example.org/talk/');
 
 function writeDeck(text = DECK): { dir: string; file: string; out: string } {
   const dir = tempDir();
@@ -40,8 +42,16 @@ describe('deckmark build and the title-slide image', () => {
     expect(cheerio.load(readFileSync(path.join(out, 'index.html'), 'utf8'))('.thumb iframe')).toHaveLength(1);
   });
 
-  it('makes the image once, and again only when the deck changes', async () => {
+  it('makes no image (and starts no browser) for a deck without a public url', async () => {
     const { file, out } = writeDeck();
+    const { code, stderr } = await runCli('build', file, '-o', out);
+    expect(code, stderr).toBe(0);
+    expect(existsSync(path.join(out, 'talk/og-image.png'))).toBe(false);
+    expect(readFileSync(path.join(out, 'talk/index.html'), 'utf8')).not.toContain('og:image');
+  });
+
+  it('makes the image of a deck with a url once, and again only when the deck changes', async () => {
+    const { file, out } = writeDeck(SHARED);
     const image = path.join(out, 'talk/og-image.png');
     const first = await runCli('build', file, '-o', out);
     expect(first.code, first.stderr).toBe(0);
@@ -53,7 +63,7 @@ describe('deckmark build and the title-slide image', () => {
     expect(again.stderr).not.toContain('og-image.png');
     expect(statSync(image).mtimeMs).toBe(made);
 
-    writeFileSync(file, DECK.replace('A subtitle', 'Another subtitle'));
+    writeFileSync(file, SHARED.replace('A subtitle', 'Another subtitle'));
     const changed = await runCli('build', file, '-o', out);
     expect(changed.stderr).toContain('og-image.png');
     expect(statSync(image).mtimeMs).toBeGreaterThan(made);

@@ -1,8 +1,9 @@
-// `deckmark build [INPUT]`: decks to HTML in the output folder, and each deck's title-slide
-// image when a browser is here (made only when missing or when the deck changed).
+// `deckmark build [INPUT]`: decks to HTML in the output folder, and the title-slide image of
+// each deck with a public `url` when a browser is here (made only when missing or changed).
 import path from 'node:path';
 import { buildSite } from '../../build/build-site.js';
 import { shownPath, type BuiltDeck } from '../../build/build-deck.js';
+import { browserProblem } from '../../export/browser.js';
 import { log, printDiagnostics } from '../report.js';
 
 export interface BuildCommandOptions {
@@ -15,19 +16,6 @@ export interface BuildCommandOptions {
   image?: boolean;
   separator?: string;
   verticalSeparator?: string;
-}
-
-/** Why no browser can make images here, in one line; undefined when one is found. */
-async function browserProblem(): Promise<string | undefined> {
-  const { findBrowser } = await import('../../export/browser.js');
-  const { DeckError } = await import('../../model/deck-error.js');
-  try {
-    findBrowser();
-    return undefined;
-  } catch (error) {
-    if (!(error instanceof DeckError)) throw error;
-    return `no Chrome or Chromium found (${error.hint})`;
-  }
 }
 
 /** Makes the images the decks point at and lack, with one browser for all of them. */
@@ -48,9 +36,10 @@ export async function runBuild(input: string, options: BuildCommandOptions): Pro
   const started = performance.now();
   const outDir = path.resolve(options.out);
   const wantImages = options.image !== false && !options.singleFile;
+  // Only decks with a `url` get a social card at build time, so most builds never start a browser.
   const problem = wantImages ? await browserProblem() : undefined;
   if (problem) log(`title-slide images skipped: ${problem}`);
-  const built = await buildSite(input, { ...options, outDir, image: wantImages && !problem }, (deck) => {
+  const built = await buildSite(input, { ...options, outDir, image: wantImages && !problem ? 'shared' : false }, (deck) => {
     printDiagnostics(deck.diagnostics);
     log(`built ${shownPath(deck.output)} (${deck.manifest.slideCount} slides)`);
   });
