@@ -8,17 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseDeck } from '../../src/compile/parse-deck.js';
 import { blockedRequests, launchBrowser, withPage } from '../../src/export/browser.js';
 import { runCli, SLIDES, tempDir } from '../helpers/cli.js';
-
-interface Indices {
-  h: number;
-  v: number;
-}
-
-const state = (page: Page) =>
-  page.evaluate(() => {
-    const r = (window as any).Reveal;
-    return { ...(r.getIndices() as Indices), total: r.getTotalSlides() as number, last: r.isLastSlide() as boolean };
-  });
+import { collectPageProblems, walkEverySlide } from '../helpers/reveal-page.js';
 
 describe('the built example deck in Chromium', () => {
   let browser: Browser;
@@ -38,10 +28,7 @@ describe('the built example deck in Chromium', () => {
     await withPage(
       browser,
       async (page) => {
-        const problems: string[] = [];
-        page.on('console', (m) => m.type() === 'error' && problems.push(`console: ${m.text()}`));
-        page.on('pageerror', (e) => problems.push(`page error: ${(e as Error).message}`));
-        page.on('requestfailed', (r) => problems.push(`request failed: ${r.url()}`));
+        const problems = collectPageProblems(page);
         const url = pathToFileURL(path.join(out, 'strategi-sosiale-medier/index.html')).href;
         await page.goto(url, { waitUntil: 'load' });
         await page.waitForFunction(() => (window as any).Reveal?.isReady());
@@ -52,17 +39,8 @@ describe('the built example deck in Chromium', () => {
         const fonts = await page.evaluate(() => [...document.fonts].filter((f) => f.status === 'loaded').map((f) => f.family));
         expect(fonts.join()).toMatch(/Source Sans 3/);
 
-        const visited = new Set<string>();
-        const { total } = await state(page);
-        for (let presses = 0; presses < 20 * total; presses++) {
-          const now = await state(page);
-          visited.add(`${now.h}/${now.v}`);
-          if (now.last && visited.size === total) break;
-          // Down through a vertical stack, then right to the next one (fragments step first).
-          const below = await page.evaluate(() => (window as any).Reveal.availableRoutes().down as boolean);
-          await page.keyboard.press(below ? 'ArrowDown' : 'ArrowRight');
-        }
-        expect(visited.size).toBe(total);
+        const { visited, total } = await walkEverySlide(page);
+        expect(visited).toBe(total);
         // The DOM has exactly the model's slides: separators + 1 (see test/build/example-decks.test.ts).
         const deck = parseDeck(readFileSync(path.join(SLIDES, 'strategi-sosiale-medier.md'), 'utf8'));
         expect(total).toBe(deck.slides.reduce((n, s) => n + 1 + s.children.length, 0));

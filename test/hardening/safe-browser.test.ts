@@ -6,12 +6,7 @@ import type { Browser, Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, withPage } from '../../src/export/browser.js';
 import { runCli, SLIDES, tempDir } from '../helpers/cli.js';
-
-const revealState = (page: Page) =>
-  page.evaluate(() => {
-    const r = (window as any).Reveal;
-    return { ...(r.getIndices() as { h: number; v: number }), total: r.getTotalSlides() as number, last: r.isLastSlide() as boolean };
-  });
+import { walkEverySlide } from '../helpers/reveal-page.js';
 
 describe('a --safe deck in Chromium', () => {
   let browser: Browser;
@@ -51,16 +46,8 @@ describe('a --safe deck in Chromium', () => {
         );
         await page.evaluate(() => document.fonts.ready);
 
-        const visited = new Set<string>();
-        const { total } = await revealState(page);
-        for (let presses = 0; presses < 20 * total; presses++) {
-          const now = await revealState(page);
-          visited.add(`${now.h}/${now.v}`);
-          if (now.last && visited.size === total) break;
-          const below = await page.evaluate(() => (window as any).Reveal.availableRoutes().down as boolean);
-          await page.keyboard.press(below ? 'ArrowDown' : 'ArrowRight');
-        }
-        expect(visited.size).toBe(total);
+        const { visited, total } = await walkEverySlide(page);
+        expect(visited).toBe(total);
         const violations = await page.evaluate(() => (window as any).__violations as string[]);
         expect(violations.filter((v) => !/youtube-nocookie|vimeo/.test(v))).toEqual([]);
         expect(problems).toEqual([]);
