@@ -58,8 +58,14 @@ export async function runPdf(input: string, flags: PdfCommandOptions): Promise<v
   const toFile = flags.out !== undefined && /\.pdf$/i.test(flags.out);
   if (toFile && decks.length > 1) throw new DeckError('usage', '-o FILE.pdf needs a single deck; give a folder with -o DIR for several');
   const outDir = toFile ? await mkdtemp(path.join(os.tmpdir(), 'deckmark-pdf-')) : path.resolve(flags.out ?? 'dist');
-  // The browser is open anyway: it also makes each deck's title-slide image (only into a deck folder).
-  const buildOptions: BuildOptions = { outDir, separator: flags.separator, verticalSeparator: flags.verticalSeparator, image: !toFile };
+  // The browser is open anyway: it also makes the title-slide image of each deck with a public
+  // `url` (a social card needs one; shooting it costs ~0.3 s per deck), only into a deck folder.
+  const buildOptions: BuildOptions = {
+    outDir,
+    separator: flags.separator,
+    verticalSeparator: flags.verticalSeparator,
+    image: toFile ? false : 'shared',
+  };
   const progress = !flags.quiet && process.stderr.isTTY;
   // The browser starts while the first deck builds; it is closed on every way out.
   const launching = launchBrowser();
