@@ -73,24 +73,15 @@ export async function measureDeck(browser: Browser, deckHtml: string, deck: Deck
     const out: Diagnostic[] = [];
     const at = (line: number) => ({ file: deck.file, line, column: 1 });
     for (const m of measures) {
-      if (m.overflowY) {
-        const pct = Math.round((m.overflowY / height) * 100);
-        out.push({
-          severity: 'error',
-          code: 'overflow',
-          message: `slide content overflows its ${height}px height by ${m.overflowY}px (${pct}%)`,
-          ...at(m.line),
-          hint: 'split the slide, or move text to the notes',
-        });
-      }
-      if (m.overflowX) {
-        const pct = Math.round((m.overflowX / width) * 100);
-        out.push({
-          severity: 'error',
-          code: 'overflow',
-          message: `slide content overflows its ${width}px width by ${m.overflowX}px (${pct}%)`,
-          ...at(m.line),
-        });
+      const axes = [
+        { by: m.overflowY, size: height, side: 'height', hint: 'split the slide, or move text to the notes' },
+        { by: m.overflowX, size: width, side: 'width', hint: undefined },
+      ];
+      for (const { by, size, side, hint } of axes) {
+        if (!by) continue;
+        const pct = Math.round((by / size) * 100);
+        const message = `slide content overflows its ${size}px ${side} by ${by}px (${pct}%)`;
+        out.push({ severity: 'error', code: 'overflow', message, ...at(m.line), ...(hint ? { hint } : {}) });
       }
       if (m.small) {
         const more = m.small.count > 1 ? ` (and ${m.small.count - 1} more element${m.small.count > 2 ? 's' : ''})` : '';
