@@ -2,7 +2,7 @@
 // place that prints errors and picks the exit code (0 ok, 1 errors in the input, 2 usage).
 import { Command, CommanderError, Option } from 'commander';
 import { DeckError } from '../model/deck-error.js';
-import { formatError } from './report.js';
+import { escapeControls, formatError } from './report.js';
 
 const VERSION = '0.1.0';
 
@@ -131,7 +131,7 @@ export async function runMain(argv: string[]): Promise<number> {
       return error.exitCode;
     }
     const e = error as Error;
-    process.stderr.write(`deckmark: internal error: ${e.message ?? String(error)}\n`);
+    process.stderr.write(`deckmark: internal error: ${escapeControls(e.message ?? String(error))}\n`);
     process.stderr.write(argv.includes('--debug') ? `${e.stack}\n` : 'run again with --debug for the stack trace\n');
     return 1;
   }
