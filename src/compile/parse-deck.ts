@@ -7,6 +7,7 @@ import { createSlideEnv, type AssetResolver } from '../markdown/env.js';
 import type { Highlighter } from '../markdown/plugins/code-blocks.js';
 import { isRemote } from '../markdown/plugins/media-links.js';
 import type { MathRenderer } from '../markdown/plugins/math.js';
+import { authorPattern, UnsupportedRegexError } from './author-regex.js';
 import { balanceHtml } from './balance-html.js';
 import { readDeckOptions } from './deck-options.js';
 import { readFrontMatter, type FrontMatter } from './front-matter.js';
@@ -38,34 +39,36 @@ export function normalizeText(text: string): string {
 
 function separatorsOf(fm: FrontMatter, options: ParseOptions): Separators {
   const seps: Separators = {};
+  const check = (key: keyof Separators, source: string, what: string): void => {
+    try {
+      authorPattern(source);
+    } catch (e) {
+      if (!(e instanceof UnsupportedRegexError)) throw e;
+      const fromFlag = options[key] !== undefined;
+      throw new DeckError('invalid-option', `${what}: ${e.message}`, {
+        file: options.file,
+        line: fromFlag ? undefined : (fm.keyLines[key] ?? 1),
+        column: fromFlag ? undefined : 1,
+        hint: e.hint,
+      });
+    }
+  };
   for (const key of ['separator', 'verticalSeparator', 'notesSeparator'] as const) {
     const value = options[key] ?? fm.data[key];
     if (value === undefined || value === null || value === '') continue;
     const where = { file: options.file, line: fm.keyLines[key] ?? 1, column: 1 };
     if (typeof value !== 'string') throw new DeckError('invalid-option', `\`${key}\` must be a regular expression as text`, where);
-    try {
-      new RegExp(value, 'mg');
-    } catch (e) {
-      throw new DeckError('invalid-option', `\`${key}\` is not a valid regular expression: ${(e as Error).message}`, where);
-    }
+    const name = options[key] !== undefined ? `--${key.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}` : `\`${key}\``;
+    check(key, value, `${name} is not a regular expression deckmark can run`);
     seps[key] = value;
   }
   // reveal.js joins the two slide separators into one pattern, which must compile too.
   if (seps.separator && seps.verticalSeparator) {
-    try {
-      new RegExp(`${seps.separator}|${seps.verticalSeparator}`, 'mg');
-    } catch (e) {
-      const line = fm.keyLines.verticalSeparator ?? fm.keyLines.separator ?? 1;
-      throw new DeckError(
-        'invalid-option',
-        `\`separator\` and \`verticalSeparator\` do not combine into one regular expression: ${(e as Error).message}`,
-        {
-          file: options.file,
-          line,
-          column: 1,
-        },
-      );
-    }
+    check(
+      'verticalSeparator',
+      `${seps.separator}|${seps.verticalSeparator}`,
+      '`separator` and `verticalSeparator` do not combine into one regular expression',
+    );
   }
   return seps;
 }

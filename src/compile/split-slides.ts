@@ -1,5 +1,6 @@
 // Splits deck text into slide sources the way reveal.js's Markdown plugin does (split, then
 // parse each slide), except that separators and notes markers inside code fences never count.
+import { authorPattern, nativePattern, type PatternMatch, type TextPattern } from './author-regex.js';
 import { fencedLines, findFences } from './code-fences.js';
 
 /** Separators as regular-expression source text, as reveal-md and reveal.js read them. */
@@ -31,23 +32,24 @@ const DEFAULT_SLIDE = String.raw`(?<=^[ \t]*\n)----?[ \t]*$`;
 const DEFAULT_NOTES = String.raw`^[ \t]*notes?:`;
 
 interface SeparatorMatcher {
-  pattern: RegExp;
+  pattern: TextPattern;
   isHorizontal(match: string): boolean;
 }
 
+// The author's patterns run on the linear-time engine (see author-regex.ts), our own on V8's.
 function separatorMatcher(seps: Separators): SeparatorMatcher {
   if (!seps.separator && seps.verticalSeparator) {
     // Only a vertical separator given: it replaces `----`, and `---` stays the horizontal one.
     const horizontal = String.raw`(?<=^[ \t]*\n)---[ \t]*$`;
-    return { pattern: new RegExp(`${horizontal}|${seps.verticalSeparator}`, 'mg'), isHorizontal: (m) => /^---[ \t]*$/.test(m) };
+    return { pattern: authorPattern(`${horizontal}|${seps.verticalSeparator}`), isHorizontal: (m) => /^---[ \t]*$/.test(m) };
   }
   if (!seps.separator) {
-    return { pattern: new RegExp(DEFAULT_SLIDE, 'mg'), isHorizontal: (m) => m.trim() === '---' };
+    return { pattern: nativePattern(DEFAULT_SLIDE), isHorizontal: (m) => m.trim() === '---' };
   }
   // reveal.js: one regex of both alternatives, direction by testing the horizontal one alone.
-  const horizontal = new RegExp(seps.separator);
+  const horizontal = authorPattern(seps.separator, { multiline: false });
   const source = seps.verticalSeparator ? `${seps.separator}|${seps.verticalSeparator}` : seps.separator;
-  return { pattern: new RegExp(source, 'mg'), isHorizontal: (m) => horizontal.test(m) };
+  return { pattern: authorPattern(source), isHorizontal: (m) => horizontal.test(m) };
 }
 
 /** Index of the line holding text offset `pos`, given each line's start offset. */
@@ -63,8 +65,8 @@ function lineAt(lineStarts: readonly number[], pos: number): number {
 }
 
 /** The line a separator match stands on: that of its first character that is not a line break. */
-function matchLine(lineStarts: readonly number[], match: RegExpExecArray): number {
-  const offset = match[0].search(/[^\r\n]/);
+function matchLine(lineStarts: readonly number[], match: PatternMatch): number {
+  const offset = match.text.search(/[^\r\n]/);
   return lineAt(lineStarts, match.index + (offset < 0 ? 0 : offset));
 }
 
@@ -79,14 +81,10 @@ interface Cut {
 function findCuts(text: string, lineStarts: number[], seps: Separators, inFence: (line: number) => boolean): Cut[] {
   const { pattern, isHorizontal } = separatorMatcher(seps);
   const cuts: Cut[] = [];
-  for (let m = pattern.exec(text); m; m = pattern.exec(text)) {
-    if (m[0] === '') {
-      pattern.lastIndex++; // a pattern that matches nothing would loop for ever
-      continue;
-    }
+  for (const m of pattern.matches(text)) {
     const line = matchLine(lineStarts, m);
     if (inFence(line)) continue;
-    cuts.push({ start: m.index, end: m.index + m[0].length, line, horizontal: isHorizontal(m[0]) });
+    cuts.push({ start: m.index, end: m.index + m.text.length, line, horizontal: isHorizontal(m.text) });
   }
   return cuts;
 }
@@ -119,25 +117,23 @@ export function splitSlides(text: string, seps: Separators = {}, firstLine = 0):
     lines.length,
   );
   const inFence = (line: number): boolean => fenced[line] === 1;
-  const notesPattern = new RegExp(seps.notesSeparator || DEFAULT_NOTES, 'mgi');
+  const notesPattern = seps.notesSeparator ? authorPattern(seps.notesSeparator, { ignoreCase: true }) : nativePattern(DEFAULT_NOTES, 'mgi');
 
   const makeSlide = (start: number, end: number): SlideSource => {
     const line = lineAt(lineStarts, start);
     const chunk = text.slice(start, end);
     const slide: SlideSource = { body: { text: chunk, line: firstLine + line }, range: rangeOf(chunk, firstLine + line) };
-    notesPattern.lastIndex = 0;
-    for (let m = notesPattern.exec(chunk); m; m = notesPattern.exec(chunk)) {
-      if (m[0] === '') {
-        notesPattern.lastIndex++;
-        continue;
-      }
+    for (const m of notesPattern.matches(chunk)) {
       const at = lineAt(lineStarts, start + m.index);
       if (inFence(at)) continue;
       // The notes start on the line where the marker ends, or on the first non-blank one after it.
-      const rest = chunk.slice(m.index + m[0].length);
+      const rest = chunk.slice(m.index + m.text.length);
       const blank = /^(?:[ \t]*\n)*/.exec(rest)?.[0] ?? '';
       slide.body = { text: chunk.slice(0, m.index), line: firstLine + line };
-      slide.notes = { text: rest.slice(blank.length), line: firstLine + lineAt(lineStarts, start + m.index + m[0].length + blank.length) };
+      slide.notes = {
+        text: rest.slice(blank.length),
+        line: firstLine + lineAt(lineStarts, start + m.index + m.text.length + blank.length),
+      };
       break;
     }
     return slide;
