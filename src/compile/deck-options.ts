@@ -63,6 +63,17 @@ export interface OptionContext {
   firstHeading: string;
 }
 
+/** An absolute http(s) URL with a host: what links, cards and embeds can point at. */
+function isPublicUrl(text: string): boolean {
+  if (!/^https?:\/\/[^/?#\\\s]/i.test(text)) return false; // `http:host` and `https:///x` parse, but say little
+  try {
+    const url = new URL(text);
+    return (url.protocol === 'https:' || url.protocol === 'http:') && url.hostname !== '';
+  } catch {
+    return false;
+  }
+}
+
 /** Builds the deck's metadata; wrong values throw, unknown keys become warnings. */
 export function readDeckOptions(fm: FrontMatter, ctx: OptionContext, diagnostics: Diagnostic[]): DeckMeta {
   const { data, keyLines } = fm;
@@ -142,6 +153,11 @@ export function readDeckOptions(fm: FrontMatter, ctx: OptionContext, diagnostics
   const reveal: Record<string, unknown> = { ...record('revealOptions'), ...record('reveal') };
   for (const key of REVEAL_KEYS) if (data[key] !== undefined) reveal[key] = data[key];
 
+  const url = str('url');
+  if (url !== undefined && !isPublicUrl(url)) {
+    fail('url', `\`url\` must be the deck's public address, an absolute http(s) URL such as https://example.org/talk/, not "${url}"`);
+  }
+
   const rawCss = data.css;
   const css = rawCss === undefined || rawCss === null ? [] : Array.isArray(rawCss) ? rawCss : [rawCss];
   if (!css.every((c): c is string => typeof c === 'string')) fail('css', '`css` must be a path or a list of paths');
@@ -155,7 +171,7 @@ export function readDeckOptions(fm: FrontMatter, ctx: OptionContext, diagnostics
     theme,
     size,
     incremental: bool('incremental') ?? false,
-    url: str('url'),
+    url,
     themeVars,
     sources: bool('sources') ?? false,
     pdf: readPdfOptions(record('pdf'), (m) => fail('pdf', m)),

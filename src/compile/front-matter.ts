@@ -1,6 +1,8 @@
 // Reads the YAML front matter at the top of a deck, keeping the line of every key.
-// js-yaml is the parser reveal-md uses, so reveal-md decks read exactly as they did there.
-import { load, YAMLException } from 'js-yaml';
+// The `yaml` package with the schema reveal-md's js-yaml reads by default (YAML 1.2 core,
+// timestamps, `<<` merge keys), so reveal-md decks read as they did there; unlike js-yaml it
+// bounds what aliases may expand to, so a few hundred bytes cannot become gigabytes.
+import { isMap, isScalar, LineCounter, parseDocument, visit, type Document } from 'yaml';
 import { DeckError } from '../model/deck-error.js';
 
 export interface FrontMatter {
@@ -16,16 +18,37 @@ export interface FrontMatter {
 
 const FENCE = /^---[ \t]*$/;
 const END = /^(---|\.\.\.)[ \t]*$/;
-/** A top-level key at the start of a line: `key:` or `"key":`. */
-const TOP_KEY = /^(["']?)([^\s"'#:][^:]*?)\1[ \t]*:(?:[ \t]|$)/;
 
-function keyLinesOf(lines: string[]): Record<string, number> {
+/** Nodes all aliases together may expand to (yaml's measure): plenty for settings, far below a bomb. */
+export const MAX_ALIAS_EXPANSION = 100;
+
+/** 1-based file line of an offset into the YAML (+1 for the opening `---`). */
+function fileLineOf(lineCounter: LineCounter, offset: number): { line: number; column: number } {
+  const pos = lineCounter.linePos(offset);
+  return { line: pos.line + 1, column: pos.col };
+}
+
+function keyLinesOf(doc: Document, lineCounter: LineCounter): Record<string, number> {
   const keyLines: Record<string, number> = {};
-  lines.forEach((line, i) => {
-    const m = TOP_KEY.exec(line);
-    if (m && !(m[2] in keyLines)) keyLines[m[2]] = i + 2; // +1 for 1-based, +1 for the opening ---
-  });
+  if (!isMap(doc.contents)) return keyLines;
+  for (const pair of doc.contents.items) {
+    if (!isScalar(pair.key) || !pair.key.range) continue;
+    const key = String(pair.key.value);
+    if (!(key in keyLines)) keyLines[key] = fileLineOf(lineCounter, pair.key.range[0]).line;
+  }
   return keyLines;
+}
+
+/** Where the first alias is: an alias bomb is reported there. */
+function firstAliasOffset(doc: Document): number {
+  let offset = 0;
+  visit(doc, {
+    Alias(_, node) {
+      offset = node.range?.[0] ?? 0;
+      return visit.BREAK;
+    },
+  });
+  return offset;
 }
 
 /** Splits off and parses front matter; `text` has `\n` line breaks. Throws DeckError when it is broken. */
@@ -39,18 +62,30 @@ export function readFrontMatter(text: string, file?: string): FrontMatter {
   if (close < 0) {
     throw new DeckError('front-matter', 'front matter is not closed: add a line `---` after it', { file, line: 1, column: 1 });
   }
-  const yamlLines = lines.slice(1, close);
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(lines.slice(1, close).join('\n'), {
+    lineCounter,
+    customTags: ['timestamp'],
+    merge: true,
+    prettyErrors: false,
+  });
+  const error = doc.errors[0];
+  if (error) {
+    throw new DeckError('front-matter', `invalid YAML in front matter: ${error.message}`, {
+      file,
+      ...fileLineOf(lineCounter, error.pos[0]),
+    });
+  }
   let data: unknown;
   try {
-    data = load(yamlLines.join('\n'), { filename: file });
+    data = doc.toJS({ maxAliasCount: MAX_ALIAS_EXPANSION });
   } catch (e) {
-    if (!(e instanceof YAMLException)) throw e;
-    const mark = (e as YAMLException & { mark?: { line: number; column: number } }).mark;
-    throw new DeckError('front-matter', `invalid YAML in front matter: ${e.reason}`, {
-      file,
-      line: (mark?.line ?? 0) + 2,
-      column: (mark?.column ?? 0) + 1,
-    });
+    if (!(e instanceof ReferenceError && /alias/i.test(e.message))) throw e;
+    throw new DeckError(
+      'front-matter',
+      `invalid YAML in front matter: its aliases (\`*name\`) expand to more than ${MAX_ALIAS_EXPANSION} values; write the values out`,
+      { file, ...fileLineOf(lineCounter, firstAliasOffset(doc)) },
+    );
   }
   const bodyLine = close + 1;
   const body = lines.slice(bodyLine).join('\n');
@@ -62,5 +97,5 @@ export function readFrontMatter(text: string, file?: string): FrontMatter {
       column: 1,
     });
   }
-  return { data: data as Record<string, unknown>, keyLines: keyLinesOf(yamlLines), bodyLine, body };
+  return { data: data as Record<string, unknown>, keyLines: keyLinesOf(doc, lineCounter), bodyLine, body };
 }

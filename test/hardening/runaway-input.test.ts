@@ -1,0 +1,63 @@
+// Issue 20, findings 6 and 15: small inputs that expanded without bound. Each runs the CLI in a
+// child Node with a 256 MB heap and a deadline: the fix answers in seconds with file:line.
+import { readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { readFrontMatter } from '../../src/compile/front-matter.js';
+import { deckErrorOf } from '../helpers/deck-error.js';
+import { runCliCapped } from './capped.js';
+import { makeProject } from './helpers.js';
+
+/** A `reveal:` alias bomb: each level is nine aliases of the one before (9^levels values). */
+function aliasBomb(levels: number): string {
+  const lines = ['---', 'title: Bomb', 'reveal:', '  a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]'];
+  let previous = 'a';
+  for (let i = 1; i < levels; i++) {
+    const name = String.fromCharCode(97 + i);
+    lines.push(`  ${name}: &${name} [${Array(9).fill(`*${previous}`).join(',')}]`);
+    previous = name;
+  }
+  return [...lines, '---', '# Slide', ''].join('\n');
+}
+
+function buildCapped(name: string, text: string) {
+  const { dir, slides, out } = makeProject();
+  writeFileSync(path.join(slides, name), text);
+  return { ...runCliCapped(['build', path.join(slides, name), '-o', out, '--no-image'], { cwd: dir }), out };
+}
+
+describe('YAML alias bombs (finding 6)', () => {
+  it.each([
+    ['the 349-byte bomb (269 MB of HTML before)', 7],
+    ['the 385-byte bomb ("Invalid string length" before)', 8],
+  ])(
+    '%s: an error on the line of the first alias, in seconds',
+    (_, levels) => {
+      const text = aliasBomb(levels);
+      expect(text.length).toBeLessThan(420);
+      const r = buildCapped('bomb.md', text);
+      expect(r.code, r.stderr).toBe(1);
+      expect(r.stderr).toMatch(
+        /bomb\.md:5:\d+: error: invalid YAML in front matter: its aliases .* expand to more than 100 values.*\(front-matter\)/,
+      );
+      expect(r.stderr).not.toMatch(/internal error|\n\s+at /);
+      expect(r.ms).toBeLessThan(15_000);
+    },
+    30_000,
+  );
+
+  it('keeps the aliases and merge keys a settings block needs', () => {
+    const fm = readFrontMatter(
+      ['---', 'base: &base { transition: fade, controls: false }', 'reveal:', '  <<: *base', '  hash: true', '---'].join('\n'),
+    );
+    expect(fm.data.reveal).toEqual({ transition: 'fade', controls: false, hash: true });
+    expect(fm.keyLines).toEqual({ base: 2, reveal: 3 });
+  });
+
+  it('reports the line of a nested key YAML cannot read', () => {
+    const err = deckErrorOf(() =>
+      readFrontMatter(['---', 'title: T', 'reveal:', '  hash: true', '  hash: false', '---'].join('\n'), 'd.md'),
+    );
+    expect(err).toMatchObject({ code: 'front-matter', file: 'd.md', line: 5 });
+  });
+});
