@@ -39,12 +39,8 @@ describe('`url:` is validated as an option', () => {
       const { slides, out } = makeProject();
       const file = path.join(slides, 'talk.md');
       writeFileSync(file, deck('example.org/talk'));
-      const r = await runCli(
-        command,
-        file,
-        ...(command === 'check' ? [] : ['-o', out]),
-        ...(command === 'build' ? ['--no-image'] : ['--quiet']).slice(0, command === 'check' ? 0 : 1),
-      );
+      const args: Record<string, string[]> = { build: ['-o', out, '--no-image'], check: [], pdf: ['-o', out, '--quiet'] };
+      const r = await runCli(command, file, ...args[command]);
       expect(r.code, r.stderr).toBe(1);
       expect(r.stderr + r.stdout).toMatch(/talk\.md:3:1: error: `url` must be .* \(invalid-option\)/);
       expect(r.stderr).not.toMatch(/internal error/);
