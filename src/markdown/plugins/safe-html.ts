@@ -22,13 +22,20 @@ export function isUnsafeUrl(value: string): boolean {
   return compact.startsWith('data:') && !/^data:(image|video|audio)\//.test(compact);
 }
 
-/** Ids and names the runtime looks up (`#deckmark-config`, `window.deckmarkOverrides`, `Reveal`): no clobbering. */
-const RESERVED_ID = /^(deckmark|Reveal$)/i;
+/**
+ * Ids the runtime looks up (`#deckmark-config`, `window.deckmarkOverrides`, `Reveal`, reveal's
+ * plugins): an element with one would stand in for it (DOM clobbering). An id shadows only
+ * globals that are not defined, so these are the ones that matter.
+ */
+const RESERVED_ID = /^(deckmark|reveal)/i;
 
 /** True when an attribute may stay in a safe deck. */
 export function isSafeAttribute(name: string, value: string): boolean {
   if (UNSAFE_NAME.test(name) || isUnsafeUrl(value)) return false;
-  if (/^(id|name)$/i.test(name) && RESERVED_ID.test(String(value).trim())) return false;
+  // `name` on an image (or a form, frame, embed) replaces the document's own methods of that
+  // name (`document.getElementById`); a deck without forms or scripts of its own has no use for it.
+  if (/^name$/i.test(name)) return false;
+  if (/^id$/i.test(name) && RESERVED_ID.test(String(value).trim())) return false;
   return !/^data-background-iframe$/i.test(name) || FRAME_HOSTS.test(value);
 }
 
