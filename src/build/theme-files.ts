@@ -1,12 +1,15 @@
 // The stylesheets of a deck: deckmark's base CSS, its theme (built-in, reveal:NAME or a
-// file of the author's) and its extra `css`, with the fonts they use.
+// file of the author's) and its extra `css`, with the fonts they use. The author's files are
+// read like images: inside the project (or among deckmark's themes), regular, and bounded.
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Deck } from '../model/deck.js';
 import { DeckError } from '../model/deck-error.js';
 import type { Stylesheet } from '../compile/render-deck.js';
 import { contentHash, mimeType } from './assets.js';
+import { checkLocalFile, describeProblem, readLocalFile, type LocalFileProblem } from './local-file.js';
 import { CLIENT_DIR, REVEAL_THEMES_DIR, THEMES_DIR } from './paths.js';
+import { findProjectRoot } from './project-root.js';
 import type { OutputFile } from './write-atomic.js';
 
 const FONT_URL = /url\((["']?)(\.\/)?(fonts\/[^)"']+)\1\)/g;
@@ -18,14 +21,44 @@ export interface StyleOutput {
   warnings: string[];
 }
 
+/** The largest stylesheet file (a theme, a `css:` file, each `@import`) a deck may use. */
+export const MAX_STYLESHEET_BYTES = 2 * 1024 * 1024;
+
+/** How the author's stylesheet files are read for one deck. */
+interface StyleReader {
+  inline: boolean;
+  files: Map<string, OutputFile>;
+  /** The project root and deckmark's own theme folders: no stylesheet or font is read elsewhere. */
+  roots: string[];
+  /** Throws the error for a file the deck names (what it is, as written) that cannot be used. */
+  fail: (what: string, problem: LocalFileProblem | 'not-css') => never;
+}
+
+/** A stylesheet's text: a regular `.css` file in the roots, within the size limit, of text (UTF-8, no NUL). */
+function readStylesheet(file: string, what: string, reader: StyleReader): string {
+  const read = readLocalFile(file, reader.roots, MAX_STYLESHEET_BYTES);
+  if ('problem' in read) return reader.fail(what, read.problem);
+  if (!/\.css$/i.test(file) || read.data.includes(0)) return reader.fail(what, 'not-css');
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(read.data);
+  } catch {
+    return reader.fail(what, 'not-css');
+  }
+}
+
 /** A CSS file's text with its `fonts/…` urls either kept (files copied) or inlined. */
-function withFonts(cssFile: string, inline: boolean, files: Map<string, OutputFile>): string {
+function withFonts(cssFile: string, what: string, reader: StyleReader): string {
   const dir = path.dirname(cssFile);
-  return readFileSync(cssFile, 'utf8').replace(FONT_URL, (whole, _q, _dot, rel: string) => {
+  return readStylesheet(cssFile, what, reader).replace(FONT_URL, (whole, _q, _dot, rel: string) => {
+    if (rel.split(/[\\/]/).includes('..')) return reader.fail(`${what}: its font "${rel}"`, 'outside-project');
     const font = path.join(dir, rel);
-    if (!existsSync(font)) return whole;
-    if (inline) return `url(data:${mimeType(font)};base64,${readFileSync(font).toString('base64')})`;
-    files.set(`assets/${rel}`, { copyFrom: font });
+    const checked = checkLocalFile(font, reader.roots, Number.MAX_SAFE_INTEGER);
+    if ('problem' in checked) {
+      if (checked.problem === 'missing') return whole;
+      return reader.fail(`${what}: its font "${rel}"`, checked.problem);
+    }
+    if (reader.inline) return `url(data:${mimeType(font)};base64,${readFileSync(checked.real).toString('base64')})`;
+    reader.files.set(`assets/${rel}`, { copyFrom: checked.real });
     return `url(${rel})`;
   });
 }
@@ -38,14 +71,14 @@ const COMMENT_OR_IMPORT = /\/\*[\s\S]*?\*\/|@import\s+(?:url\(\s*)?(["']?)([^"')
  * `dark.css` starts with `@import "default.css";`. An import is looked for beside the file,
  * then among deckmark's themes, so a copy of `dark.css` elsewhere still finds `default.css`.
  */
-function readTheme(file: string, inline: boolean, files: Map<string, OutputFile>, seen = new Set<string>()): string {
+function readTheme(file: string, what: string, reader: StyleReader, seen = new Set<string>()): string {
   seen.add(file);
-  return withFonts(file, inline, files).replace(COMMENT_OR_IMPORT, (whole, _q, href: string | undefined) => {
+  return withFonts(file, what, reader).replace(COMMENT_OR_IMPORT, (whole, _q, href: string | undefined) => {
     if (href === undefined || /^([a-z][a-z0-9+.-]*:|\/\/)/i.test(href)) return whole;
     let target = path.resolve(path.dirname(file), href);
     if (!existsSync(target)) target = path.join(THEMES_DIR, path.basename(href));
     if (!existsSync(target) || seen.has(target)) return whole;
-    return readTheme(target, inline, files, seen);
+    return readTheme(target, `${what}: its @import "${href}"`, reader, seen);
   });
 }
 
@@ -61,11 +94,29 @@ function themeFile(deck: Deck, deckDir: string): string {
   return path.join(THEMES_DIR, `${theme}.css`);
 }
 
+/** The message for a stylesheet the deck names that cannot be used. */
+function stylesheetError(deck: Deck, key: 'theme' | 'css', what: string, problem: LocalFileProblem | 'not-css'): DeckError {
+  const where = { file: deck.file, line: deck.metaLines[key] ?? 1, column: 1 };
+  if (problem === 'outside-project')
+    return new DeckError('asset-outside-project', `${what}${describeProblem(problem, MAX_STYLESHEET_BYTES)}`, where);
+  const reason = problem === 'not-css' ? ' is not a CSS file (a .css file of UTF-8 text)' : describeProblem(problem, MAX_STYLESHEET_BYTES);
+  return new DeckError('invalid-stylesheet', `${what}${reason}`, where);
+}
+
 export function collectStyles(deck: Deck, deckFile: string, inline: boolean): StyleOutput {
   const deckDir = path.dirname(path.resolve(deckFile));
   const files = new Map<string, OutputFile>();
   const styles: Stylesheet[] = [];
   const warnings: string[] = [];
+  const roots = [findProjectRoot(deckFile), THEMES_DIR, REVEAL_THEMES_DIR];
+  const reader = (key: 'theme' | 'css'): StyleReader => ({
+    inline,
+    files,
+    roots,
+    fail: (what, problem) => {
+      throw stylesheetError(deck, key, what, problem);
+    },
+  });
   const add = (name: string, css: string): void => {
     if (inline) styles.push({ inline: css });
     else {
@@ -96,7 +147,7 @@ export function collectStyles(deck: Deck, deckFile: string, inline: boolean): St
       column: 1,
     });
   }
-  add('theme.css', readTheme(theme, inline, files));
+  add('theme.css', readTheme(theme, `theme "${deck.meta.theme}"`, reader('theme')));
 
   for (const extra of deck.meta.css) {
     if (/^(https?:)?\/\//i.test(extra)) {
@@ -108,7 +159,7 @@ export function collectStyles(deck: Deck, deckFile: string, inline: boolean): St
       warnings.push(`stylesheet ${extra} not found`);
       continue;
     }
-    const css = readFileSync(file, 'utf8');
+    const css = readStylesheet(file, `stylesheet "${extra}"`, reader('css'));
     add(`${path.basename(file, '.css')}-${contentHash(css)}.css`, css);
   }
   return { styles, files, warnings };

@@ -11,6 +11,8 @@ export const ERROR_EXIT_CODES = {
   'no-decks': 1,
   'asset-outside-project': 1,
   'missing-asset': 1,
+  'invalid-stylesheet': 1,
+  'unsafe-asset': 1,
   'output-unwritable': 1,
   'browser-not-found': 1,
   'export-failed': 1,
