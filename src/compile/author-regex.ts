@@ -51,6 +51,12 @@ const NO_LOOKAHEAD_HINT =
   'separators run on a linear-time engine (RE2): lookbehind `(?<=…)` works, lookahead `(?=…)` does not; match the following text instead, or drop the condition';
 const NO_BACKREFERENCE_HINT = 'separators run on a linear-time engine (RE2), which has no backreferences; spell the repeated text out';
 
+/**
+ * RE2's time is linear in the text times the size of the compiled pattern; a separator needs a
+ * few dozen steps, and `(.*){1,999}` would take 5,000 per character.
+ */
+export const MAX_PATTERN_SIZE = 1000;
+
 const hex = (code: number): string => `\\x{${code.toString(16)}}`;
 
 /** Translates one escape (`source[i]` is the backslash); returns the RE2 text and the next index. */
@@ -166,9 +172,12 @@ export function authorPattern(source: string, options: { ignoreCase?: boolean; m
   } catch (e) {
     if (e instanceof UnsupportedRegexError) throw e;
     const detail = (e as Error).message.replace(/^error parsing regexp: /, '');
+    throw new UnsupportedRegexError(`the linear-time engine (RE2) cannot run it: ${detail}`, 'repeat counts go up to 1000');
+  }
+  if (re.programSize() > MAX_PATTERN_SIZE) {
     throw new UnsupportedRegexError(
-      `the linear-time engine (RE2) cannot run it: ${detail}`,
-      'repeat counts go up to 1000; lookbehinds may not hold capturing groups',
+      `it is too large to run on every character (${re.programSize()} steps, at most ${MAX_PATTERN_SIZE})`,
+      'use smaller repeat counts such as `{1,20}`, or `+` and `*`',
     );
   }
   return {

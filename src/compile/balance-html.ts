@@ -15,6 +15,8 @@ const TAG = /<(\/?)([a-zA-Z][^\s/>]*)((?:[^>"']|"[^"]*"|'[^']*')*)>/y;
 export function balanceHtml(html: string): string {
   let out = '';
   const open: string[] = [];
+  // No tag completes after the last `>`: without this, each `<` of `<a <a <a …` would rescan to the end.
+  const lastGt = html.lastIndexOf('>');
   let i = 0;
   while (i < html.length) {
     const lt = html.indexOf('<', i);
@@ -34,7 +36,7 @@ export function balanceHtml(html: string): string {
       continue;
     }
     TAG.lastIndex = lt;
-    const m = TAG.exec(html);
+    const m = lt < lastGt ? TAG.exec(html) : null;
     if (!m) {
       // A `<` that starts no complete tag (`<img src='…` never closed) is text.
       out += /^<[a-zA-Z/!?]/.test(html.slice(lt, lt + 2)) ? '&lt;' : '<';

@@ -11,6 +11,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { loadMathRenderer } from '../../src/build/math.js';
 import { parseDeck, type ParseOptions } from '../../src/compile/parse-deck.js';
 import { renderDeck } from '../../src/compile/render-deck.js';
+import type { Separators } from '../../src/compile/split-slides.js';
 import { DeckError } from '../../src/model/deck-error.js';
 import type { Deck } from '../../src/model/deck.js';
 import { REPO } from '../helpers/cli.js';
@@ -84,6 +85,8 @@ const SNIPPETS = [
   '<!-- .element: class="fragment" data-fragment-index="2" -->',
   '<!-- .slide:',
   '<!-- unclosed',
+  '<!-- <!-- <!-- .element: <!--',
+  '<!-- .slide: class="a"\n<!--\n',
   '-->',
   '{.fragment}',
   '{onclick="alert(1)" href="javascript:alert(1)"}',
@@ -185,7 +188,19 @@ function mutate(rand: Rand, text: string, other: string): string {
   return out;
 }
 
-const options = (safe: boolean, math: ParseOptions['math']): ParseOptions => ({ ...fixtureParseOptions, safe, math });
+/** Separators an attacker might write: catastrophic backtracking, empty matches, big repeats (RE2 runs them in linear time). */
+const HOSTILE_SEPARATORS: Separators[] = [
+  { separator: '(a+)+$', notesSeparator: '(x+x+)+y' },
+  { verticalSeparator: '(\\s*)*$', notesSeparator: '^' },
+  { separator: '(?<=(-+)*)-', verticalSeparator: '(.*){1,99}#' },
+];
+
+const options = (safe: boolean, math: ParseOptions['math'], seps: Separators): ParseOptions => ({
+  ...fixtureParseOptions,
+  ...seps,
+  safe,
+  math,
+});
 
 interface Finding {
   kind: string;
@@ -194,12 +209,12 @@ interface Finding {
 }
 
 /** Problems with one input; 'deck-error' when the compiler refused it (as it may). */
-function checkOne(text: string, safe: boolean, math: ParseOptions['math']): Finding | 'deck-error' | undefined {
+function checkOne(text: string, safe: boolean, math: ParseOptions['math'], seps: Separators): Finding | 'deck-error' | undefined {
   const started = performance.now();
   let deck: Deck;
   let html: string;
   try {
-    deck = parseDeck(text, options(safe, math));
+    deck = parseDeck(text, options(safe, math, seps));
     html = renderDeck(deck, { styles: [{ href: 'a.css' }], scripts: [{ src: 'a.js' }], safe });
   } catch (e) {
     if (e instanceof DeckError) return 'deck-error';
@@ -209,7 +224,7 @@ function checkOne(text: string, safe: boolean, math: ParseOptions['math']): Find
   if (ms > timeBound(text)) {
     // Once more, to tell a garbage collection from slow code.
     const again = performance.now();
-    renderDeck(parseDeck(text, options(safe, math)), { styles: [], scripts: [], safe });
+    renderDeck(parseDeck(text, options(safe, math, seps)), { styles: [], scripts: [], safe });
     const retry = performance.now() - again;
     if (retry > timeBound(text)) return { kind: 'slow', detail: `${ms.toFixed(0)} ms, then ${retry.toFixed(0)} ms`, input: text };
   }
@@ -245,7 +260,8 @@ describe('fuzzing parseDeck and renderDeck', () => {
     for (let i = 0; i < COUNT; i++) {
       const text = rand() < 0.3 ? generate(rand) : mutate(rand, pick(rand, sources), pick(rand, sources));
       const safe = rand() < 0.5;
-      const finding = checkOne(text, safe, math);
+      const seps = rand() < 0.05 ? pick(rand, HOSTILE_SEPARATORS) : {};
+      const finding = checkOne(text, safe, math, seps);
       if (finding === 'deck-error') errors++;
       else if (finding) findings.push({ ...finding, kind: `${finding.kind}${safe ? ' (safe)' : ''}` });
       if (findings.length >= 5) break;

@@ -49,6 +49,7 @@ describe('patterns the linear-time engine cannot run', () => {
     ['notesSeparator', '^(N)ote:\\1', /backreference/],
     ['separator', '(?<s>-)\\k<s>', /backreference/],
     ['separator', 'a{2000}', /repeat count/],
+    ['separator', '(.*){1,999}#', /too large/],
   ])('%s %s is invalid-option on its front-matter line, with a hint', (key, value, message) => {
     let error: unknown;
     try {
@@ -58,7 +59,7 @@ describe('patterns the linear-time engine cannot run', () => {
     }
     expect(error).toMatchObject({ code: 'invalid-option', file: 'talk.md', line: 3 });
     expect((error as Error).message).toMatch(message);
-    expect((error as { hint?: string }).hint).toMatch(/RE2|lookbehind|1000/);
+    expect((error as { hint?: string }).hint).toMatch(/RE2|repeat/);
   });
 
   it('names the flag when the pattern came from --separator', () => {

@@ -5,26 +5,33 @@ import type { StateCore, Token } from 'markdown-it';
 import { applyAttributes, mergeAttributes, parseAttributeList } from '../attributes.js';
 import type { SlideEnv } from '../env.js';
 
-const COMMENT = /<!--([\s\S]*?)-->/g;
 const SLIDE = /^\s*\.slide:\s*(\S[\s\S]*)$/;
 const ELEMENT = /^\s*\.element\s*:?([\s\S]*)$/;
 
 type Directive = { target: 'slide' | 'element'; attributes: Array<[string, string]> };
 
-/** The attribute comments in an HTML snippet, and the snippet without them. */
+/**
+ * The attribute comments in an HTML snippet, and the snippet without them. One pass: after a
+ * `<!--` with no `-->` behind it there is no whole comment left (a regex would rescan to the
+ * end for each opener, quadratic in a text of unclosed comments).
+ */
 function readDirectives(html: string): { directives: Directive[]; rest: string } {
   const directives: Directive[] = [];
-  const rest = html.replace(COMMENT, (whole, inner: string) => {
+  let rest = '';
+  let from = 0;
+  for (let open = html.indexOf('<!--'); open >= 0; open = html.indexOf('<!--', from)) {
+    const close = html.indexOf('-->', open + 4);
+    if (close < 0) break;
+    const inner = html.slice(open + 4, close);
+    rest += html.slice(from, open);
+    from = close + 3;
     const slide = SLIDE.exec(inner);
+    const element = slide ? null : ELEMENT.exec(inner);
     if (slide) directives.push({ target: 'slide', attributes: parseAttributeList(slide[1]) });
-    else {
-      const element = ELEMENT.exec(inner);
-      if (!element) return whole;
-      directives.push({ target: 'element', attributes: parseAttributeList(element[1]) });
-    }
-    return '';
-  });
-  return { directives, rest };
+    else if (element) directives.push({ target: 'element', attributes: parseAttributeList(element[1]) });
+    else rest += html.slice(open, from);
+  }
+  return { directives, rest: rest + html.slice(from) };
 }
 
 /** The open token matching the close token at `index`. */
