@@ -10,7 +10,7 @@ const lib = path.join(root, 'lib');
 const revealThemes = path.join(root, 'node_modules/reveal.js/dist/theme');
 
 /** Packages loaded only when a deck or a command needs them stay outside the bundle. */
-const LAZY = ['puppeteer-core', 'shiki', 'shiki/*', '@shikijs/*', 'katex', 'chokidar', 'ws'];
+const LAZY = ['puppeteer-core', 'shiki', 'shiki/*', '@shikijs/*', 'katex', 'chokidar', 'ws', 'subset-font'];
 
 await rm(lib, { recursive: true, force: true });
 
@@ -43,15 +43,15 @@ const client = build({
 const cssOptions = { bundle: true, minify: true, logLevel: 'warning', external: ['http:*', 'https:*'] };
 const clientCss = build({
   ...cssOptions,
-  entryPoints: { deckmark: path.join(root, 'src/client/deckmark.css') },
+  entryPoints: { deckmark: path.join(root, 'src/client/deckmark.css'), fonts: path.join(root, 'src/client/fonts.css') },
   outdir: path.join(lib, 'client'),
   loader: { '.woff2': 'file', '.woff': 'file', '.ttf': 'file', '.eot': 'file' },
   assetNames: 'fonts/[name]-[hash]',
 });
-// The same CSS with its fonts inside, for --single-file decks.
+// The fonts inside their CSS, for --single-file decks.
 const inlineCss = build({
   ...cssOptions,
-  entryPoints: { 'deckmark.inline': path.join(root, 'src/client/deckmark.css') },
+  entryPoints: { 'fonts.inline': path.join(root, 'src/client/fonts.css') },
   outdir: path.join(lib, 'client'),
   loader: { '.woff2': 'dataurl', '.woff': 'empty', '.ttf': 'empty', '.eot': 'empty' },
 });

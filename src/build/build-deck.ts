@@ -17,6 +17,7 @@ import { loadMathRenderer } from './math.js';
 import { CLIENT_DIR } from './paths.js';
 import { findProjectRoot } from './project-root.js';
 import { readDeckFile } from './read-deck-file.js';
+import { EMBED_FONTS_FILE, renderEmbedFonts } from './embed-fonts.js';
 import { collectStyles } from './theme-files.js';
 import { writeFileAtomic, writeFolderAtomic, type OutputFile } from './write-atomic.js';
 
@@ -131,7 +132,7 @@ export async function buildDeck(file: string, options: BuildOptions): Promise<Bu
   const slug = deckSlug(file);
   const { deck, assets } = await compileDeckFile(file, options);
   const inline = options.singleFile ?? false;
-  const { styles, files, warnings } = collectStyles(deck, file, inline);
+  const { fonts, styles, files, warnings } = collectStyles(deck, file, inline);
   for (const message of warnings) {
     deck.diagnostics.push({ severity: 'warning', code: 'stylesheet', message, file: deck.file, line: deck.metaLines.css ?? 1, column: 1 });
   }
@@ -139,6 +140,8 @@ export async function buildDeck(file: string, options: BuildOptions): Promise<Bu
   const themeCss = files.get('assets/theme.css');
   const lint = checkDeck(deck, { maxWords: options.maxWords, themeCss: typeof themeCss === 'string' ? themeCss : undefined });
   const diagnostics = [...deck.diagnostics, ...lint.map((d) => ({ ...d, severity: 'warning' as const }))];
+  // A deck with a public URL can be embedded, also in a sandboxed frame that needs its fonts inline.
+  const embedFonts = !inline && deck.meta.url !== undefined ? await renderEmbedFonts(deck, files, findProjectRoot(file)) : undefined;
   const runtime = path.join(CLIENT_DIR, 'deckmark.js');
   const scripts: Script[] = inline ? [{ inline: readFileSync(runtime, 'utf8') }] : [{ src: 'assets/deckmark.js' }];
   const deckDir = path.join(options.outDir, slug);
@@ -149,11 +152,13 @@ export async function buildDeck(file: string, options: BuildOptions): Promise<Bu
   const wantImage = options.image === true || (options.image === 'shared' && deck.meta.url !== undefined);
   const hasImage = !inline && (wantImage || imageOnDisk);
   const html = renderDeck(deck, {
+    fonts,
     styles,
     scripts,
     pdfHref: hasPdf ? pdf : undefined,
     imageFile: hasImage ? OG_IMAGE.file : undefined,
     oembedFile: inline ? undefined : OEMBED_FILE,
+    embedFontsHref: embedFonts === undefined ? undefined : EMBED_FONTS_FILE,
     safe: options.safe,
   });
   const hash = createHash('sha256').update(html).digest('hex');
@@ -180,6 +185,7 @@ export async function buildDeck(file: string, options: BuildOptions): Promise<Bu
   }
   const out = new Map<string, OutputFile>(files);
   out.set('index.html', html);
+  if (embedFonts !== undefined) out.set(EMBED_FONTS_FILE, embedFonts);
   out.set('deck.json', `${JSON.stringify(manifest, null, 2)}\n`);
   const oembed = renderOEmbed({ ...manifest, url: deck.meta.url, hasImage });
   out.set(OEMBED_FILE, `${JSON.stringify(oembed, null, 2)}\n`);

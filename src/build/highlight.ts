@@ -2,11 +2,11 @@
 // a build loads shiki (and pays for compiling its grammars) only for code it has not seen.
 // The high-contrast palettes keep every token at WCAG AA on the themes' code backgrounds.
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync } from 'node:fs';
-import os from 'node:os';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Highlighter } from '../markdown/plugins/code-blocks.js';
 import { escapeHtml } from '../markdown/html.js';
+import { deckmarkCacheDir } from './cache-dir.js';
 import { writeFileAtomic } from './write-atomic.js';
 
 const THEMES = { light: 'github-light-high-contrast', dark: 'github-dark-high-contrast' } as const;
@@ -20,12 +20,7 @@ interface Snippet {
 }
 
 function cacheFile(projectRoot: string): string {
-  const dir =
-    process.env.DECKMARK_CACHE_DIR ??
-    (existsSync(path.join(projectRoot, 'node_modules'))
-      ? path.join(projectRoot, 'node_modules/.cache/deckmark')
-      : path.join(os.tmpdir(), 'deckmark-cache'));
-  return path.join(dir, 'highlight.json');
+  return path.join(deckmarkCacheDir(projectRoot), 'highlight.json');
 }
 
 const keyOf = ({ code, lang }: Snippet): string =>

@@ -1,5 +1,7 @@
 // The embed view (`index.html?embed`, SPEC §3 `embed`): reveal.js embedded in a blog's iframe,
-// taking keys only once clicked, never writing the host's history, with a full-screen button.
+// taking keys only once clicked, never writing the host's history, with a full-screen button;
+// in a WordPress post it also speaks WordPress's embed protocol.
+import { deckHash, embedSecret, speakWordPressEmbed } from './wordpress-embed.js';
 
 /** The page was opened as `…?embed` (or `&embed`). */
 export function isEmbedView(): boolean {
@@ -25,17 +27,40 @@ function toggleFullscreen(): void {
 }
 
 /**
- * Prepares the page for the embed view before reveal.js starts: the body is the viewport
- * (reveal.js sizes the slide to it, keeping the ratio), and the full-screen button works
- * where the host allows it.
+ * WordPress's secret, once it is on the frame's URL (in the oEmbed `src`, or appended later by
+ * wp-embed.js), is taken off again before reveal.js reads the hash: `#/5#?secret=…` starts on
+ * slide 5. `location.replace` changes only the fragment and adds no history entry.
  */
-export function setUpEmbed(): void {
+function takeSecret(): string | undefined {
+  const secret = embedSecret(window.location.hash);
+  if (secret) window.location.replace(deckHash(window.location.hash) || '#');
+  return secret;
+}
+
+/**
+ * Prepares the page for the embed view before reveal.js starts: the body is the viewport
+ * (reveal.js sizes the slide to it, keeping the ratio), the full-screen button shows only
+ * where the host allows full screen, and links leave the small frame.
+ */
+export function setUpEmbed(deck: { width: number; height: number }): void {
   document.documentElement.classList.add('dm-embed');
   document.body.classList.add('reveal-viewport');
   const button = document.querySelector<HTMLButtonElement>('.dm-fullscreen');
-  if (!button) return;
-  if (!document.fullscreenEnabled) button.hidden = true;
-  button.addEventListener('click', toggleFullscreen);
-  // The deck's links (the PDF's too) open outside the small frame.
-  for (const link of document.querySelectorAll<HTMLAnchorElement>('.dm-pdf-link')) link.target = '_blank';
+  if (button) {
+    button.hidden = !document.fullscreenEnabled;
+    button.addEventListener('click', toggleFullscreen);
+  }
+  const secret = takeSecret();
+  if (secret) speakWordPressEmbed(secret, deck);
+  else {
+    // Outside WordPress the deck's links (the PDF's too) open in a new tab.
+    for (const link of document.querySelectorAll<HTMLAnchorElement>('.dm-pdf-link')) link.target = '_blank';
+    window.addEventListener('hashchange', function listen() {
+      const late = takeSecret();
+      if (!late) return;
+      window.removeEventListener('hashchange', listen);
+      for (const link of document.querySelectorAll<HTMLAnchorElement>('.dm-pdf-link')) link.removeAttribute('target');
+      speakWordPressEmbed(late, deck);
+    });
+  }
 }

@@ -20,9 +20,10 @@ function readConfig(): Record<string, unknown> {
 
 const host = window as unknown as DeckmarkWindow;
 const embed = isEmbedView();
-if (embed) setUpEmbed();
 const config = { ...readConfig(), ...(embed ? EMBED_CONFIG : {}), ...host.deckmarkOverrides };
+if (embed) setUpEmbed({ width: Number(config.width) || 960, height: Number(config.height) || 700 });
 setUpVideos(config); // before reveal.js starts: the print view must not load a player
-const deck = new Reveal({ ...config, plugins: [Notes, Zoom, Search] });
+// A blog's frame has no speaker view: its popup is blocked in a sandboxed frame anyway.
+const deck = new Reveal({ ...config, plugins: embed ? [Zoom, Search] : [Notes, Zoom, Search] });
 host.Reveal = deck;
 void deck.initialize();

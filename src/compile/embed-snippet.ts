@@ -1,5 +1,5 @@
-// The blog snippet of a deck (`deckmark embed`): a responsive iframe on the deck's `?embed`
-// view with plain links under it, as HTML, Markdown or a WordPress block. Pure.
+// The blog snippet of a deck (`deckmark embed`): an iframe on the deck's `?embed` view that
+// keeps the deck's ratio, with plain links under it, as HTML, Markdown or a WordPress block. Pure.
 import { escapeHtml } from '../markdown/html.js';
 import { uiStrings } from './ui-strings.js';
 
@@ -42,19 +42,17 @@ export function embedViewUrl(url: string): string {
   return `${base}${base.includes('?') ? '&' : '?'}embed${hash}`;
 }
 
-/** The height as a percentage of the width, for the padding-box that keeps the ratio. */
-function ratioPercent(width: number, height: number): string {
-  return `${Number(((height / width) * 100).toFixed(4))}%`;
-}
-
-/** The responsive container with the iframe (also the oEmbed `html`). */
+/**
+ * The iframe of the blog snippet. It keeps the deck's ratio by itself (`aspect-ratio`, sized
+ * by its own width, not its parent's as a padding box is), so it is right in any column; and
+ * where a host strips iframes (WordPress for authors without `unfiltered_html`) no empty box
+ * is left behind, only the links under it.
+ */
 export function renderEmbedFrame(target: EmbedTarget): string {
-  const box = `position:relative;width:100%;height:0;padding-top:${ratioPercent(target.width, target.height)};overflow:hidden`;
-  const frame = 'position:absolute;top:0;left:0;width:100%;height:100%;border:0';
+  const style = `display:block;width:100%;height:auto;aspect-ratio:${target.width}/${target.height};border:0`;
   return (
-    `<div class="deckmark-embed" style="${box}">` +
-    `<iframe src="${escapeHtml(embedViewUrl(target.url))}" title="${escapeHtml(target.title)}" loading="lazy" ` +
-    `allow="fullscreen" allowfullscreen style="${frame}"></iframe></div>`
+    `<iframe class="deckmark-embed" src="${escapeHtml(embedViewUrl(target.url))}" title="${escapeHtml(target.title)}" ` +
+    `width="${target.width}" height="${target.height}" loading="lazy" allow="fullscreen" allowfullscreen style="${style}"></iframe>`
   );
 }
 

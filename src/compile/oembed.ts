@@ -1,6 +1,7 @@
 // The deck's oEmbed response (https://oembed.com, type "rich"), written as `oembed.json` beside
 // the deck, and the names of the files its discovery link and social cards point at. Pure.
-import { deckFileUrl, renderEmbedFrame } from './embed-snippet.js';
+import { escapeHtml } from '../markdown/html.js';
+import { deckFileUrl, embedViewUrl } from './embed-snippet.js';
 
 /** The title-slide image `build` makes for social cards and the gallery. */
 export const OG_IMAGE = { file: 'og-image.png', width: 1200, height: 630 } as const;
@@ -39,6 +40,21 @@ export function deckFileHref(url: string | undefined, file: string): string {
   return url ? deckFileUrl(url, file) : encodeURIComponent(file);
 }
 
+/**
+ * The oEmbed `html`, made only of what WordPress keeps of a provider it does not know
+ * (`wp_filter_oembed_result`: a `blockquote` with links, an `iframe` with `src width height
+ * frameborder scrolling title`). The blockquote is the fallback WordPress shows until the
+ * deck's embed view answers its embed protocol; `width="100%"` spans the column, and the
+ * embed view asks for the height that gives the deck its ratio.
+ */
+export function renderOEmbedHtml(url: string, title: string, height: number): string {
+  return (
+    `<blockquote><a href="${escapeHtml(url)}">${escapeHtml(title)}</a></blockquote>` +
+    `<iframe src="${escapeHtml(embedViewUrl(url))}" width="100%" height="${height}" title="${escapeHtml(title)}" ` +
+    `frameborder="0" scrolling="no"></iframe>`
+  );
+}
+
 export function renderOEmbed(input: OEmbedInput): OEmbedRich {
   const height = Math.round((OEMBED_WIDTH * input.height) / input.width);
   const result: OEmbedRich = {
@@ -47,7 +63,7 @@ export function renderOEmbed(input: OEmbedInput): OEmbedRich {
     title: input.title,
     ...(input.author ? { author_name: input.author } : {}),
     provider_name: PROVIDER_NAME,
-    html: renderEmbedFrame({ url: input.url ?? 'index.html', title: input.title, width: input.width, height: input.height }),
+    html: renderOEmbedHtml(input.url ?? 'index.html', input.title, height),
     width: OEMBED_WIDTH,
     height,
   };

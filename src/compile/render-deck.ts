@@ -11,6 +11,8 @@ export type Stylesheet = { href: string } | { inline: string };
 export type Script = { src: string } | { inline: string };
 
 export interface RenderOptions {
+  /** The themes' fonts, linked first. */
+  fonts?: Stylesheet;
   /** In order: deckmark's base CSS, the theme, then the deck's own `css`. */
   styles: Stylesheet[];
   /** The browser runtime (reveal.js and deckmark's client). */
@@ -21,6 +23,11 @@ export interface RenderOptions {
   imageFile?: string;
   /** The oEmbed JSON beside the deck, for its discovery link. */
   oembedFile?: string;
+  /**
+   * The fonts inlined (see build/embed-fonts.ts), linked instead of `fonts` by the embed view
+   * in a sandboxed frame, where the font files of a host without CORS headers are blocked.
+   */
+  embedFontsHref?: string;
   /** `--safe`: a Content-Security-Policy that lets the deck run only its own scripts. @defaultValue false */
   safe?: boolean;
 }
@@ -86,10 +93,27 @@ function socialTags(deck: Deck, options: RenderOptions): string[] {
   ].filter((t): t is string => Boolean(t));
 }
 
+/**
+ * The fonts' link. With embed fonts, a script picks it as the page loads: in the embed view in
+ * an opaque origin (a sandboxed frame, or file://) the inlined faces, else the font files. The
+ * file-based faces must not exist there at all: the deck's first layout would ask for them.
+ */
+function renderFonts(fonts: Stylesheet, embedFontsHref: string | undefined): { html: string; script?: string } {
+  if (!embedFontsHref || !('href' in fonts)) return { html: renderStyle(fonts) };
+  const link = (href: string) => `<link rel="stylesheet" href="${escapeHtml(href)}">`;
+  const script =
+    `document.write(self.origin==='null'&&/[?&]embed(?:[=&]|$)/.test(location.search)` +
+    `?${JSON.stringify(link(embedFontsHref))}:${JSON.stringify(link(fonts.href))})`;
+  return { html: `<script>${inlineScript(script)}</script><noscript>${link(fonts.href)}</noscript>\n`, script };
+}
+
 export function renderDeck(deck: Deck, options: RenderOptions): string {
   const { meta } = deck;
   const ui = uiStrings(meta.lang);
-  const inlineScripts = options.scripts.flatMap((s) => ('inline' in s ? [inlineScript(s.inline)] : []));
+  const fonts = options.fonts ? renderFonts(options.fonts, options.embedFontsHref) : { html: '' };
+  const inlineScripts = [fonts.script, ...options.scripts.map((s) => ('inline' in s ? s.inline : undefined))]
+    .filter((text): text is string => text !== undefined)
+    .map(inlineScript);
   const metaTags = [
     options.safe && `<meta http-equiv="Content-Security-Policy" content="${escapeHtml(safeDeckPolicy(inlineScripts))}">`,
     meta.description && `<meta name="description" content="${escapeHtml(meta.description)}">`,
@@ -101,7 +125,7 @@ export function renderDeck(deck: Deck, options: RenderOptions): string {
   const pdfLink = options.pdfHref
     ? `<a class="dm-pdf-link" href="${escapeHtml(options.pdfHref)}" download>${escapeHtml(ui.downloadPdf)}</a>\n`
     : '';
-  return `${documentStart(meta.lang, meta.title)}${metaTags.map((t) => `${t}\n`).join('')}${options.styles.map(renderStyle).join('')}${themeVarsStyle(meta.themeVars)}</head>
+  return `${documentStart(meta.lang, meta.title)}${metaTags.map((t) => `${t}\n`).join('')}${fonts.html}${options.styles.map(renderStyle).join('')}${themeVarsStyle(meta.themeVars)}</head>
 <body>
 <div class="reveal">
 <div class="slides">
