@@ -15,6 +15,7 @@ import { askedSlug, injectClient, pageSlug, standInPage } from './page-html.js';
 import { createRebuildQueue } from './rebuild-queue.js';
 import { attachReloadChannel } from './reload-channel.js';
 import { resolveRequestPath } from './request-path.js';
+import { isBuildOutput, refuseOutputOverSources } from './served-files.js';
 import { sendFile, sendHtml, sendStatus, sendText } from './static-files.js';
 import { watchDecks, type DeckWatcher } from './watcher.js';
 
@@ -49,6 +50,17 @@ export interface DevServer {
   close(): Promise<void>;
 }
 
+/** The real path of a folder that may not exist yet (then of its nearest existing parent). */
+async function realOrResolved(dir: string): Promise<string> {
+  const resolved = path.resolve(dir);
+  const parent = path.dirname(resolved);
+  try {
+    return await realpath(resolved);
+  } catch {
+    return parent === resolved ? resolved : path.join(await realOrResolved(parent), path.basename(resolved));
+  }
+}
+
 export async function startServer(options: DevServerOptions): Promise<DevServer> {
   const { reporter } = options;
   const port = options.port ?? 8000;
@@ -57,12 +69,14 @@ export async function startServer(options: DevServerOptions): Promise<DevServer>
   const slugs = (await findDecks(input)).map((file) => path.basename(file).replace(/\.md$/i, ''));
   const inputIsFolder = (await stat(input)).isDirectory();
   const ownOutDir = options.outDir === undefined;
+  if (!ownOutDir) refuseOutputOverSources(await realpath(input), inputIsFolder, await realOrResolved(options.outDir!));
   const outDir = ownOutDir ? await mkdtemp(path.join(os.tmpdir(), 'deckmark-serve-')) : path.resolve(options.outDir!);
   await mkdir(outDir, { recursive: true });
   const root = await realpath(outDir);
   const clientFile = path.join(CLIENT_DIR, 'live-reload.js');
 
-  const accepts = hostGuard(host);
+  let bound = -1; // the port, once listening
+  const accepts = hostGuard(host, () => bound);
   let site: LiveSite | undefined;
 
   const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
@@ -85,6 +99,8 @@ export async function startServer(options: DevServerOptions): Promise<DevServer>
       const error = slug === undefined ? undefined : site?.unbuiltError(slug);
       if (slug !== undefined && error) sendText(res, 500, standInPage(slug, error), 'text/html; charset=utf-8');
       else sendStatus(res, found.status);
+    } else if (!(await isBuildOutput(root, found.file))) {
+      sendStatus(res, 404);
     } else if (found.file.endsWith('.html')) {
       await sendHtml(res, found, (html) => injectClient(html, pageSlug(root, found.file)));
     } else {
@@ -123,7 +139,7 @@ export async function startServer(options: DevServerOptions): Promise<DevServer>
 
   try {
     // Listen first: a taken port is known at once, not after building every deck.
-    const bound = await listen(server, port, host);
+    bound = await listen(server, port, host);
     watcher = await watchDecks({
       input,
       inputIsFolder,

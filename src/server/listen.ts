@@ -1,24 +1,53 @@
 // Where the server listens and who may talk to it: binding the port (a taken one is a
-// DeckError naming it, not a stack trace), the URL to print, and the Host check.
+// DeckError naming it, not a stack trace), the URL to print, and the Host check (against DNS rebinding).
 import type { IncomingMessage, Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import os from 'node:os';
 import { DeckError } from '../model/deck-error.js';
 
-const LOOPBACK_NAMES = new Set(['localhost', '127.0.0.1', '[::1]']);
+/** The names a browser on this machine uses for the loopback addresses. */
+const LOOPBACK_NAMES = ['localhost', '127.0.0.1', '[::1]'];
+const WILDCARDS = new Set(['0.0.0.0', '::']);
 
-function isLoopback(host: string): boolean {
-  return LOOPBACK_NAMES.has(host) || host === '::1' || host.startsWith('127.');
+/** An address as a Host header writes it: IPv6 in brackets, lower case. */
+function hostName(address: string): string {
+  return address.includes(':') ? `[${address.toLowerCase()}]` : address.toLowerCase();
 }
 
 /**
- * On a loopback address only local names may be asked for: a web page that rebinds its own
- * domain to 127.0.0.1 would otherwise read the decks (and listen on the channel) across sites.
+ * The host names a request may ask for, given the address the server listens on: the loopback
+ * names (exactly: `127.attacker.example` is not one), the listen address itself, and on a wildcard
+ * (`0.0.0.0`, `::`) every address of this machine's network interfaces and its host name. A web
+ * page that rebinds its own domain to one of those addresses still sends its own name.
  */
-export function hostGuard(listenHost: string): (req: IncomingMessage) => boolean {
-  if (!isLoopback(listenHost)) return () => true;
+export function acceptedHostNames(listenHost: string): Set<string> {
+  const names = new Set([...LOOPBACK_NAMES, hostName(listenHost)]);
+  if (WILDCARDS.has(listenHost)) {
+    for (const address of Object.values(os.networkInterfaces()).flat()) {
+      if (address) names.add(hostName(address.address.replace(/%.*$/, '')));
+    }
+    const machine = os.hostname().toLowerCase();
+    names.add(machine);
+    names.add(machine.endsWith('.local') ? machine : `${machine}.local`);
+  }
+  return names;
+}
+
+/** `name[:port]` of a Host header, or undefined when it is not one (user info, a path, spaces). */
+function parseHostHeader(header: string): { name: string; port: number } | undefined {
+  const m = /^(\[[0-9a-f:.]+\]|[a-z0-9.-]+)(?::(\d{1,5}))?$/i.exec(header);
+  return m ? { name: m[1].toLowerCase(), port: m[2] === undefined ? 80 : Number(m[2]) } : undefined;
+}
+
+/**
+ * Whether a request is for this server: its Host header names one of acceptedHostNames() with
+ * the port the server listens on. `port()` is read per request (it is known once listening).
+ */
+export function hostGuard(listenHost: string, port: () => number): (req: IncomingMessage) => boolean {
   return (req) => {
-    const name = (req.headers.host ?? '').replace(/:\d+$/, '').toLowerCase();
-    return LOOPBACK_NAMES.has(name) || name === listenHost || name.startsWith('127.') || name.endsWith('.localhost');
+    const host = parseHostHeader(req.headers.host ?? '');
+    // Interfaces come and go (Wi-Fi, VPN): asked again for each request.
+    return host !== undefined && host.port === port() && acceptedHostNames(listenHost).has(host.name);
   };
 }
 
