@@ -22,13 +22,19 @@ function parseStrict(html: string): cheerio.CheerioAPI {
 }
 
 describe('the embed snippet', () => {
-  it('is a responsive 16:9 box with a lazy, borderless, fullscreen-capable iframe, then the links', () => {
+  it('is a lazy, borderless, fullscreen-capable iframe that keeps 16:9 by itself, then the links', () => {
     const $ = parseStrict(renderEmbedSnippet({ ...TARGET, pdfUrl: deckFileUrl(TARGET.url, 'talk.pdf') }));
-    const box = $('div.deckmark-embed');
-    expect(box).toHaveLength(1);
-    expect(box.attr('style')).toContain('padding-top:56.25%');
-    const frame = box.children('iframe');
+    // No wrapper: where a host strips the iframe, no empty box is left, only the links.
+    expect(
+      $.root()
+        .children()
+        .map((_, el) => (el as { tagName: string }).tagName)
+        .get(),
+    ).toEqual(['iframe', 'p']);
+    const frame = $('iframe.deckmark-embed');
     expect(frame).toHaveLength(1);
+    expect(frame.attr('style')).toContain('width:100%;height:auto;aspect-ratio:1280/720');
+    expect([frame.attr('width'), frame.attr('height')]).toEqual(['1280', '720']);
     expect(frame.attr('src')).toBe('https://example.org/talk/?embed');
     expect(frame.attr('title')).toBe(NASTY);
     expect(frame.attr('loading')).toBe('lazy');
@@ -43,7 +49,7 @@ describe('the embed snippet', () => {
 
   it('keeps the deck ratio and leaves out the PDF link when there is no PDF', () => {
     const $ = parseStrict(renderEmbedSnippet({ ...TARGET, width: 1024, height: 768, lang: 'nb' }));
-    expect($('div.deckmark-embed').attr('style')).toContain('padding-top:75%');
+    expect($('iframe.deckmark-embed').attr('style')).toContain('aspect-ratio:1024/768');
     expect($('p.deckmark-embed-links a')).toHaveLength(1);
   });
 
@@ -66,16 +72,40 @@ describe('the embed snippet', () => {
     expect(cheerio.load(block, null, false)('iframe').attr('title')).toBe('A [b] *c*');
     expect(links).toBe('[A \\[b\\] \\*c\\*](https://example.org/talk/) · [Download PDF](https://example.org/talk/t.pdf)');
     const wp = renderEmbedSnippet(TARGET, 'wordpress');
-    expect(wp).toMatch(/^<!-- wp:html -->\n<div class="deckmark-embed"[\s\S]*\n<!-- \/wp:html -->\n$/);
+    expect(wp).toMatch(/^<!-- wp:html -->\n<iframe class="deckmark-embed"[\s\S]*\n<!-- \/wp:html -->\n$/);
   });
 });
 
 describe('oEmbed and social meta', () => {
+  it('gives oEmbed html made only of what WordPress keeps from a provider it does not know', () => {
+    // wp_filter_oembed_result (wp-includes/embed.php) keeps `blockquote`, `a href` and an
+    // iframe with these attributes, and needs `(<blockquote>…</blockquote>)?…(<iframe…></iframe>)`.
+    const allowed: Record<string, string[]> = {
+      blockquote: [],
+      a: ['href'],
+      iframe: ['src', 'width', 'height', 'frameborder', 'marginwidth', 'marginheight', 'scrolling', 'title'],
+    };
+    const { html } = renderOEmbed({ title: NASTY, url: 'https://example.org/talk/', width: 1280, height: 720 });
+    expect(html).toMatch(/^<blockquote>.*?<\/blockquote>.*<iframe.*?><\/iframe>$/s);
+    const $ = cheerio.load(html, null, false);
+    $('*').each((_, el) => {
+      const { tagName, attribs } = el as unknown as { tagName: string; attribs: Record<string, string> };
+      expect(Object.keys(allowed), tagName).toContain(tagName);
+      for (const name of Object.keys(attribs)) expect(allowed[tagName], `${tagName}[${name}]`).toContain(name);
+    });
+    // The frame spans the column; the embed view asks WordPress for the height of its ratio.
+    expect($('iframe').attr('width')).toBe('100%');
+  });
+
   it('describes the deck as a rich oEmbed with absolute URLs when the URL is known', () => {
     const json = renderOEmbed({ title: NASTY, author: 'Kari', url: 'https://example.org/talk/', width: 1280, height: 720, hasImage: true });
     expect(json).toMatchObject({ version: '1.0', type: 'rich', title: NASTY, author_name: 'Kari', provider_name: 'deckmark', width: 800 });
     expect(json.height).toBe(450);
-    expect(cheerio.load(json.html, null, false)('iframe').attr('src')).toBe('https://example.org/talk/?embed');
+    const $ = cheerio.load(json.html, null, false);
+    expect($('iframe').attr('src')).toBe('https://example.org/talk/?embed');
+    expect($('iframe').attr('title')).toBe(NASTY);
+    expect($('blockquote > a').attr('href')).toBe('https://example.org/talk/');
+    expect($('blockquote > a').text()).toBe(NASTY);
     expect(json.thumbnail_url).toBe('https://example.org/talk/og-image.png');
     expect([json.thumbnail_width, json.thumbnail_height]).toEqual([1200, 630]);
     const bare = renderOEmbed({ title: 't', width: 1024, height: 768 });

@@ -49,7 +49,7 @@ async function openBlog(page: Page, blogUrl: string, width: number): Promise<{ f
   await page.setViewport({ width, height: 800 });
   await page.goto(blogUrl, { waitUntil: 'load' });
   await page.$eval('.deckmark-embed', (el) => el.scrollIntoView({ block: 'center' }));
-  const handle = await page.waitForSelector('.deckmark-embed iframe');
+  const handle = await page.waitForSelector('iframe.deckmark-embed');
   const frame = (await handle!.contentFrame())!;
   await frame.waitForFunction(() => (window as any).Reveal?.isReady?.() === true, { timeout: 15_000 });
   await frame.evaluate(() => document.fonts.ready);
@@ -68,6 +68,8 @@ async function settledScroll(page: Page): Promise<number> {
     return last;
   });
 }
+
+const allowLocal = { allow: (url: string) => url.startsWith('http://127.0.0.1:') };
 
 const indices = (frame: Frame) => frame.evaluate(() => (window as any).Reveal.getIndices() as { h: number; v: number });
 
@@ -98,14 +100,12 @@ describe('a deck embedded in a blog post', () => {
     blogSite?.server.close();
   });
 
-  const allowLocal = { allow: (url: string) => url.startsWith('http://127.0.0.1:') };
-
   it.each([360, 768, 1280])('shows the deck at 16:9 in the iframe at %i px, with its controls', async (width) => {
     await withPage(
       browser,
       async (page) => {
         const { frame, problems } = await openBlog(page, blogSite.url, width);
-        const box = await page.$eval('.deckmark-embed iframe', (f) => f.getBoundingClientRect().toJSON() as DOMRect);
+        const box = await page.$eval('iframe.deckmark-embed', (f) => f.getBoundingClientRect().toJSON() as DOMRect);
         const column = await page.$eval('article', (a) => a.clientWidth);
         expect(box.width).toBeCloseTo(column, -1);
         expect(Math.abs(box.width / box.height - 16 / 9)).toBeLessThan(0.01);
@@ -172,7 +172,7 @@ describe('a deck embedded in a blog post', () => {
 
         // Clicked, the deck takes the arrow keys.
         await page.$eval('.deckmark-embed', (el) => el.scrollIntoView({ block: 'center' }));
-        const box = (await (await page.$('.deckmark-embed iframe'))!.boundingBox())!;
+        const box = (await (await page.$('iframe.deckmark-embed'))!.boundingBox())!;
         await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
         // (Focusing the frame may nudge the page a pixel or two; the deck's own keys must not scroll it.)
         const scrolled = await settledScroll(page);
@@ -248,5 +248,101 @@ describe('a deck embedded in a blog post', () => {
     expect(json.thumbnail_url).toBe('https://example.org/strategi-sosiale-medier/og-image.png');
     const gallery = cheerio.load(readFileSync(path.join(out, 'index.html'), 'utf8'));
     expect(gallery('.thumb img').attr('src')).toBe(`${SLUG}/og-image.png`);
+  });
+});
+
+/** A post as WordPress renders an oEmbed from a provider it does not know (wp_filter_oembed_result). */
+function sandboxedPost(oembedHtml: string, deckUrl: string, hash: string): string {
+  const html = oembedHtml
+    .replace(/https:\/\/example\.org\/strategi-sosiale-medier\//g, deckUrl)
+    .replace(/ src="([^"]*)"/, ` src="$1${hash}#?secret=abcdefghij" data-secret="abcdefghij"`)
+    .replace('<blockquote', '<blockquote class="wp-embedded-content" data-secret="abcdefghij"')
+    .replace('<iframe', '<iframe class="wp-embedded-content" sandbox="allow-scripts" security="restricted"');
+  // The host side of the protocol, recorded: what wp-embed.js would act on.
+  return `<!doctype html><html><head><meta charset="utf-8"><link rel="icon" href="data:,"><style>main{max-width:650px;margin:0 auto}iframe{max-width:100%}</style></head>
+<body><main><p>Før presentasjonen</p>${html}<p style="height:1500px">Etter</p></main>
+<script>
+window.messages = [];
+addEventListener('message', (e) => {
+  const frame = document.querySelector('iframe');
+  if (e.source !== frame.contentWindow) return;
+  messages.push(e.data);
+  if (e.data.message === 'height') frame.height = e.data.value;
+});
+</script></body></html>`;
+}
+
+describe('a deck embedded by WordPress through oEmbed (sandboxed, with its secret)', () => {
+  let browser: Browser;
+  let site: { server: Server; url: string };
+  let oembedHtml: string;
+
+  beforeAll(async () => {
+    const out = tempDir();
+    mkdirSync(path.join(out, SLUG), { recursive: true });
+    writeFileSync(path.join(out, SLUG, `${SLUG}.pdf`), '%PDF-1.7\n%%EOF\n');
+    const built = await runCli('build', path.join(SLIDES, `${SLUG}.md`), '-o', out, '--no-image');
+    expect(built.code, built.stderr).toBe(0);
+    oembedHtml = (JSON.parse(readFileSync(path.join(out, SLUG, 'oembed.json'), 'utf8')) as { html: string }).html;
+    site = await serveFolder(out);
+    mkdirSync(path.join(out, 'post'));
+    writeFileSync(path.join(out, 'post', 'index.html'), sandboxedPost(oembedHtml, `${site.url}${SLUG}/`, '#/3'));
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    site?.server.close();
+  });
+
+  it('asks for the height of its ratio, starts on its slide, shows its own fonts, and sends the PDF link out', async () => {
+    await withPage(
+      browser,
+      async (page) => {
+        const problems: string[] = [];
+        page.on('console', (m) => m.type() === 'error' && problems.push(`console (${m.location().url}): ${m.text()}`));
+        page.on('requestfailed', (r) => problems.push(`request failed: ${r.url()} ${r.failure()?.errorText}`));
+        await page.setViewport({ width: 1280, height: 900 });
+        await page.goto(`${site.url}post/`, { waitUntil: 'load' });
+        const frame = (await (await page.waitForSelector('iframe'))!.contentFrame())!;
+        await frame.waitForFunction(() => (window as any).Reveal?.isReady?.() === true, { timeout: 15_000 });
+        await page.waitForFunction(() => (window as any).messages.some((m: { message: string }) => m.message === 'height'));
+        const box = (await page.$eval('iframe', (f) => f.getBoundingClientRect().toJSON())) as DOMRect;
+        expect(box.width).toBeCloseTo(650, 0);
+        expect(Math.abs(box.width / box.height - 16 / 9)).toBeLessThan(0.01);
+        const inside = await frame.evaluate(async () => {
+          await document.fonts.ready;
+          return {
+            origin: self.origin,
+            hash: location.hash,
+            indices: (window as any).Reveal.getIndices(),
+            fonts: [...document.fonts].filter((f) => f.status === 'loaded').map((f) => f.family.replace(/"/g, '')),
+            fullscreenShown: !document.querySelector<HTMLElement>('.dm-fullscreen')!.hidden,
+          };
+        });
+        // An opaque origin, as in WordPress; the secret is off the hash, the deck's part is read.
+        expect(inside).toMatchObject({ origin: 'null', hash: '#/3', indices: { h: 3, v: 0 }, fullscreenShown: false });
+        expect(new Set(inside.fonts)).toEqual(new Set(['Source Sans 3', 'Source Serif 4', 'JetBrains Mono']));
+
+        // The host's 'ready' is answered with the height again.
+        await page.evaluate(() => {
+          (window as any).messages = [];
+          document.querySelector('iframe')!.contentWindow!.postMessage({ message: 'ready', secret: 'abcdefghij' }, '*');
+        });
+        await page.waitForFunction(() => (window as any).messages.length > 0);
+        expect(await page.evaluate(() => (window as any).messages)).toEqual([
+          { message: 'height', value: Math.round((650 * 9) / 16), secret: 'abcdefghij' },
+        ]);
+
+        // A sandboxed frame may not open windows: the PDF link goes out through the host.
+        await page.evaluate(() => ((window as any).messages = []));
+        await frame.click('.dm-pdf-link');
+        await page.waitForFunction(() => (window as any).messages.length > 0);
+        expect(await page.evaluate(() => (window as any).messages)).toEqual([
+          { message: 'link', value: `${site.url}${SLUG}/${SLUG}.pdf`, secret: 'abcdefghij' },
+        ]);
+        expect(problems).toEqual([]);
+      },
+      { ...allowLocal },
+    );
   });
 });
