@@ -37,10 +37,16 @@ function outgoingLink(event: MouseEvent): HTMLAnchorElement | undefined {
 export function speakWordPressEmbed(secret: string, deck: { width: number; height: number }): void {
   const send = (message: 'height' | 'link', value: string | number) => window.parent.postMessage({ message, value, secret }, '*');
   const sendHeight = () => send('height', frameHeight(window.innerWidth, deck));
+  // The host setting the height resizes the frame too: only a new width needs a new height.
   let resizing: ReturnType<typeof setTimeout> | undefined;
+  let width = window.innerWidth;
   window.addEventListener('resize', () => {
     clearTimeout(resizing);
-    resizing = setTimeout(sendHeight, 100);
+    resizing = setTimeout(() => {
+      if (window.innerWidth === width) return;
+      width = window.innerWidth;
+      sendHeight();
+    }, 100);
   });
   window.addEventListener('message', (event: MessageEvent) => {
     const data = event.data as { message?: unknown; secret?: unknown } | null;
