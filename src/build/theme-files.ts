@@ -14,7 +14,12 @@ import type { OutputFile } from './write-atomic.js';
 
 const FONT_URL = /url\((["']?)(\.\/)?(fonts\/[^)"']+)\1\)/g;
 
+/** The themes' fonts, beside the deck. */
+export const FONTS_FILE = 'assets/fonts.css';
+
 export interface StyleOutput {
+  /** The fonts of deckmark's themes, linked before `styles`. */
+  fonts: Stylesheet;
   styles: Stylesheet[];
   /** Files to write beside the deck (relative path → content). */
   files: Map<string, OutputFile>;
@@ -125,11 +130,13 @@ export function collectStyles(deck: Deck, deckFile: string, inline: boolean): St
     }
   };
 
-  add('deckmark.css', readFileSync(path.join(CLIENT_DIR, inline ? 'deckmark.inline.css' : 'deckmark.css'), 'utf8'));
+  // The themes' fonts: a stylesheet apart, which the embed view may swap (see StyleOutput.fonts).
+  const fontsCss = readFileSync(path.join(CLIENT_DIR, inline ? 'fonts.inline.css' : 'fonts.css'), 'utf8');
   if (!inline) {
-    const css = readFileSync(path.join(CLIENT_DIR, 'deckmark.css'), 'utf8');
-    for (const m of css.matchAll(FONT_URL)) files.set(`assets/${m[3]}`, { copyFrom: path.join(CLIENT_DIR, m[3]) });
+    files.set(FONTS_FILE, fontsCss);
+    for (const m of fontsCss.matchAll(FONT_URL)) files.set(`assets/${m[3]}`, { copyFrom: path.join(CLIENT_DIR, m[3]) });
   }
+  add('deckmark.css', readFileSync(path.join(CLIENT_DIR, 'deckmark.css'), 'utf8'));
   if (usesMath(deck)) {
     const css = readFileSync(path.join(CLIENT_DIR, 'katex.css'), 'utf8');
     if (inline) add('katex.css', readFileSync(path.join(CLIENT_DIR, 'katex.inline.css'), 'utf8'));
@@ -162,5 +169,5 @@ export function collectStyles(deck: Deck, deckFile: string, inline: boolean): St
     const css = readStylesheet(file, `stylesheet "${extra}"`, reader('css'));
     add(`${path.basename(file, '.css')}-${contentHash(css)}.css`, css);
   }
-  return { styles, files, warnings };
+  return { fonts: inline ? { inline: fontsCss } : { href: FONTS_FILE }, styles, files, warnings };
 }
