@@ -97,7 +97,7 @@ export async function compileDeckFile(file: string, options: BuildOptions): Prom
   const shown = shownPath(file);
   const text = await readDeckFile(file, shown);
   const projectRoot = findProjectRoot(file);
-  const collector = createAssetCollector(file, projectRoot, options.singleFile ?? false);
+  const collector = createAssetCollector(file, projectRoot, options.singleFile ?? false, options.safe);
   const highlighter = openHighlightCache(projectRoot);
   const math = await loadMathRenderer(text); // KaTeX only for decks with math
   const parse = (): Deck =>
@@ -113,9 +113,10 @@ export async function compileDeckFile(file: string, options: BuildOptions): Prom
       safe: options.safe,
     });
   let deck = parse();
-  // Code the cache has not seen: highlight it, then parse again with it.
-  if (highlighter.misses().length > 0) {
-    await highlighter.fill();
+  // Code the cache has not seen, files --safe must look into: do that, then parse again.
+  if (highlighter.misses().length > 0 || collector.uninspected() > 0) {
+    if (highlighter.misses().length > 0) await highlighter.fill();
+    await collector.inspect();
     deck = parse();
   }
   await highlighter.save();
@@ -124,7 +125,11 @@ export async function compileDeckFile(file: string, options: BuildOptions): Prom
   }
   const error = deck.diagnostics.find((d) => d.severity === 'error');
   if (error && !options.keepErrors)
-    throw new DeckError(error.code === 'asset-outside-project' ? 'asset-outside-project' : 'missing-asset', error.message, error);
+    throw new DeckError(
+      error.code === 'asset-outside-project' || error.code === 'unsafe-asset' ? error.code : 'missing-asset',
+      error.message,
+      error,
+    );
   return { deck, assets: collector.files };
 }
 

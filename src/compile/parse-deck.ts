@@ -3,7 +3,7 @@
 import type { Deck, Diagnostic, Slide } from '../model/deck.js';
 import { DeckError } from '../model/deck-error.js';
 import { createMarkdown } from '../markdown/create-markdown.js';
-import { createSlideEnv, type AssetResolver } from '../markdown/env.js';
+import { createSlideEnv, warnRefusedAsset, type AssetResolver } from '../markdown/env.js';
 import type { Highlighter } from '../markdown/plugins/code-blocks.js';
 import { isRemote } from '../markdown/plugins/media-links.js';
 import type { MathRenderer } from '../markdown/plugins/math.js';
@@ -114,16 +114,7 @@ export function parseDeck(input: string, options: ParseOptions = {}): Deck {
       env.assets.push({ kind: 'image', src, line: source.range.start });
       const resolution = options.resolveAsset?.(src, 'image');
       if (resolution && 'url' in resolution) env.slideAttributes[key] = resolution.url;
-      else if (resolution) {
-        diagnostics.push({
-          severity: resolution.problem === 'outside-project' ? 'error' : 'warning',
-          code: resolution.problem === 'outside-project' ? 'asset-outside-project' : 'missing-image',
-          message: `background image "${src}" ${resolution.problem === 'missing' ? 'not found' : 'is outside the project folder'}`,
-          file: options.file,
-          line: source.range.start,
-          column: 1,
-        });
-      }
+      else if (resolution) warnRefusedAsset(env, resolution, `background image "${src}"`, 'missing-image', source.range.start);
     }
     diagnostics.push(...env.diagnostics);
     const slide: Slide = {

@@ -1,8 +1,8 @@
 // The env object: the one channel between our markdown-it rules and the caller, per slide.
 import type { AssetRef, Diagnostic, LinkRef, VideoRef } from '../model/deck.js';
 
-/** What the caller's asset resolver says about a local file. */
-export type AssetResolution = { url: string } | { problem: 'missing' | 'outside-project' };
+/** What the caller's asset resolver says about a local file; `not-media`: --safe does not publish it (why: `reason`). */
+export type AssetResolution = { url: string } | { problem: 'missing' | 'outside-project' } | { problem: 'not-media'; reason: string };
 
 /** Maps a local path as written in the deck to the URL the built deck uses. */
 export type AssetResolver = (src: string, kind: AssetRef['kind']) => AssetResolution;
@@ -52,4 +52,21 @@ export function fileLine(env: SlideEnv, map: [number, number] | null | undefined
 
 export function warn(env: SlideEnv, code: string, message: string, line: number, severity: Diagnostic['severity'] = 'warning'): void {
   env.diagnostics.push({ severity, code, message, file: env.file, line, column: 1 });
+}
+
+/**
+ * Reports a local file the asset resolver refused, on `line`: `what` names it as the author
+ * wrote it (`image "pic.png"`); a missing file is a warning with `missingCode`, the rest errors.
+ */
+export function warnRefusedAsset(
+  env: SlideEnv,
+  resolution: Exclude<AssetResolution, { url: string }>,
+  what: string,
+  missingCode: 'missing-image' | 'missing-video',
+  line: number,
+): void {
+  if (resolution.problem === 'not-media') warn(env, 'unsafe-asset', `${what} ${resolution.reason}`, line, 'error');
+  else if (resolution.problem === 'outside-project')
+    warn(env, 'asset-outside-project', `${what} is outside the project folder and is not copied`, line, 'error');
+  else warn(env, missingCode, `${what} not found`, line);
 }

@@ -11,12 +11,7 @@ import { renderDeck } from '../../src/compile/render-deck.js';
 import { withBrowser, withPage } from '../../src/export/browser.js';
 import { runCli } from '../helpers/cli.js';
 import { makeProject } from './helpers.js';
-
-/** A 1×1 PNG. */
-export const PNG = Buffer.from(
-  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==',
-  'base64',
-);
+import { PNG } from './media-files.js';
 
 const CLOBBERING = [
   '# Names {#goals}',

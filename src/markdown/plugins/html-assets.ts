@@ -2,7 +2,7 @@
 // Markdown images: copied with the deck and their references rewritten.
 import type MarkdownIt from 'markdown-it';
 import type { StateCore, Token } from 'markdown-it';
-import { fileLine, warn, type SlideEnv } from '../env.js';
+import { fileLine, warnRefusedAsset, type SlideEnv } from '../env.js';
 import { isRemote } from './media-links.js';
 
 /** A src/poster attribute of an img, video, audio or source tag, with its quote. */
@@ -16,9 +16,7 @@ function rewrite(html: string, env: SlideEnv, line: number): string {
     const resolution = env.resolveAsset?.(path, 'image');
     if (!resolution) return whole;
     if ('url' in resolution) return `${before}${quote}${resolution.url}${quote}`;
-    if (resolution.problem === 'outside-project')
-      warn(env, 'asset-outside-project', `file "${path}" is outside the project folder and is not copied`, line, 'error');
-    else warn(env, 'missing-image', `image "${path}" not found`, line);
+    warnRefusedAsset(env, resolution, `${resolution.problem === 'missing' ? 'image' : 'file'} "${path}"`, 'missing-image', line);
     return whole;
   });
 }

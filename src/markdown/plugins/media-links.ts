@@ -2,7 +2,7 @@
 // to the URLs the built deck uses. A missing image shows its alt text.
 import type MarkdownIt from 'markdown-it';
 import type { StateCore, Token } from 'markdown-it';
-import { fileLine, warn, type SlideEnv } from '../env.js';
+import { fileLine, warnRefusedAsset, type SlideEnv } from '../env.js';
 import { escapeHtml } from '../html.js';
 
 /** True for URLs the deck loads from elsewhere, not from the deck's folder. */
@@ -34,11 +34,7 @@ function resolveImage(token: Token, env: SlideEnv, line: number): void {
     token.attrSet('src', resolution.url);
     return;
   }
-  if (resolution.problem === 'outside-project') {
-    warn(env, 'asset-outside-project', `image "${path}" is outside the project folder and is not copied`, line, 'error');
-  } else {
-    warn(env, 'missing-image', `image "${path}" not found`, line);
-  }
+  warnRefusedAsset(env, resolution, `image "${path}"`, 'missing-image', line);
   // Show the alt text where the image would be.
   token.type = 'html_inline';
   token.content = `<span class="dm-missing-image">${escapeHtml(plainText(token.children) || path)}</span>`;

@@ -5,7 +5,7 @@ import type MarkdownIt from 'markdown-it';
 import type { StateCore, Token } from 'markdown-it';
 import type { VideoRef } from '../../model/deck.js';
 import { parseAttributeList } from '../attributes.js';
-import { fileLine, warn, type SlideEnv, type VideoText } from '../env.js';
+import { fileLine, warn, warnRefusedAsset, type SlideEnv, type VideoText } from '../env.js';
 import { escapeHtml } from '../html.js';
 import { providerLabel, renderVideoHtml, type VideoHtmlInput } from '../video-html.js';
 import { embedUrl, isVideoFile, readTime, readVideoUrl, watchUrl, type HostedVideo } from '../video-url.js';
@@ -127,9 +127,7 @@ function resolvePoster(md: MarkdownIt, env: SlideEnv, poster: string, line: numb
   const resolution = env.resolveAsset?.(poster, 'image');
   if (!resolution) return href;
   if ('url' in resolution) return resolution.url;
-  if (resolution.problem === 'outside-project') {
-    warn(env, 'asset-outside-project', `poster "${poster}" is outside the project folder and is not copied`, line, 'error');
-  } else warn(env, 'missing-image', `poster "${poster}" not found`, line);
+  warnRefusedAsset(env, resolution, `poster "${poster}"`, 'missing-image', line);
   return undefined;
 }
 
@@ -150,9 +148,7 @@ function resolveFile(env: SlideEnv, href: string, line: number): { src: string; 
   const resolution = env.resolveAsset?.(path, 'video');
   if (!resolution) return { src: href, id: path, url: '' };
   if ('url' in resolution) return { src: resolution.url, id: path, url: '' };
-  if (resolution.problem === 'outside-project') {
-    warn(env, 'asset-outside-project', `video "${path}" is outside the project folder and is not copied`, line, 'error');
-  } else warn(env, 'missing-video', `video "${path}" not found`, line);
+  warnRefusedAsset(env, resolution, `video "${path}"`, 'missing-video', line);
   return undefined;
 }
 
