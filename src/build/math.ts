@@ -14,5 +14,7 @@ export async function loadMathRenderer(text: string): Promise<MathRenderer | und
       strict: 'ignore', // e.g. letters like æ ø å in math mode: render them, don't warn on stderr
       trust: false,
       output: 'htmlAndMathml', // MathML for screen readers, HTML for the eye
+      maxExpand: 1000, // macro expansions per formula: a \def loop stops with an error (a warning here)
+      maxSize: 50, // em: \rule{1e6em}{1em} cannot make a page of boxes
     });
 }

@@ -11,6 +11,13 @@ import { escapeHtml } from '../html.js';
 /** Renders TeX to HTML; throws on TeX it cannot render. */
 export type MathRenderer = (tex: string, display: boolean) => string;
 
+/**
+ * The most TeX one `$…$` may hold, and the most HTML the math of one deck may become (KaTeX
+ * turns one letter into ~500 bytes): beyond them math is shown as written, with a warning, so a
+ * page of `$a` cannot become hundreds of megabytes.
+ */
+export const MATH_LIMITS = { texChars: 10_000, htmlBytes: 10 * 1024 * 1024 };
+
 /** True when a text may hold math: the build loads KaTeX only then. False positives are harmless. */
 export function mayContainMath(text: string): boolean {
   return /\$\$[\s\S]+?\$\$|\$[^\s$](?:[^$]*?[^\s\\$])?\$(?!\d)/.test(text);
@@ -96,10 +103,47 @@ function mathBlock(state: StateBlock, startLine: number, endLine: number, silent
   return true;
 }
 
-function renderTex(env: SlideEnv, render: MathRenderer | undefined, tex: string, display: boolean, line: number): string {
-  if (!render) return `<span class="dm-math">${escapeHtml(display ? `\\[${tex}\\]` : `\\(${tex}\\)`)}</span>`;
+/** The math HTML a deck has made so far, and whether it was told it reached the limit. */
+interface MathBudget {
+  htmlBytes: number;
+  warned: boolean;
+}
+
+/** TeX kept for a browser-side renderer (no KaTeX here): `\\(…\\)`, `\\[…\\]`. */
+function texAsText(tex: string, display: boolean): string {
+  return `<span class="dm-math">${escapeHtml(display ? `\\[${tex}\\]` : `\\(${tex}\\)`)}</span>`;
+}
+
+/** Math past a limit: its text as written, escaped: about as big as the source. */
+function texAsWritten(tex: string, display: boolean): string {
+  return escapeHtml(display ? `$$${tex}$$` : `$${tex}$`);
+}
+
+function renderTex(
+  env: SlideEnv,
+  render: MathRenderer | undefined,
+  budget: MathBudget,
+  tex: string,
+  display: boolean,
+  line: number,
+): string {
+  if (!render) return texAsText(tex, display);
+  if (tex.length > MATH_LIMITS.texChars) {
+    warn(env, 'math-limit', `math of ${tex.length} characters (over ${MATH_LIMITS.texChars}) is shown as written`, line);
+    return texAsWritten(tex, display);
+  }
+  if (budget.htmlBytes > MATH_LIMITS.htmlBytes) {
+    if (!budget.warned) {
+      const mb = MATH_LIMITS.htmlBytes / 1024 / 1024;
+      warn(env, 'math-limit', `the deck's math makes over ${mb} MB of HTML: from here on it is shown as written`, line);
+      budget.warned = true;
+    }
+    return texAsWritten(tex, display);
+  }
   try {
-    return render(tex, display);
+    const html = render(tex, display);
+    budget.htmlBytes += html.length;
+    return html;
   } catch (e) {
     const reason = (e as Error).message.replace(/^KaTeX parse error:\s*/, '');
     warn(env, 'math', `cannot render the math \`${tex}\`: ${reason}`, line);
@@ -108,14 +152,14 @@ function renderTex(env: SlideEnv, render: MathRenderer | undefined, tex: string,
 }
 
 /** Renders every math token at parse time, so a problem has its line; they become HTML tokens. */
-function renderMath(state: StateCore, render: MathRenderer | undefined): void {
+function renderMath(state: StateCore, render: MathRenderer | undefined, budget: MathBudget): void {
   const env = state.env as SlideEnv;
   let map: [number, number] | null = null;
   for (const block of state.tokens) {
     map = block.map ?? map;
     if (block.type === 'math_block') {
       block.type = 'html_block';
-      block.content = `<div class="dm-math-display">${renderTex(env, render, block.content, true, fileLine(env, block.map))}</div>\n`;
+      block.content = `<div class="dm-math-display">${renderTex(env, render, budget, block.content, true, fileLine(env, block.map))}</div>\n`;
       continue;
     }
     if (block.type !== 'inline' || !block.children) continue;
@@ -124,7 +168,7 @@ function renderMath(state: StateCore, render: MathRenderer | undefined): void {
       if (t.type === 'softbreak' || t.type === 'hardbreak') line++;
       if (t.type !== 'math_inline') continue;
       const display = t.markup === '$$';
-      const html = renderTex(env, render, t.content, display, line);
+      const html = renderTex(env, render, budget, t.content, display, line);
       t.type = 'html_inline';
       t.content = display ? `<span class="dm-math-display">${html}</span>` : html;
     }
@@ -134,5 +178,6 @@ function renderMath(state: StateCore, render: MathRenderer | undefined): void {
 export function mathPlugin(md: MarkdownIt, render?: MathRenderer): void {
   md.inline.ruler.after('escape', 'deckmark_math_inline', mathInline);
   md.block.ruler.before('fence', 'deckmark_math_block', mathBlock, { alt: ['paragraph', 'reference', 'blockquote', 'list'] });
-  md.core.ruler.push('deckmark_math', (state) => renderMath(state, render));
+  const budget: MathBudget = { htmlBytes: 0, warned: false }; // one markdown-it per deck: the deck's budget
+  md.core.ruler.push('deckmark_math', (state) => renderMath(state, render, budget));
 }
