@@ -13,7 +13,7 @@ import puppeteer, { type Browser } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { assertPackagesInstalled } from './harness/debian-packages.js';
 import { type BuiltDeck, buildExampleDeck } from './harness/deck.js';
-import { type DeckHost, startDeckHost } from './harness/deck-host.js';
+import { type StaticHost, startStaticHost } from '../helpers/static-host.js';
 import { embedBlockMarkup } from './harness/embed-block.js';
 import { type MariaDb, startMariaDb } from './harness/mariadb.js';
 import { type Reading, VIEWPORTS, readPost } from './harness/reader.js';
@@ -65,7 +65,7 @@ describe('the deck in a real WordPress', () => {
   let dir: string;
   let db: MariaDb | undefined;
   let wp: WordPress | undefined;
-  let host: DeckHost | undefined;
+  let host: StaticHost | undefined;
   let deck: BuiltDeck;
   let browser: Browser | undefined;
   const readings: Record<string, Reading> = {};
@@ -77,7 +77,7 @@ describe('the deck in a real WordPress', () => {
     mkdirSync(SHOTS, { recursive: true });
     const site = path.join(dir, 'site');
     mkdirSync(site);
-    host = await startDeckHost(site, '127.0.0.2');
+    host = await startStaticHost(site, '127.0.0.2');
     deck = buildExampleDeck(path.join(dir, 'project'), site, host.url);
     db = await startMariaDb(dir);
     wp = await startWordPress({ dir, db, admin: ADMIN, users: [AUTHOR], deckHost: host.host, deckPort: host.port });
@@ -145,6 +145,7 @@ describe('the deck in a real WordPress', () => {
             deckUrl: deck.url,
             pdfUrl: deck.pdfUrl,
             screenshot: shot,
+            downloads: path.join(dir, 'downloads'),
           });
           readings[name] = r;
           expect(r.status, 'the post opens').toBe(200);
@@ -159,6 +160,8 @@ describe('the deck in a real WordPress', () => {
           }
           expect(r.frame, 'the post has the deck frame').toBeDefined();
           const f = r.frame!;
+          if (c.way === 'embed-block')
+            expect.soft(f.figure, 'the frame is in the Embed block WordPress rendered').toMatch(/\bwp-block-embed\b/);
           expect
             .soft(
               f.hiddenByWordPress,

@@ -22,6 +22,8 @@ export interface FrameBox {
   /** WordPress hides an oEmbed iframe (clip) until the frame sends it a message. */
   hiddenByWordPress: boolean;
   attributes: Record<string, string>;
+  /** The classes of the block figure the frame sits in, if any (the Embed block's). */
+  figure?: string;
 }
 
 export interface FontReading {
@@ -43,8 +45,8 @@ export interface KeyReading {
 export interface PdfReading {
   /** Where the PDF link was: in the deck frame or in the post. */
   link: 'frame' | 'post' | 'none';
-  /** What the click did: navigated the page to this URL, opened a new page at it, or nothing. */
-  outcome: { kind: 'navigated' | 'new page' | 'nothing'; url?: string };
+  /** What the click did: navigated the page to this URL, opened a new page at it, downloaded it, or nothing. */
+  outcome: { kind: 'navigated' | 'new page' | 'download' | 'nothing'; url?: string };
 }
 
 export interface BlankBox {
@@ -89,6 +91,7 @@ async function measureFrame(iframe: ElementHandle<Element>): Promise<FrameBox> {
       columnWidth: paragraph ? Math.round(paragraph.getBoundingClientRect().width * 10) / 10 : -1,
       hiddenByWordPress: /clip:/.test(el.getAttribute('style') ?? ''),
       attributes,
+      figure: el.closest('figure')?.className,
     };
   }, POST_CONTENT);
 }
@@ -147,7 +150,13 @@ async function readKeys(page: Page, frame: Frame, iframe: ElementHandle<Element>
 }
 
 /** Clicks the PDF link (in the frame if it has one, else in the post) and sees where it leads. */
-async function followPdfLink(page: Page, frame: Frame | undefined, pdfUrl: string): Promise<PdfReading> {
+async function followPdfLink(
+  browser: Browser,
+  page: Page,
+  frame: Frame | undefined,
+  pdfUrl: string,
+  downloads: string,
+): Promise<PdfReading> {
   const inFrame = frame ? await frame.$(`a[href="${pdfUrl}"], a[href$=".pdf"]`) : null;
   const inPost = inFrame ? null : await page.$(`:is(${POST_CONTENT}) a[href="${pdfUrl}"]`);
   const link = inFrame ?? inPost;
@@ -169,9 +178,22 @@ async function followPdfLink(page: Page, frame: Frame | undefined, pdfUrl: strin
       (t): PdfReading['outcome'] => ({ kind: 'new page', url: t.url() }),
       () => new Promise<PdfReading['outcome']>(() => {}),
     );
+  // A download (`<a download>` on the deck's own host, as outside WordPress).
+  const session = await browser.target().createCDPSession();
+  await session.send('Browser.setDownloadBehavior', {
+    behavior: 'allow',
+    downloadPath: downloads,
+    browserContextId: page.browserContext().id,
+    eventsEnabled: true,
+  });
+  const downloaded = new Promise<PdfReading['outcome']>((resolve) =>
+    session.on('Browser.downloadWillBegin', (event) => resolve({ kind: 'download', url: event.url })),
+  );
   const nothing = pause(6000).then((): PdfReading['outcome'] => ({ kind: 'nothing' }));
   await link.click();
-  return { link: inFrame ? 'frame' : 'post', outcome: await Promise.race([navigated, opened, nothing]) };
+  const outcome = await Promise.race([navigated, opened, downloaded, nothing]);
+  await session.detach();
+  return { link: inFrame ? 'frame' : 'post', outcome };
 }
 
 /** Elements in the post taller than `minHeight` with nothing to see in them. */
@@ -208,9 +230,11 @@ export interface ReadOptions {
   deckUrl: string;
   pdfUrl: string;
   screenshot: string;
+  /** Where a downloaded PDF goes. */
+  downloads: string;
 }
 
-export async function readPost({ browser, url, viewport, deckUrl, pdfUrl, screenshot }: ReadOptions): Promise<Reading> {
+export async function readPost({ browser, url, viewport, deckUrl, pdfUrl, screenshot, downloads }: ReadOptions): Promise<Reading> {
   const context = await browser.createBrowserContext();
   const page = await context.newPage();
   const deckProblems: string[] = [];
@@ -267,7 +291,7 @@ export async function readPost({ browser, url, viewport, deckUrl, pdfUrl, screen
     }
     const blankBoxes = await findBlankBoxes(page);
     leaving = true;
-    const pdf = await followPdfLink(page, frame, pdfUrl);
+    const pdf = await followPdfLink(browser, page, frame, pdfUrl, downloads);
     return { status, frame: box, fonts, keys, pdf, blankBoxes, deckProblems, otherProblems, screenshot };
   } finally {
     await context.close();

@@ -2,7 +2,7 @@
 // (/etc/wordpress/config-NAME.php, picked by WORDPRESS_CONFIG), with its own database and
 // wp-content in a temporary folder. Users are made and posts published by php-cli (php/wp-task.php).
 import { randomBytes } from 'node:crypto';
-import { mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { accessSync, constants, mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { type MariaDb } from './mariadb.js';
 import { type Server, freePort, listening, runAsync, startServer, stopServer, waitFor } from './processes.js';
@@ -57,6 +57,15 @@ export interface WordPress {
   stop(): Promise<void>;
 }
 
+function canWrite(dir: string): boolean {
+  try {
+    accessSync(dir, constants.W_OK);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 function fill(template: string, values: Record<string, string | number>): string {
   return template.replace(/%([A-Z_]+)%/g, (all, key: string) => {
     if (!(key in values)) throw new Error(`no value for ${all}`);
@@ -91,6 +100,11 @@ export async function startWordPress(options: WordPressOptions): Promise<WordPre
     path.join(contentDir, 'mu-plugins/deckmark-e2e-deck-host.php'),
     fill(readFileSync(path.join(PHP_DIR, 'deck-host.php'), 'utf8'), { DECK_HOST: options.deckHost, DECK_PORT: options.deckPort }),
   );
+  if (!canWrite(DEBIAN_CONFIG_DIR)) {
+    throw new Error(
+      `the WordPress test writes its site config to ${configFile} (Debian's scheme) and cannot write ${DEBIAN_CONFIG_DIR}: run it as root (as CI does)`,
+    );
+  }
   writeFileSync(
     configFile,
     fill(readFileSync(path.join(PHP_DIR, 'config.php'), 'utf8'), {

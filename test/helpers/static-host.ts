@@ -1,4 +1,4 @@
-// The deck's web host as a plain static server: files as they are, a content type, nothing else
+// A plain static web host for built decks: files as they are, a content type, nothing else
 // (no CORS headers, no caching rules), like the simplest static hosting a blogger would use.
 import { createReadStream, statSync } from 'node:fs';
 import http from 'node:http';
@@ -22,7 +22,7 @@ const TYPES: Record<string, string> = {
   '.mp4': 'video/mp4',
 };
 
-export interface DeckHost {
+export interface StaticHost {
   url: string;
   host: string;
   port: number;
@@ -31,8 +31,10 @@ export interface DeckHost {
   stop(): Promise<void>;
 }
 
-export function startDeckHost(root: string, host: string): Promise<DeckHost> {
-  const requests: DeckHost['requests'] = [];
+/** Serves `root` on `host` (a loopback address) at a free port. */
+export function startStaticHost(root: string, host = '127.0.0.1'): Promise<StaticHost> {
+  root = path.resolve(root);
+  const requests: StaticHost['requests'] = [];
   const server = http.createServer((req, res) => {
     const pathname = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
     let file = path.join(root, pathname);
