@@ -19,15 +19,13 @@ import { findProjectRoot } from './project-root.js';
 import { readDeckFile } from './read-deck-file.js';
 import { EMBED_FONTS_FILE, renderEmbedFonts } from './embed-fonts.js';
 import { collectStyles } from './theme-files.js';
-import { writeFileAtomic, writeFolderAtomic, type OutputFile } from './write-atomic.js';
+import { recoverFolder, writeFileAtomic, writeFolderAtomic, type OutputFile } from './write-atomic.js';
 
 export interface BuildOptions extends Separators {
   outDir: string;
   singleFile?: boolean;
   /** Warnings about missing files become errors. */
   strict?: boolean;
-  /** Offer the deck's PDF even before it exists (the pdf command is about to write it). */
-  linkPdf?: boolean;
   /** Build even when the deck has errors, keeping them in its diagnostics (`check` reports them all). */
   keepErrors?: boolean;
   /** Words a slide may hold before the `dense-slide` rule warns. @defaultValue 80 */
@@ -150,8 +148,9 @@ export async function buildDeck(file: string, options: BuildOptions): Promise<Bu
   const runtime = path.join(CLIENT_DIR, 'deckmark.js');
   const scripts: Script[] = inline ? [{ inline: readFileSync(runtime, 'utf8') }] : [{ src: 'assets/deckmark.js' }];
   const deckDir = path.join(options.outDir, slug);
+  if (!inline) await recoverFolder(deckDir); // a killed run's swap, before looking for its PDF
   const pdf = pdfName(slug);
-  const hasPdf = !inline && (options.linkPdf || existsSync(path.join(deckDir, pdf)));
+  const hasPdf = !inline && existsSync(path.join(deckDir, pdf));
   const imagePath = path.join(deckDir, OG_IMAGE.file);
   const imageOnDisk = !inline && existsSync(imagePath);
   const wantImage = options.image === true || (options.image === 'shared' && deck.meta.url !== undefined);

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { renderIndex, type DeckManifest } from '../compile/render-index.js';
 import { buildDeck, type BuildOptions, type BuiltDeck } from './build-deck.js';
 import { findDecks } from './find-decks.js';
-import { writeFileAtomic } from './write-atomic.js';
+import { removeStaleFiles, writeFileAtomic } from './write-atomic.js';
 
 /** The manifests of every deck built into `outDir`, this time or before. */
 async function readManifests(outDir: string): Promise<DeckManifest[]> {
@@ -24,6 +24,7 @@ async function readManifests(outDir: string): Promise<DeckManifest[]> {
 export async function writeIndex(outDir: string): Promise<void> {
   const manifests = await readManifests(outDir);
   const langs = new Set(manifests.map((m) => m.lang));
+  await removeStaleFiles(outDir, 'index.html');
   await writeFileAtomic(path.join(outDir, 'index.html'), renderIndex(manifests, langs.size === 1 ? [...langs][0] : 'en'));
 }
 

@@ -1,11 +1,13 @@
 // Finds and launches Chrome/Chromium and lends out offline pages: the only module that imports Puppeteer.
 import fs from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, readdir, rm, stat } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { ChildProcess } from 'node:child_process';
 import type { Browser, HTTPRequest, Page } from 'puppeteer-core';
 import { DeckError } from '../model/deck-error.js';
+import { madeByDeadProcess } from '../build/stale-temps.js';
 
 /** Tells whether a path is an existing executable file. */
 export type ExistsFn = (file: string) => boolean;
@@ -22,6 +24,8 @@ export interface LaunchBrowserOptions {
 export interface WithPageOptions {
   /** Lets an outside (http:, https:, ws:…) request through; every other one is aborted. @defaultValue none allowed */
   allow?: (url: string) => boolean;
+  /** Only `file:` URLs inside this folder go through (the deck's own files); others are blocked like outside ones. @defaultValue any file */
+  files?: string;
   viewport?: { width: number; height: number };
 }
 
@@ -245,6 +249,29 @@ function waitForExit(child: ChildProcess | null, ms: number): Promise<void> {
   });
 }
 
+const PROFILE_PREFIX = 'deckmark-chrome-';
+/** Profiles of versions that did not name the process: stale when untouched for this long. */
+const UNNAMED_PROFILE_AGE_MS = 24 * 60 * 60 * 1000;
+
+/**
+ * Removes the browser profiles that killed runs left in the temp folder (a SIGKILL runs no
+ * clean-up): those of processes that are gone, and old ones from before profiles named theirs.
+ */
+async function removeStaleProfiles(): Promise<void> {
+  const tmp = os.tmpdir();
+  const names = (await readdir(tmp).catch(() => [])).filter((n) => n.startsWith(PROFILE_PREFIX));
+  for (const name of names) {
+    const dead = madeByDeadProcess(name.slice(PROFILE_PREFIX.length));
+    const stale =
+      dead ??
+      (await stat(path.join(tmp, name)).then(
+        (s) => Date.now() - s.mtimeMs > UNNAMED_PROFILE_AGE_MS,
+        () => false,
+      ));
+    if (stale) await rm(path.join(tmp, name), { recursive: true, force: true }).catch(() => undefined);
+  }
+}
+
 /**
  * Starts a headless browser with a fresh profile folder, removed when the browser closes or
  * disconnects. `browser.close()` resolves only once that folder is gone.
@@ -252,7 +279,8 @@ function waitForExit(child: ChildProcess | null, ms: number): Promise<void> {
 export async function launchBrowser(options: LaunchBrowserOptions = {}): Promise<Browser> {
   const executablePath = options.executablePath ?? findBrowser();
   const args = wantsNoSandbox(options.noSandbox) ? [...LAUNCH_ARGS, '--no-sandbox'] : [...LAUNCH_ARGS];
-  const userDataDir = await mkdtemp(path.join(os.tmpdir(), 'deckmark-chrome-'));
+  await removeStaleProfiles();
+  const userDataDir = await mkdtemp(path.join(os.tmpdir(), `${PROFILE_PREFIX}${process.pid}-`));
   const { launch } = await import('puppeteer-core');
 
   let browser: Browser;
@@ -331,10 +359,28 @@ function isLocalUrl(url: string): boolean {
   return LOCAL_SCHEMES.some((scheme) => url.startsWith(scheme));
 }
 
+/** Page options for a built deck (its index.html): of the machine's files, only the deck's folder is read. */
+export function deckFilesOnly(deckHtml: string): Pick<WithPageOptions, 'files'> {
+  return { files: path.dirname(deckHtml) };
+}
+
+/** True for a `file:` URL of a file inside `folder` (`<iframe src="file:///etc/passwd">` is not). */
+function isFileInside(folder: string, url: string): boolean {
+  let file: string;
+  try {
+    file = fileURLToPath(url);
+  } catch {
+    return false; // file://host/… and the like
+  }
+  const rel = path.relative(path.resolve(folder), file);
+  return rel === '' || (!rel.startsWith('..') && !path.isAbsolute(rel));
+}
+
 /**
- * Opens a page, runs `fn` with it, and always closes it. Requests to `file:`, `data:`, `blob:`
- * and `about:` URLs, and those `allow` accepts, go through; all others are aborted at once and
- * recorded (see {@link blockedRequests}), so a closed network never makes a page hang.
+ * Opens a page, runs `fn` with it, and always closes it. Requests to `file:` (inside `files`
+ * when given), `data:`, `blob:` and `about:` URLs, and those `allow` accepts, go through; all
+ * others are aborted at once and recorded (see {@link blockedRequests}), so a closed network
+ * never makes a page hang and a deck cannot print the machine's files.
  */
 export async function withPage<T>(browser: Browser, fn: (page: Page) => Promise<T>, options: WithPageOptions = {}): Promise<T> {
   const page = await browser.newPage();
@@ -347,7 +393,7 @@ export async function withPage<T>(browser: Browser, fn: (page: Page) => Promise<
     page.on('request', (request: HTTPRequest) => {
       if (request.isInterceptResolutionHandled()) return;
       const url = request.url();
-      let allowed = isLocalUrl(url);
+      let allowed = isLocalUrl(url) && (!options.files || !url.startsWith('file:') || isFileInside(options.files, url));
       if (!allowed && options.allow) {
         try {
           allowed = options.allow(url);

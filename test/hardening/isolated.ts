@@ -9,6 +9,15 @@ import { REPO } from '../helpers/cli.js';
 /** tsx's loader by path, so that a child can run in a folder outside the repository. */
 const TSX = pathToFileURL(path.join(REPO, 'node_modules/tsx/dist/loader.mjs')).href;
 
+export interface IsolatedOptions {
+  /** Killed (SIGKILL) after this long. */
+  timeoutMs: number;
+  heapMb?: number;
+  cwd?: string;
+  /** Added to this process's environment. */
+  env?: Record<string, string>;
+}
+
 export interface IsolatedResult {
   code: number | null;
   stdout: string;
@@ -21,7 +30,7 @@ export interface IsolatedResult {
  * Runs an ES module's text (`import` paths relative to the repository, e.g. `./src/cli/main.ts`)
  * in a child process in the repository folder.
  */
-export function runIsolated(code: string, options: { timeoutMs: number; heapMb?: number; cwd?: string }): Promise<IsolatedResult> {
+export function runIsolated(code: string, options: IsolatedOptions): Promise<IsolatedResult> {
   const started = Date.now();
   const child = spawn(
     process.execPath,
@@ -33,7 +42,7 @@ export function runIsolated(code: string, options: { timeoutMs: number; heapMb?:
       '-e',
       code.replaceAll('./src/', `${REPO}/src/`),
     ],
-    { cwd: options.cwd ?? REPO, stdio: ['ignore', 'pipe', 'pipe'] },
+    { cwd: options.cwd ?? REPO, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...options.env } },
   );
   let stdout = '';
   let stderr = '';
@@ -53,6 +62,6 @@ export function runIsolated(code: string, options: { timeoutMs: number; heapMb?:
 }
 
 /** Runs the CLI (from source) in a child process; see runIsolated. */
-export function runCliIsolated(argv: string[], options: { timeoutMs: number; heapMb?: number; cwd?: string }): Promise<IsolatedResult> {
+export function runCliIsolated(argv: string[], options: IsolatedOptions): Promise<IsolatedResult> {
   return runIsolated(`import { runMain } from './src/cli/main.ts';\nprocess.exitCode = await runMain(${JSON.stringify(argv)});`, options);
 }

@@ -1,5 +1,5 @@
 // `deckmark pdf [INPUT]`: builds each deck, prints it to PDF with one browser for all decks,
-// writes `<out>/<slug>/<slug>.pdf` (or the given file) atomically, and links it from the deck.
+// writes `<out>/<slug>/<slug>.pdf` (or the given file) atomically, then links it from the deck.
 import { mkdtemp, rm, stat } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -73,8 +73,8 @@ export async function runPdf(input: string, flags: PdfCommandOptions): Promise<v
   try {
     for (const file of decks) {
       const started = performance.now();
-      // Built once, already offering the PDF; rebuilt without it below if the export fails.
-      const built = await buildDeck(file, { ...buildOptions, linkPdf: !toFile });
+      // The page offers the PDF only once it exists (a kill mid-export must not leave a dead link).
+      let built = await buildDeck(file, buildOptions);
       printDiagnostics(built.diagnostics);
       const browser = await launching;
       const options = pdfOptions(built.deck.meta.pdf, flags);
@@ -84,14 +84,12 @@ export async function runPdf(input: string, flags: PdfCommandOptions): Promise<v
       const result = await renderPdf(browser, built.output, built.deck, options, (step) => {
         if (showSteps)
           process.stderr.write(`\r\x1b[K${built.slug}: [${PDF_STEPS.indexOf(step) + 1}/${PDF_STEPS.length}] ${step} ${slides} slides…`);
-      }).catch(async (error: unknown) => {
-        if (!toFile) await buildDeck(file, buildOptions).catch(() => undefined);
-        throw error;
       });
       if (showSteps) process.stderr.write('\r\x1b[K');
       printDiagnostics(result.diagnostics);
       const target = toFile ? path.resolve(flags.out!) : path.join(outDir, built.slug, pdfName(built.slug));
       await writeFileAtomic(target, Buffer.from(result.bytes));
+      if (!toFile && built.manifest.pdf === undefined) built = await buildDeck(file, buildOptions); // now with the link
       const seconds = ((performance.now() - started) / 1000).toFixed(1);
       log(`wrote ${shownPath(target)} (${result.pages} pages, ${formatSize((await stat(target)).size)}, ${seconds} s)`);
       if (await updateOgImage(browser, built)) log(`wrote ${shownPath(built.image!.file)}`);
