@@ -63,6 +63,7 @@ export function createProgram(): Command {
       .option('--fragments', 'one page per fragment step')
       .addOption(new Option('--handout <n>', 'A4 handout with n slides per page').choices(['2', '3', '6']))
       .option('--size <size>', 'page size: 16:9, 4:3 or WIDTHxHEIGHT (default: the deck size)')
+      .option('--safe', 'for decks you did not write: built as by build --safe before printing')
       .option('-q, --quiet', 'no progress output'),
   ).action(async (input: string, options) => {
     const { runPdf } = await import('./commands/pdf.js');

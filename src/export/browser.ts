@@ -359,11 +359,6 @@ function isLocalUrl(url: string): boolean {
   return LOCAL_SCHEMES.some((scheme) => url.startsWith(scheme));
 }
 
-/** Page options for a built deck (its index.html): of the machine's files, only the deck's folder is read. */
-export function deckFilesOnly(deckHtml: string): Pick<WithPageOptions, 'files'> {
-  return { files: path.dirname(deckHtml) };
-}
-
 /** True for a `file:` URL of a file inside `folder` (`<iframe src="file:///etc/passwd">` is not). */
 function isFileInside(folder: string, url: string): boolean {
   let file: string;
@@ -418,6 +413,16 @@ export async function withPage<T>(browser: Browser, fn: (page: Page) => Promise<
       });
     }
   }
+}
+
+/** {@link withPage} for a built deck (`deckHtml`, its index.html): of the machine's files, only the deck's folder is read. */
+export function withDeckPage<T>(
+  browser: Browser,
+  deckHtml: string,
+  fn: (page: Page) => Promise<T>,
+  options: WithPageOptions = {},
+): Promise<T> {
+  return withPage(browser, fn, { ...options, files: path.dirname(deckHtml) });
 }
 
 /** Why no browser can be used here, in one line; undefined when one is found. */

@@ -3,7 +3,7 @@
 import type { Browser } from 'puppeteer-core';
 import type { Deck, Diagnostic } from '../model/deck.js';
 import { DeckError } from '../model/deck-error.js';
-import { withPage } from './browser.js';
+import { withDeckPage } from './browser.js';
 import { openPrintView } from './render-pdf.js';
 
 /** The smallest readable text on a 1280×720 screen, in CSS pixels. */
@@ -66,7 +66,7 @@ export async function measureDeck(browser: Browser, deckHtml: string, deck: Deck
   const { width, height } = deck.meta.size;
   const min = minimumFontSize(width, height);
   try {
-    const measures = await withPage(browser, async (page) => {
+    const measures = await withDeckPage(browser, deckHtml, async (page) => {
       await openPrintView(page, deckHtml, deck, { notes: false, fragments: false, handout: 0 });
       return page.evaluate(measureSlides, width, height, min);
     });

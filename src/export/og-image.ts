@@ -7,7 +7,7 @@ import { IMAGE_HASH_FILE, type BuiltDeck } from '../build/build-deck.js';
 import { writeFileAtomic } from '../build/write-atomic.js';
 import { OG_IMAGE } from '../compile/oembed.js';
 import { DeckError } from '../model/deck-error.js';
-import { withPage } from './browser.js';
+import { withDeckPage } from './browser.js';
 
 const LOAD_TIMEOUT = 30_000;
 
@@ -27,8 +27,9 @@ const STILL_OVERRIDES = {
 /** Shoots the title slide of the deck at `deckHtml` (a built index.html); resolves to the PNG bytes. */
 export async function renderOgImage(browser: Browser, deckHtml: string): Promise<Uint8Array> {
   try {
-    return await withPage(
+    return await withDeckPage(
       browser,
+      deckHtml,
       async (page) => {
         await page.evaluateOnNewDocument((o: Record<string, unknown>) => {
           (window as unknown as { deckmarkOverrides: unknown }).deckmarkOverrides = o;

@@ -6,7 +6,7 @@ import type { Browser, Page } from 'puppeteer-core';
 import type { Deck, Diagnostic, PdfOptions, Slide } from '../model/deck.js';
 import { DeckError } from '../model/deck-error.js';
 import { uiStrings } from '../compile/ui-strings.js';
-import { blockedRequests, withPage } from './browser.js';
+import { blockedRequests, withDeckPage } from './browser.js';
 import { finishPdf, type PdfOutlineEntry } from './pdf-finish.js';
 import { fitOverflowingSlides, layoutHandout, layoutNotesBelow, mapPrintedPages, tagInDeckLinks, type PrintMap } from './print-layout.js';
 
@@ -109,7 +109,7 @@ export async function renderPdf(
 ): Promise<PdfResult> {
   const size = options.size ?? deck.meta.size;
   try {
-    return await withPage(browser, async (page) => {
+    return await withDeckPage(browser, deckHtml, async (page) => {
       onStep('loading');
       await openPrintView(page, deckHtml, deck, options);
       onStep('laying out');
@@ -137,9 +137,10 @@ export async function renderPdf(
         ),
       );
       for (const url of new Set(blockedRequests(page))) {
-        diagnostics.push(
-          warning(deck, 'remote-resource', `${url} is not on this machine and is left out of the PDF`, lineMentioning(deck, url)),
-        );
+        const [code, where] = url.startsWith('file:')
+          ? ['outside-file', "is outside the deck's folder"]
+          : ['remote-resource', 'is not on this machine'];
+        diagnostics.push(warning(deck, code, `${url} ${where} and is left out of the PDF`, lineMentioning(deck, url)));
       }
       onStep('finishing');
       const bytes = await finishPdf(printed, {

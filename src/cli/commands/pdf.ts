@@ -22,6 +22,8 @@ export interface PdfCommandOptions {
   handout?: string;
   size?: string;
   quiet?: boolean;
+  /** `--safe`: the deck is built as by `build --safe` before it is printed. */
+  safe?: boolean;
   separator?: string;
   verticalSeparator?: string;
 }
@@ -65,6 +67,7 @@ export async function runPdf(input: string, flags: PdfCommandOptions): Promise<v
     separator: flags.separator,
     verticalSeparator: flags.verticalSeparator,
     image: toFile ? false : 'shared',
+    safe: flags.safe,
   };
   const progress = !flags.quiet && process.stderr.isTTY;
   // The browser starts while the first deck builds; it is closed on every way out.
