@@ -60,6 +60,9 @@ const SNIPPETS = [
   '\n---\n',
   '---\ntitle: T\nlang: nb\n---',
   '---\nsize: [1\n---',
+  // Alias-heavy YAML (issue 20): a bomb nine wide and four deep, and aliases a settings block may use.
+  '---\nreveal:\n  a: &a [x, x, x, x, x, x, x, x, x]\n  b: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a]\n  c: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b]\n  d: [*c, *c, *c, *c, *c, *c, *c, *c, *c]\n---',
+  '---\nbase: &base { transition: fade, hash: true }\nreveal:\n  <<: *base\n  again: *base\npdf: *undefined\n---',
   '# Heading',
   '## Title {#id .cls data-x="1"}',
   'Setext\n---',
