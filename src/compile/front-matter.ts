@@ -19,8 +19,11 @@ export interface FrontMatter {
 const FENCE = /^---[ \t]*$/;
 const END = /^(---|\.\.\.)[ \t]*$/;
 
-/** Nodes all aliases together may expand to (yaml's measure): plenty for settings, far below a bomb. */
-export const MAX_ALIAS_EXPANSION = 100;
+/**
+ * yaml's bound on aliases: the uses of an anchor times the aliases inside it. An anchor of plain
+ * values may be used 99 times (plenty for settings); an alias bomb nests aliases and fails fast.
+ */
+export const MAX_ALIAS_COUNT = 100;
 
 /** 1-based file line of an offset into the YAML (+1 for the opening `---`). */
 function fileLineOf(lineCounter: LineCounter, offset: number): { line: number; column: number } {
@@ -78,12 +81,12 @@ export function readFrontMatter(text: string, file?: string): FrontMatter {
   }
   let data: unknown;
   try {
-    data = doc.toJS({ maxAliasCount: MAX_ALIAS_EXPANSION });
+    data = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
   } catch (e) {
     if (!(e instanceof ReferenceError && /alias/i.test(e.message))) throw e;
     throw new DeckError(
       'front-matter',
-      `invalid YAML in front matter: its aliases (\`*name\`) expand to more than ${MAX_ALIAS_EXPANSION} values; write the values out`,
+      `invalid YAML in front matter: its aliases (\`*name\`) are used or nested too much (uses of an anchor × aliases inside it over ${MAX_ALIAS_COUNT}); write the values out`,
       { file, ...fileLineOf(lineCounter, firstAliasOffset(doc)) },
     );
   }

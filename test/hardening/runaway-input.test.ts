@@ -42,7 +42,7 @@ describe('YAML alias bombs (finding 6)', () => {
       const r = buildCapped('bomb.md', text);
       expect(r.code, r.stderr).toBe(1);
       expect(r.stderr).toMatch(
-        /bomb\.md:5:\d+: error: invalid YAML in front matter: its aliases .* expand to more than 100 values.*\(front-matter\)/,
+        /bomb\.md:5:\d+: error: invalid YAML in front matter: its aliases .* are used or nested too much .*over 100\); write the values out \(front-matter\)/,
       );
       expect(r.stderr).not.toMatch(/internal error|\n\s+at /);
       expect(r.ms).toBeLessThan(15_000);
@@ -56,6 +56,13 @@ describe('YAML alias bombs (finding 6)', () => {
     );
     expect(fm.data.reveal).toEqual({ transition: 'fade', controls: false, hash: true });
     expect(fm.keyLines).toEqual({ base: 2, reveal: 3 });
+  });
+
+  it('lets an anchor of plain values be used 99 times, not 100', () => {
+    const uses = (n: number) =>
+      ['---', 'base: &b { a: 1, b: 2 }', 'reveal:', ...Array.from({ length: n }, (_, i) => `  k${i}: *b`), '---'].join('\n');
+    expect(Object.keys(readFrontMatter(uses(99)).data.reveal as object)).toHaveLength(99);
+    expect(deckErrorOf(() => readFrontMatter(uses(100), 'd.md'))).toMatchObject({ code: 'front-matter', line: 4 });
   });
 
   it('reports the line of a nested key YAML cannot read', () => {
