@@ -73,6 +73,8 @@ describe('the deck in a real WordPress', () => {
   beforeAll(async () => {
     assertPackagesInstalled();
     dir = mkdtempSync(path.join(os.tmpdir(), 'deckmark-wordpress-'));
+    // Interrupted, afterAll does not run; the servers are killed on exit (harness/processes.ts), then this.
+    process.once('exit', () => rmSync(dir, { recursive: true, force: true }));
     rmSync(SHOTS, { recursive: true, force: true });
     mkdirSync(SHOTS, { recursive: true });
     const site = path.join(dir, 'site');

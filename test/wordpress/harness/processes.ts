@@ -3,6 +3,7 @@
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { openSync } from 'node:fs';
 import net from 'node:net';
+import os from 'node:os';
 
 export interface Server {
   name: string;
@@ -28,11 +29,9 @@ function killAllNow(): void {
 }
 
 process.once('exit', killAllNow);
+// Exiting (not re-raising the signal) so that the other 'exit' listeners run too.
 for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
-  process.once(signal, () => {
-    killAllNow();
-    process.kill(process.pid, signal);
-  });
+  process.once(signal, () => process.exit(128 + os.constants.signals[signal]));
 }
 
 /** Starts `command` in a new process group, its output appended to `log`. */

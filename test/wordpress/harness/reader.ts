@@ -37,6 +37,7 @@ export interface KeyReading {
   scrollBefore: number;
   scrollAfterArrowDown: number;
   slideBeforeClick: number;
+  /** After ArrowDown, ArrowDown, ArrowRight with the focus in the post. */
   slideAfterArrowDownBeforeClick: number;
   slideAfterClickAndArrowRight: number;
   scrollChangeAfterClickAndArrowRight: number;
@@ -119,6 +120,17 @@ async function readFonts(frame: Frame): Promise<FontReading> {
   });
 }
 
+/** `read()` until `done(value)` or `timeoutMs` has passed; the last value either way. */
+async function settle<T>(read: () => Promise<T>, done: (value: T) => boolean, timeoutMs = 4000): Promise<T> {
+  const until = Date.now() + timeoutMs;
+  let value = await read();
+  while (!done(value) && Date.now() < until) {
+    await pause(100);
+    value = await read();
+  }
+  return value;
+}
+
 async function readKeys(page: Page, frame: Frame, iframe: ElementHandle<Element>): Promise<KeyReading> {
   await page.evaluate(() => window.scrollTo(0, 0));
   await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
@@ -126,11 +138,15 @@ async function readKeys(page: Page, frame: Frame, iframe: ElementHandle<Element>
   const slideBeforeClick = await slideIndex(frame);
   await page.keyboard.press('ArrowDown');
   await page.keyboard.press('ArrowDown');
-  await pause(600);
-  const scrollAfterArrowDown = await scrollY(page);
+  const scrollAfterArrowDown = await settle(
+    () => scrollY(page),
+    (y) => y > scrollBefore,
+  );
+  // ArrowDown alone would not show it (the title slide has no slide below): ArrowRight too.
+  await page.keyboard.press('ArrowRight');
+  await pause(500);
   const slideAfterArrowDownBeforeClick = await slideIndex(frame);
   await iframe.evaluate((el) => el.scrollIntoView({ block: 'center' }));
-  await pause(300);
   const box = await iframe.boundingBox();
   if (!box) throw new Error('the deck frame has no box to click');
   // Click the deck where a reader would: its middle (the title slide's text, no link there).
@@ -138,13 +154,17 @@ async function readKeys(page: Page, frame: Frame, iframe: ElementHandle<Element>
   await pause(300);
   const scrollAtClick = await scrollY(page);
   await page.keyboard.press('ArrowRight');
-  await pause(800);
+  const slideAfterClickAndArrowRight = await settle(
+    () => slideIndex(frame),
+    (h) => h !== slideBeforeClick,
+  );
+  await pause(300);
   return {
     scrollBefore,
     scrollAfterArrowDown,
     slideBeforeClick,
     slideAfterArrowDownBeforeClick,
-    slideAfterClickAndArrowRight: await slideIndex(frame),
+    slideAfterClickAndArrowRight,
     scrollChangeAfterClickAndArrowRight: (await scrollY(page)) - scrollAtClick,
   };
 }
