@@ -1,8 +1,8 @@
 // Reads the YAML front matter at the top of a deck, keeping the line of every key.
-// The `yaml` package with the schema reveal-md's js-yaml reads by default (YAML 1.2 core,
-// timestamps, `<<` merge keys), so reveal-md decks read as they did there; unlike js-yaml it
-// bounds what aliases may expand to, so a few hundred bytes cannot become gigabytes.
-import { isMap, isScalar, LineCounter, parseDocument, visit, type Document } from 'yaml';
+// js-yaml is the parser reveal-md uses, so reveal-md decks read exactly as they did there.
+// It keeps an alias as a second reference to its anchor's value, so an alias bomb costs
+// nothing until something writes it out: the size it would expand to is bounded here.
+import { load, YAMLException } from 'js-yaml';
 import { DeckError } from '../model/deck-error.js';
 
 export interface FrontMatter {
@@ -18,40 +18,36 @@ export interface FrontMatter {
 
 const FENCE = /^---[ \t]*$/;
 const END = /^(---|\.\.\.)[ \t]*$/;
+/** A top-level key at the start of a line: `key:` or `"key":`. */
+const TOP_KEY = /^(["']?)([^\s"'#:][^:]*?)\1[ \t]*:(?:[ \t]|$)/;
 
 /**
- * yaml's bound on aliases: the uses of an anchor times the aliases inside it. An anchor of plain
- * values may be used 99 times (plenty for settings); an alias bomb nests aliases and fails fast.
+ * How big a value is written out, aliases expanded (characters of text, 1 per other value),
+ * counted only up to `limit`: a bomb's billions of values are never visited.
  */
-export const MAX_ALIAS_COUNT = 100;
-
-/** 1-based file line of an offset into the YAML (+1 for the opening `---`). */
-function fileLineOf(lineCounter: LineCounter, offset: number): { line: number; column: number } {
-  const pos = lineCounter.linePos(offset);
-  return { line: pos.line + 1, column: pos.col };
-}
-
-function keyLinesOf(doc: Document, lineCounter: LineCounter): Record<string, number> {
-  const keyLines: Record<string, number> = {};
-  if (!isMap(doc.contents)) return keyLines;
-  for (const pair of doc.contents.items) {
-    if (!isScalar(pair.key) || !pair.key.range) continue;
-    const key = String(pair.key.value);
-    if (!(key in keyLines)) keyLines[key] = fileLineOf(lineCounter, pair.key.range[0]).line;
+function expandedSize(value: unknown, limit: number): number {
+  let size = 0;
+  const stack = [value];
+  while (stack.length > 0 && size <= limit) {
+    const v = stack.pop();
+    size += typeof v === 'string' ? v.length : 1;
+    if (v && typeof v === 'object') for (const item of Object.values(v)) stack.push(item);
   }
-  return keyLines;
+  return size;
 }
 
-/** Where the first alias is: an alias bomb is reported there. */
-function firstAliasOffset(doc: Document): number {
-  let offset = 0;
-  visit(doc, {
-    Alias(_, node) {
-      offset = node.range?.[0] ?? 0;
-      return visit.BREAK;
-    },
+/** What the front matter may expand to: 1 MB, or twice its own text (which it is without aliases). */
+export function maxExpandedSize(yamlText: string): number {
+  return Math.max(1024 * 1024, 2 * yamlText.length);
+}
+
+function keyLinesOf(lines: string[]): Record<string, number> {
+  const keyLines: Record<string, number> = {};
+  lines.forEach((line, i) => {
+    const m = TOP_KEY.exec(line);
+    if (m && !(m[2] in keyLines)) keyLines[m[2]] = i + 2; // +1 for 1-based, +1 for the opening ---
   });
-  return offset;
+  return keyLines;
 }
 
 /** Splits off and parses front matter; `text` has `\n` line breaks. Throws DeckError when it is broken. */
@@ -65,30 +61,19 @@ export function readFrontMatter(text: string, file?: string): FrontMatter {
   if (close < 0) {
     throw new DeckError('front-matter', 'front matter is not closed: add a line `---` after it', { file, line: 1, column: 1 });
   }
-  const lineCounter = new LineCounter();
-  const doc = parseDocument(lines.slice(1, close).join('\n'), {
-    lineCounter,
-    customTags: ['timestamp'],
-    merge: true,
-    prettyErrors: false,
-  });
-  const error = doc.errors[0];
-  if (error) {
-    throw new DeckError('front-matter', `invalid YAML in front matter: ${error.message}`, {
-      file,
-      ...fileLineOf(lineCounter, error.pos[0]),
-    });
-  }
+  const yamlLines = lines.slice(1, close);
+  const yamlText = yamlLines.join('\n');
   let data: unknown;
   try {
-    data = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+    data = load(yamlText, { filename: file });
   } catch (e) {
-    if (!(e instanceof ReferenceError && /alias/i.test(e.message))) throw e;
-    throw new DeckError(
-      'front-matter',
-      `invalid YAML in front matter: its aliases (\`*name\`) are used or nested too much (uses of an anchor × aliases inside it over ${MAX_ALIAS_COUNT}); write the values out`,
-      { file, ...fileLineOf(lineCounter, firstAliasOffset(doc)) },
-    );
+    if (!(e instanceof YAMLException)) throw e;
+    const mark = (e as YAMLException & { mark?: { line: number; column: number } }).mark;
+    throw new DeckError('front-matter', `invalid YAML in front matter: ${e.reason}`, {
+      file,
+      line: (mark?.line ?? 0) + 2,
+      column: (mark?.column ?? 0) + 1,
+    });
   }
   const bodyLine = close + 1;
   const body = lines.slice(bodyLine).join('\n');
@@ -100,5 +85,18 @@ export function readFrontMatter(text: string, file?: string): FrontMatter {
       column: 1,
     });
   }
-  return { data: data as Record<string, unknown>, keyLines: keyLinesOf(doc, lineCounter), bodyLine, body };
+  const keyLines = keyLinesOf(yamlLines);
+  const limit = maxExpandedSize(yamlText);
+  let size = 0;
+  for (const [key, value] of Object.entries(data)) {
+    size += key.length + expandedSize(value, limit - size);
+    if (size > limit) {
+      throw new DeckError(
+        'front-matter',
+        `invalid YAML in front matter: \`${key}\` expands through its aliases (\`*name\`) to over ${Math.round(limit / 1024)} kB; write the values out`,
+        { file, line: keyLines[key] ?? 1, column: 1 },
+      );
+    }
+  }
+  return { data: data as Record<string, unknown>, keyLines, bodyLine, body };
 }
