@@ -60,8 +60,10 @@ const SNIPPETS = [
   '\n---\n',
   '---\ntitle: T\nlang: nb\n---',
   '---\nsize: [1\n---',
-  // Alias-heavy YAML (issue 20): a bomb nine wide and four deep, and aliases a settings block may use.
+  // Alias-heavy YAML (issue 20): bombs nine wide, four deep (6,561 values) and seven deep (4.8
+  // million: refused), and aliases a settings block may use.
   '---\nreveal:\n  a: &a [x, x, x, x, x, x, x, x, x]\n  b: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a]\n  c: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b]\n  d: [*c, *c, *c, *c, *c, *c, *c, *c, *c]\n---',
+  '---\nreveal:\n  a: &a [x, x, x, x, x, x, x, x, x]\n  b: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a]\n  c: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b]\n  d: &d [*c, *c, *c, *c, *c, *c, *c, *c, *c]\n  e: &e [*d, *d, *d, *d, *d, *d, *d, *d, *d]\n  f: &f [*e, *e, *e, *e, *e, *e, *e, *e, *e]\n  g: [*f, *f, *f, *f, *f, *f, *f, *f, *f]\n---',
   '---\nbase: &base { transition: fade, hash: true }\nreveal:\n  <<: *base\n  again: *base\npdf: *undefined\n---',
   '# Heading',
   '## Title {#id .cls data-x="1"}',
