@@ -262,15 +262,21 @@ export async function readPost({ browser, url, viewport, deckUrl, pdfUrl, screen
   const deckOrigin = new URL(deckUrl).origin;
   const note = (problem: string, where: string | undefined) =>
     (where?.startsWith(deckOrigin) || problem.includes(deckOrigin) ? deckProblems : otherProblems).push(problem);
-  // Once the PDF link is clicked the page may leave: requests cut short then are no problem.
+  // Once the PDF link is clicked the page may leave for the PDF: requests cut short then, and
+  // the browser's own requests for the PDF's tab (its /favicon.ico), are not the deck's doing.
+  // What the deck's page itself logs then (say, a blocked popup) still counts.
   let leaving = false;
-  page.on('console', (m) => m.type() === 'error' && note(`console: ${m.text()} (${m.location().url ?? '?'})`, m.location().url));
+  const embedView = (url: string | undefined) => Boolean(url?.startsWith(deckUrl) && url.includes('?embed'));
+  page.on('console', (m) => {
+    const where = m.location().url;
+    if (m.type() === 'error' && (!leaving || embedView(where))) note(`console: ${m.text()} (${where ?? '?'})`, where);
+  });
   page.on('pageerror', (e) => note(`page error: ${(e as Error).message}`, undefined));
   page.on(
     'requestfailed',
     (r) => !leaving && note(`request failed: ${r.url()} ${r.failure()?.errorText ?? ''}`, r.frame()?.url() ?? r.url()),
   );
-  page.on('response', (r) => r.status() >= 400 && note(`HTTP ${r.status()}: ${r.url()}`, r.url()));
+  page.on('response', (r) => !leaving && r.status() >= 400 && note(`HTTP ${r.status()}: ${r.url()}`, r.url()));
   try {
     await page.setViewport({
       width: viewport.width,
