@@ -19,10 +19,10 @@ export function themeCss(name: string): string {
 }
 
 /** Where text sits: the background, and the boxes drawn on it. */
-const BACKGROUNDS = ['bg', 'surface', 'code-bg', 'accent-soft', 'accent'] as const;
+type Background = 'bg' | 'surface' | 'code-bg' | 'accent-soft' | 'accent';
 
 /** Text colours and the backgrounds each is set on (see default.css). */
-const TEXT_ON: Array<[string, Array<(typeof BACKGROUNDS)[number]>]> = [
+const TEXT_ON: Array<[string, Background[]]> = [
   ['fg', ['bg', 'surface', 'accent-soft']],
   ['heading', ['bg', 'surface', 'accent-soft']],
   ['muted', ['bg', 'surface', 'code-bg']], // captions, sources, line numbers
