@@ -37,7 +37,7 @@ function expandedSize(value: unknown, limit: number): number {
 }
 
 /** What the front matter may expand to: 1 MB, or twice its own text (which it is without aliases). */
-export function maxExpandedSize(yamlText: string): number {
+function maxExpandedSize(yamlText: string): number {
   return Math.max(1024 * 1024, 2 * yamlText.length);
 }
 

@@ -109,7 +109,7 @@ interface MathBudget {
   warned: boolean;
 }
 
-/** TeX kept for a browser-side renderer (no KaTeX here): `\\(…\\)`, `\\[…\\]`. */
+/** TeX kept for a browser-side renderer (no KaTeX here): `\(…\)`, `\[…\]`. */
 function texAsText(tex: string, display: boolean): string {
   return `<span class="dm-math">${escapeHtml(display ? `\\[${tex}\\]` : `\\(${tex}\\)`)}</span>`;
 }
