@@ -1,5 +1,5 @@
 // Where deckmark's own files are: the runtime built into lib/ and the themes in themes/.
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -19,3 +19,8 @@ export const CLIENT_DIR = path.join(PACKAGE_ROOT, 'lib/client');
 export const THEMES_DIR = path.join(PACKAGE_ROOT, 'themes');
 export const REVEAL_THEMES_DIR = path.join(PACKAGE_ROOT, 'lib/themes/reveal');
 export const TEMPLATES_DIR = path.join(PACKAGE_ROOT, 'templates');
+
+/** deckmark's version, as its package.json gives it. */
+export function packageVersion(): string {
+  return (JSON.parse(readFileSync(path.join(PACKAGE_ROOT, 'package.json'), 'utf8')) as { version: string }).version;
+}

@@ -1,10 +1,9 @@
 // The deckmark CLI: commands declared here, their code loaded only when run, and the one
 // place that prints errors and picks the exit code (0 ok, 1 errors in the input, 2 usage).
 import { Command, CommanderError, Option } from 'commander';
+import { packageVersion } from '../build/paths.js';
 import { DeckError } from '../model/deck-error.js';
 import { escapeControls, formatError } from './report.js';
-
-const VERSION = '0.1.0';
 
 function separatorOptions(command: Command): Command {
   return command
@@ -18,7 +17,7 @@ let commandExitCode = 0;
 export function createProgram(): Command {
   const program = new Command('deckmark')
     .description('Markdown slides → a reveal.js deck, a PDF and a blog embed')
-    .version(VERSION)
+    .version(packageVersion())
     .option('--debug', 'print stack traces of errors')
     .showHelpAfterError('(run deckmark --help for usage)')
     .exitOverride();

@@ -1,6 +1,6 @@
 // The built bin, spawned as a user runs it (npm test rebuilds lib/ first).
 import { spawnSync } from 'node:child_process';
-import { existsSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { REPO, SLIDES, tempDir } from '../helpers/cli.js';
@@ -18,6 +18,13 @@ describe('bin/deckmark.js', () => {
     expect(r.status, r.stderr).toBe(0);
     expect(r.stderr).toMatch(/3 decks in \d+ ms/); // strategi-sosiale-medier, layouts, syntax-tour
     expect(existsSync(path.join(out, 'strategi-sosiale-medier/index.html'))).toBe(true);
+  });
+
+  it("prints package.json's version", () => {
+    const { version } = JSON.parse(readFileSync(path.join(REPO, 'package.json'), 'utf8')) as { version: string };
+    const r = run('--version');
+    expect(r.status).toBe(0);
+    expect(r.stdout.trim()).toBe(version);
   });
 
   it('exits 1 with one line for a missing deck, 2 for an unknown command', () => {
