@@ -1,22 +1,30 @@
 // The rebuild queue on its own: a burst is one run, runs never overlap, and what arrives
-// during a run is folded into exactly one next run.
-import { describe, expect, it } from 'vitest';
+// during a run is folded into exactly one next run. Time is vitest's fake clock, so the
+// quiet spell and the length of a build are exact, not raced against a busy machine.
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createRebuildQueue } from '../../src/server/rebuild-queue.js';
 
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+/** A build that takes `ms` of (fake) time. */
+const working = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+const fail = (e: unknown) => {
+  throw e;
+};
 
 describe('createRebuildQueue', () => {
-  it('runs once for a burst of events, with every file of it', async () => {
+  beforeEach(() => vi.useFakeTimers());
+  afterEach(() => vi.useRealTimers());
+
+  it('runs once for a burst of events, with every file of it, after the quiet spell', async () => {
     const runs: string[][] = [];
-    const queue = createRebuildQueue(
-      async (files) => void runs.push(files.sort()),
-      (e) => {
-        throw e;
-      },
-      30,
-    );
-    for (let i = 0; i < 20; i++) queue.schedule(i % 2 ? '/a.md' : '/b.md');
-    await sleep(80);
+    const queue = createRebuildQueue(async (files) => void runs.push(files.sort()), fail, 30);
+    for (let i = 0; i < 20; i++) {
+      queue.schedule(i % 2 ? '/a.md' : '/b.md');
+      await vi.advanceTimersByTimeAsync(5); // saves 5 ms apart: never 30 ms quiet
+    }
+    expect(runs).toEqual([]);
+    await vi.advanceTimersByTimeAsync(24); // 29 ms since the last save
+    expect(runs).toEqual([]);
+    await vi.advanceTimersByTimeAsync(1);
     expect(runs).toEqual([['/a.md', '/b.md']]);
     await queue.close();
   });
@@ -30,22 +38,24 @@ describe('createRebuildQueue', () => {
         overlapped ||= active > 0;
         active++;
         runs.push(files);
-        await sleep(100);
+        await working(100);
         active--;
       },
-      (e) => {
-        throw e;
-      },
+      fail,
       10,
     );
     queue.schedule('/a.md');
-    await sleep(30); // the first run is under way
+    await vi.advanceTimersByTimeAsync(30); // the first run is under way
+    expect(runs).toEqual([['/a.md']]);
     for (let i = 0; i < 5; i++) {
-      queue.schedule('/a.md');
-      await sleep(15);
+      queue.schedule(i % 2 ? '/a.md' : '/b.md');
+      await vi.advanceTimersByTimeAsync(15);
     }
-    await sleep(350);
-    expect(runs).toEqual([['/a.md'], ['/a.md']]);
+    expect(runs).toHaveLength(1); // the first run still has 5 ms to go
+    await vi.advanceTimersByTimeAsync(5);
+    expect(runs).toEqual([['/a.md'], ['/b.md', '/a.md']]);
+    await vi.advanceTimersByTimeAsync(500);
+    expect(runs).toHaveLength(2);
     expect(overlapped).toBe(false);
     await queue.close();
   });
@@ -56,20 +66,21 @@ describe('createRebuildQueue', () => {
     const queue = createRebuildQueue(
       async (files) => {
         runs.push(files);
-        await sleep(50);
+        await working(50);
         finished = true;
       },
-      (e) => {
-        throw e;
-      },
+      fail,
       0,
     );
     queue.schedule('/a.md');
-    await sleep(10);
-    await queue.close();
+    await vi.advanceTimersByTimeAsync(10);
+    const closed = queue.close();
+    expect(finished).toBe(false);
+    await vi.advanceTimersByTimeAsync(40);
+    await closed;
     expect(finished).toBe(true);
     queue.schedule('/b.md');
-    await sleep(30);
+    await vi.advanceTimersByTimeAsync(100);
     expect(runs).toEqual([['/a.md']]);
   });
 
@@ -85,9 +96,9 @@ describe('createRebuildQueue', () => {
       0,
     );
     queue.schedule('/a.md');
-    await sleep(20);
+    await vi.advanceTimersByTimeAsync(1);
     queue.schedule('/a.md');
-    await sleep(20);
+    await vi.advanceTimersByTimeAsync(1);
     expect(calls).toBe(2);
     expect(errors).toEqual([new Error('boom')]);
     await queue.close();
