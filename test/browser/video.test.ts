@@ -5,7 +5,7 @@ import { copyFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Browser, Page } from 'puppeteer-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { blockedRequests, launchBrowser, withPage } from '../../src/export/browser.js';
 import { runCli, SLIDES, tempDir } from '../helpers/cli.js';
 
@@ -72,15 +72,14 @@ describe('video in the built deck', () => {
         expect(await page.$eval('iframe.dm-video-player', (f) => (f.closest('section') as HTMLElement).style.display)).toBe('block');
         expect(await frameSrc(page)).toBeNull();
         expect(await page.$eval('iframe.dm-video-player', (f) => f.getAttribute('data-src'))).toBe(EMBED);
-        await new Promise((r) => setTimeout(r, 300));
+        await page.waitForNetworkIdle({ idleTime: 200 });
         expect(blockedRequests(page)).toEqual([]);
 
         await goTo(page, 1);
         await page.waitForFunction(() => document.querySelector('iframe.dm-video-player')?.getAttribute('src') !== null);
         expect(await frameSrc(page)).toBe(EMBED);
         // Now, and only now, the player is requested (and refused: tests run offline).
-        for (let i = 0; i < 50 && blockedRequests(page).length === 0; i++) await new Promise((r) => setTimeout(r, 50));
-        expect(blockedRequests(page)).toEqual([EMBED]);
+        await vi.waitFor(() => expect(blockedRequests(page)).toEqual([EMBED]), { timeout: 5000 });
 
         await goTo(page, 2);
         expect(await frameSrc(page)).toBeNull();
@@ -123,8 +122,17 @@ describe('video in the built deck', () => {
           ),
         );
         await goTo(page, 1);
-        await page.waitForFunction(() => (document.querySelector('iframe.dm-video-player') as HTMLIFrameElement).src.startsWith('data:'));
-        await new Promise((r) => setTimeout(r, 300));
+        const playerFrame = await page.waitForFrame((f) => f.url().startsWith('data:'));
+        await playerFrame.waitForSelector('button');
+        // The slide has come to rest: the player's box is the same two frames apart.
+        await page.waitForFunction(
+          () =>
+            new Promise((done) => {
+              const box = () => JSON.stringify(document.querySelector('iframe.dm-video-player')!.getBoundingClientRect());
+              const before = box();
+              requestAnimationFrame(() => requestAnimationFrame(() => done(box() === before)));
+            }),
+        );
         const box = (await (await page.$('iframe.dm-video-player'))!.boundingBox())!;
         await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
         await page.waitForFunction(() => document.hasFocus() && !(document.activeElement instanceof HTMLIFrameElement), { timeout: 5000 });
@@ -167,7 +175,7 @@ describe('video in the built deck', () => {
       browser,
       async (page) => {
         await open(page, '?print-pdf');
-        await new Promise((r) => setTimeout(r, 500));
+        await page.waitForNetworkIdle({ idleTime: 200 });
         expect(await page.$$eval('.dm-video-player', (els) => els.map((e) => [e.getAttribute('src'), e.getAttribute('data-src')]))).toEqual(
           [
             [null, null],
