@@ -79,6 +79,13 @@ export function pdfName(slug: string): string {
   return `${slug}.pdf`;
 }
 
+export function pptxName(slug: string): string {
+  return `${slug}.pptx`;
+}
+
+/** The folder inside a deck's folder that `deckmark png` writes its images to. */
+export const PNG_FOLDER = 'png';
+
 /** The file beside the title-slide image that holds the hash of the HTML it was made from. */
 export const IMAGE_HASH_FILE = `${OG_IMAGE.file}.sha256`;
 
@@ -195,6 +202,6 @@ export async function buildDeck(file: string, options: BuildOptions): Promise<Bu
   out.set(OEMBED_FILE, `${JSON.stringify(oembed, null, 2)}\n`);
   out.set('assets/deckmark.js', { copyFrom: runtime });
   for (const [name, src] of assets) out.set(name, { copyFrom: src });
-  await writeFolderAtomic(deckDir, out, [pdf, OG_IMAGE.file, IMAGE_HASH_FILE]);
+  await writeFolderAtomic(deckDir, out, [pdf, pptxName(slug), PNG_FOLDER, OG_IMAGE.file, IMAGE_HASH_FILE]);
   return { slug, deck, output: path.join(deckDir, 'index.html'), manifest, diagnostics, lint, image };
 }

@@ -5,7 +5,7 @@
 // back (recoverFolder) and removes what killed runs left.
 import { createHash } from 'node:crypto';
 import { existsSync, statSync } from 'node:fs';
-import { copyFile, mkdir, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { copyFile, cp, mkdir, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { DeckError } from '../model/deck-error.js';
 import { madeByDeadProcess, tempTag } from './stale-temps.js';
@@ -103,7 +103,7 @@ function signature(content: OutputFile): string {
 
 /**
  * Writes a folder atomically: built beside the target, then swapped in. Files named in
- * `keep` that the old folder has (such as an exported PDF) are carried over.
+ * `keep` that the old folder has (such as an exported PDF or the PNGs' folder) are carried over.
  */
 async function replaceFolder(target: string, files: Map<string, OutputFile>, keep: string[]): Promise<void> {
   const tag = tempTag();
@@ -114,7 +114,8 @@ async function replaceFolder(target: string, files: Map<string, OutputFile>, kee
     await mkdir(temp, { recursive: true });
     await Promise.all([...files].map(([rel, content]) => writeOne(path.join(temp, rel), content)));
     for (const name of keep) {
-      if (!files.has(name)) await copyFile(path.join(target, name), path.join(temp, name)).catch(() => undefined);
+      // A kept folder (the PNG export's `png/`) is copied whole.
+      if (!files.has(name)) await cp(path.join(target, name), path.join(temp, name), { recursive: true }).catch(() => undefined);
     }
     await rename(temp, ready); // complete: from here on, a killed run's next start puts it in place
     await rename(target, old).catch((e: NodeJS.ErrnoException) => {

@@ -69,6 +69,20 @@ export function createProgram(): Command {
     await runPdf(input, options);
   });
 
+  separatorOptions(
+    program
+      .command('png')
+      .description('one PNG per slide from the PDF print view: <out>/<slug>/png/01.png … (needs Chrome or Chromium)')
+      .argument('[input]', 'a .md file or a folder of them', 'slides')
+      .option('-o, --out <dir>', 'output folder', 'dist')
+      .addOption(new Option('--scale <n>', 'pixels per CSS pixel').choices(['1', '2']).default('1'))
+      .option('--fragments', 'one image per fragment step')
+      .option('-q, --quiet', 'no progress output'),
+  ).action(async (input: string, options) => {
+    const { runPng } = await import('./commands/png.js');
+    await runPng(input, options);
+  });
+
   program
     .command('embed')
     .description("print the snippet that embeds a deck in a blog post (needs the deck's public URL)")

@@ -1,0 +1,66 @@
+// `deckmark png [INPUT]`: builds each deck and writes one PNG per slide, from the PDF's print
+// view, to `<out>/<slug>/png/01.png …` (the folder swapped in whole, so it never mixes two runs).
+import path from 'node:path';
+import { DeckError } from '../../model/deck-error.js';
+import { buildDeck, PNG_FOLDER, shownPath, type BuildOptions } from '../../build/build-deck.js';
+import { writeIndex } from '../../build/build-site.js';
+import { findDecks } from '../../build/find-decks.js';
+import { writeFolderAtomic, type OutputFile } from '../../build/write-atomic.js';
+import { launchBrowser } from '../../export/browser.js';
+import { renderPngs } from '../../export/render-png.js';
+import { log, printDiagnostics } from '../report.js';
+
+export interface PngCommandOptions {
+  out?: string;
+  scale?: string;
+  fragments?: boolean;
+  quiet?: boolean;
+  separator?: string;
+  verticalSeparator?: string;
+}
+
+function parseScale(flag: string | undefined): number {
+  if (flag === undefined) return 1;
+  if (flag !== '1' && flag !== '2') throw new DeckError('usage', '--scale must be 1 or 2');
+  return Number(flag);
+}
+
+/** `01.png`, `02.png` … padded to the width of the last number, so the names sort as the slides do. */
+export function pngNames(count: number): string[] {
+  const width = Math.max(2, String(count).length);
+  return Array.from({ length: count }, (_, i) => `${String(i + 1).padStart(width, '0')}.png`);
+}
+
+export async function runPng(input: string, flags: PngCommandOptions): Promise<void> {
+  const scale = parseScale(flags.scale);
+  const decks = await findDecks(input);
+  const outDir = path.resolve(flags.out ?? 'dist');
+  const buildOptions: BuildOptions = { outDir, separator: flags.separator, verticalSeparator: flags.verticalSeparator };
+  const progress = !flags.quiet && process.stderr.isTTY;
+  const launching = launchBrowser();
+  launching.catch(() => undefined); // awaited below; a build error may come first
+  try {
+    for (const file of decks) {
+      const started = performance.now();
+      const built = await buildDeck(file, buildOptions);
+      printDiagnostics(built.diagnostics);
+      const browser = await launching;
+      const showSteps = progress && built.manifest.slideCount > 20;
+      const result = await renderPngs(browser, built.output, built.deck, { scale, fragments: flags.fragments ?? false }, (done, total) => {
+        if (showSteps) process.stderr.write(`\r\x1b[K${built.slug}: image ${done + 1}/${total}…`);
+      });
+      if (showSteps) process.stderr.write('\r\x1b[K');
+      printDiagnostics(result.diagnostics);
+      const names = pngNames(result.images.length);
+      const files = new Map<string, OutputFile>(names.map((name, i) => [name, Buffer.from(result.images[i])]));
+      const target = path.join(outDir, built.slug, PNG_FOLDER);
+      await writeFolderAtomic(target, files);
+      const { width, height } = built.deck.meta.size;
+      const seconds = ((performance.now() - started) / 1000).toFixed(1);
+      log(`wrote ${shownPath(target)}/ (${names.length} images, ${width * scale}×${height * scale} px, ${seconds} s)`);
+    }
+    await writeIndex(outDir);
+  } finally {
+    await launching.then((browser) => browser.close()).catch(() => undefined);
+  }
+}

@@ -1,0 +1,83 @@
+// One PNG per printed slide, shot from the very print view the PDF comes from (render-pdf's
+// openPrintView + fitOverflowingSlides): a slide that overflows is shrunk the same way, and the
+// page blocks every outside request the same way.
+import type { Browser } from 'puppeteer-core';
+import type { Deck, Diagnostic } from '../model/deck.js';
+import { DeckError } from '../model/deck-error.js';
+import { blockedRequests, withDeckPage } from './browser.js';
+import { fitOverflowingSlides } from './print-layout.js';
+import { openPrintView } from './render-pdf.js';
+
+export interface PngOptions {
+  /** Device pixels per CSS pixel: 1 gives the deck's size, 2 twice that. @defaultValue 1 */
+  scale: number;
+  /** One image per fragment step, as `pdf --fragments`. @defaultValue false */
+  fragments: boolean;
+}
+
+export interface PngResult {
+  /** The images in slide order. */
+  images: Uint8Array[];
+  diagnostics: Diagnostic[];
+}
+
+function warning(deck: Deck, code: string, message: string, line: number): Diagnostic {
+  return { severity: 'warning', code, message, file: deck.file, line, column: 1 };
+}
+
+/** The first slide whose HTML mentions `url`, for a message about a blocked request. */
+function lineMentioning(deck: Deck, url: string): number {
+  const all = deck.slides.flatMap((s) => [s, ...s.children]);
+  return all.find((s) => s.html.includes(url) || s.html.includes(url.replace(/&/g, '&amp;')))?.range.start ?? 1;
+}
+
+/** Where each printed page sits in the print view, top to bottom, in CSS pixels. */
+function printedPageTops(): number[] {
+  return [...document.querySelectorAll<HTMLElement>('.reveal .slides > .pdf-page')].map(
+    (page) => page.getBoundingClientRect().top + window.scrollY,
+  );
+}
+
+export async function renderPngs(
+  browser: Browser,
+  deckHtml: string,
+  deck: Deck,
+  options: PngOptions,
+  onProgress: (done: number, total: number) => void = () => undefined,
+): Promise<PngResult> {
+  const size = deck.meta.size;
+  try {
+    return await withDeckPage(browser, deckHtml, async (page) => {
+      await openPrintView(page, deckHtml, deck, { notes: false, fragments: options.fragments, handout: 0 });
+      const overflows = await page.evaluate(fitOverflowingSlides, size.height);
+      await page.setViewport({ width: size.width, height: size.height, deviceScaleFactor: options.scale });
+      const tops = await page.evaluate(printedPageTops);
+      const images: Uint8Array[] = [];
+      for (const [i, top] of tops.entries()) {
+        onProgress(i, tops.length);
+        const clip = { x: 0, y: top, width: size.width, height: size.height };
+        images.push(await page.screenshot({ type: 'png', clip, captureBeyondViewport: true }));
+      }
+      const diagnostics = overflows.map((o) =>
+        warning(deck, 'overflow', `slide content overflows by ${o.overflow}px: shrunk to ${Math.round(o.scale * 100)}% in its PNG`, o.line),
+      );
+      for (const url of new Set(blockedRequests(page))) {
+        const where = url.startsWith('file:') ? "is outside the deck's folder" : 'is not on this machine';
+        diagnostics.push(
+          warning(
+            deck,
+            url.startsWith('file:') ? 'outside-file' : 'remote-resource',
+            `${url} ${where} and is left out of the PNGs`,
+            lineMentioning(deck, url),
+          ),
+        );
+      }
+      return { images, diagnostics };
+    });
+  } catch (error) {
+    if (error instanceof DeckError) throw error;
+    throw new DeckError('export-failed', `PNG export of ${deck.file ?? 'the deck'} failed: ${(error as Error).message}`, {
+      file: deck.file,
+    });
+  }
+}
