@@ -41,19 +41,24 @@ const client = build({
 });
 
 const cssOptions = { bundle: true, minify: true, logLevel: 'warning', external: ['http:*', 'https:*'] };
+
+/** @fontsource's stylesheets list a .woff beside each .woff2: keep the woff2 only. */
+const woff2Only = {
+  name: 'woff2-only',
+  setup(build) {
+    build.onLoad({ filter: /[\\/]@fontsource[\\/].*\.css$/ }, async (args) => ({
+      contents: (await readFile(args.path, 'utf8')).replace(/,\s*url\([^)]*\.woff\)\s*format\(["']woff["']\)/g, ''),
+      loader: 'css',
+    }));
+  },
+};
 const clientCss = build({
   ...cssOptions,
   entryPoints: { deckmark: path.join(root, 'src/client/deckmark.css'), fonts: path.join(root, 'src/client/fonts.css') },
   outdir: path.join(lib, 'client'),
-  loader: { '.woff2': 'file', '.woff': 'file', '.ttf': 'file', '.eot': 'file' },
+  loader: { '.woff2': 'file' },
   assetNames: 'fonts/[name]-[hash]',
-});
-// The fonts inside their CSS, for --single-file decks.
-const inlineCss = build({
-  ...cssOptions,
-  entryPoints: { 'fonts.inline': path.join(root, 'src/client/fonts.css') },
-  outdir: path.join(lib, 'client'),
-  loader: { '.woff2': 'dataurl', '.woff': 'empty', '.ttf': 'empty', '.eot': 'empty' },
+  plugins: [woff2Only],
 });
 
 // KaTeX's CSS and fonts (woff2 only: every browser reveal.js runs in reads it), copied with a
@@ -90,4 +95,4 @@ const themes = build({
   }
 });
 
-await Promise.all([cli, client, clientCss, inlineCss, themes, katex]);
+await Promise.all([cli, client, clientCss, themes, katex]);

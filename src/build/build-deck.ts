@@ -7,7 +7,7 @@ import type { Deck, Diagnostic } from '../model/deck.js';
 import { DeckError } from '../model/deck-error.js';
 import { checkDeck } from '../check/check-deck.js';
 import { parseDeck } from '../compile/parse-deck.js';
-import { renderDeck, type Script } from '../compile/render-deck.js';
+import { renderDeck, type Script, type Stylesheet } from '../compile/render-deck.js';
 import type { DeckManifest } from '../compile/render-index.js';
 import { OEMBED_FILE, OG_IMAGE, renderOEmbed } from '../compile/oembed.js';
 import type { Separators } from '../compile/split-slides.js';
@@ -138,11 +138,18 @@ export async function compileDeckFile(file: string, options: BuildOptions): Prom
   return { deck, assets: collector.files };
 }
 
+/** A single file's stylesheets as output files, beside the fonts' stylesheet and files. */
+function singleFileSheets(fontFiles: Map<string, OutputFile>, styles: Stylesheet[]): Map<string, OutputFile> {
+  const sheets = new Map(fontFiles);
+  styles.forEach((style, i) => 'inline' in style && sheets.set(`assets/inline-${i}.css`, style.inline));
+  return sheets;
+}
+
 export async function buildDeck(file: string, options: BuildOptions): Promise<BuiltDeck> {
   const slug = deckSlug(file);
   const { deck, assets } = await compileDeckFile(file, options);
   const inline = options.singleFile ?? false;
-  const { fonts, styles, files, warnings } = collectStyles(deck, file, inline);
+  const { fonts: fontsLink, fontFiles, styles, files, warnings } = collectStyles(deck, file, inline);
   for (const message of warnings) {
     deck.diagnostics.push({ severity: 'warning', code: 'stylesheet', message, file: deck.file, line: deck.metaLines.css ?? 1, column: 1 });
   }
@@ -152,6 +159,8 @@ export async function buildDeck(file: string, options: BuildOptions): Promise<Bu
   const diagnostics = [...deck.diagnostics, ...lint.map((d) => ({ ...d, severity: 'warning' as const }))];
   // A deck with a public URL can be embedded, also in a sandboxed frame that needs its fonts inline.
   const embedFonts = !inline && deck.meta.url !== undefined ? await renderEmbedFonts(deck, files, findProjectRoot(file)) : undefined;
+  // A single file carries its fonts subset to what it shows, like the embed view.
+  const fonts = fontsLink ?? { inline: await renderEmbedFonts(deck, singleFileSheets(fontFiles, styles), findProjectRoot(file)) };
   const runtime = path.join(CLIENT_DIR, 'deckmark.js');
   const scripts: Script[] = inline ? [{ inline: readFileSync(runtime, 'utf8') }] : [{ src: 'assets/deckmark.js' }];
   const deckDir = path.join(options.outDir, slug);

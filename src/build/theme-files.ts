@@ -18,8 +18,10 @@ const FONT_URL = /url\((["']?)(\.\/)?(fonts\/[^)"']+)\1\)/g;
 export const FONTS_FILE = 'assets/fonts.css';
 
 export interface StyleOutput {
-  /** The fonts of deckmark's themes, linked before `styles`. */
-  fonts: Stylesheet;
+  /** The link to the fonts of deckmark's themes, before `styles`; none for a single file (see `fontFiles`). */
+  fonts?: Stylesheet;
+  /** The fonts' stylesheet (FONTS_FILE) and the font files it names. */
+  fontFiles: Map<string, OutputFile>;
   styles: Stylesheet[];
   /** Files to write beside the deck (relative path → content). */
   files: Map<string, OutputFile>;
@@ -131,11 +133,10 @@ export function collectStyles(deck: Deck, deckFile: string, inline: boolean): St
   };
 
   // The themes' fonts: a stylesheet apart, which the embed view may swap (see StyleOutput.fonts).
-  const fontsCss = readFileSync(path.join(CLIENT_DIR, inline ? 'fonts.inline.css' : 'fonts.css'), 'utf8');
-  if (!inline) {
-    files.set(FONTS_FILE, fontsCss);
-    for (const m of fontsCss.matchAll(FONT_URL)) files.set(`assets/${m[3]}`, { copyFrom: path.join(CLIENT_DIR, m[3]) });
-  }
+  const fontsCss = readFileSync(path.join(CLIENT_DIR, 'fonts.css'), 'utf8');
+  const fontFiles = new Map<string, OutputFile>([[FONTS_FILE, fontsCss]]);
+  for (const m of fontsCss.matchAll(FONT_URL)) fontFiles.set(`assets/${m[3]}`, { copyFrom: path.join(CLIENT_DIR, m[3]) });
+  if (!inline) for (const [name, content] of fontFiles) files.set(name, content);
   add('deckmark.css', readFileSync(path.join(CLIENT_DIR, 'deckmark.css'), 'utf8'));
   if (usesMath(deck)) {
     const css = readFileSync(path.join(CLIENT_DIR, 'katex.css'), 'utf8');
@@ -169,5 +170,5 @@ export function collectStyles(deck: Deck, deckFile: string, inline: boolean): St
     const css = readStylesheet(file, `stylesheet "${extra}"`, reader('css'));
     add(`${path.basename(file, '.css')}-${contentHash(css)}.css`, css);
   }
-  return { fonts: inline ? { inline: fontsCss } : { href: FONTS_FILE }, styles, files, warnings };
+  return { fonts: inline ? undefined : { href: FONTS_FILE }, fontFiles, styles, files, warnings };
 }
