@@ -3,7 +3,7 @@
 import type { Deck, Diagnostic } from '../model/deck.js';
 import { checkContrast } from './contrast-rule.js';
 import { checkAltText, checkLinks } from './media-rules.js';
-import { checkDensity, checkDuplicateIds, checkTitles, DEFAULT_MAX_WORDS } from './slide-rules.js';
+import { checkDensity, checkDuplicateIds, checkTextAboveSeparators, checkTitles, DEFAULT_MAX_WORDS } from './slide-rules.js';
 
 export interface CheckOptions {
   /** Words a slide may hold before `dense-slide` warns. @defaultValue 80 */
@@ -26,6 +26,7 @@ export const RULES = [
   'no-title',
   'duplicate-id',
   'dense-slide',
+  'text-above-separator',
 ] as const;
 
 /** Compiler diagnostics that `check` reports as errors: files that are not there, video links without an id. */
@@ -38,6 +39,7 @@ export function checkDeck(deck: Deck, options: CheckOptions = {}): Diagnostic[] 
     ...checkTitles(deck),
     ...checkDuplicateIds(deck),
     ...checkDensity(deck, options.maxWords ?? DEFAULT_MAX_WORDS),
+    ...checkTextAboveSeparators(deck),
     ...(options.themeCss === undefined ? [] : checkContrast(deck, options.themeCss)),
   ];
 }

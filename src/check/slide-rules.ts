@@ -60,3 +60,17 @@ export function checkDensity(deck: Deck, maxWords = DEFAULT_MAX_WORDS): Diagnost
   }
   return out;
 }
+
+/** `Title` then `---` is a slide break (as in reveal-md), where other Markdown makes a heading. */
+export function checkTextAboveSeparators(deck: Deck): Diagnostic[] {
+  return deck.textAboveSeparators.map((line) =>
+    problem(
+      deck,
+      'warning',
+      'text-above-separator',
+      'this separator right under a line of text splits the slide there (as in reveal-md), not a setext heading',
+      line,
+      'for a heading write `## Title`; for a slide break, a blank line before the separator says so',
+    ),
+  );
+}

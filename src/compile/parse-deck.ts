@@ -13,7 +13,7 @@ import { readDeckOptions } from './deck-options.js';
 import { readFrontMatter, type FrontMatter } from './front-matter.js';
 import { slideTitle } from './slide-title.js';
 import { readSlideSources, sourcesSlides, type SlideSources } from './sources-slide.js';
-import { splitSlides, type Separators, type SlideSource } from './split-slides.js';
+import { REVEAL_MD_SEPARATORS, splitSlides, type Separators, type SlideSource } from './split-slides.js';
 import { uiStrings } from './ui-strings.js';
 
 export interface ParseOptions extends Separators {
@@ -62,11 +62,12 @@ function separatorsOf(fm: FrontMatter, options: ParseOptions): Separators {
     check(key, value, `${name} is not a regular expression deckmark can run`);
     seps[key] = value;
   }
-  // reveal.js joins the two slide separators into one pattern, which must compile too.
-  if (seps.separator && seps.verticalSeparator) {
+  // reveal.js joins the two slide separators (reveal-md's default for one not given) into one
+  // pattern, which must compile too.
+  if (seps.separator || seps.verticalSeparator) {
     check(
-      'verticalSeparator',
-      `${seps.separator}|${seps.verticalSeparator}`,
+      seps.verticalSeparator ? 'verticalSeparator' : 'separator',
+      `${seps.separator ?? REVEAL_MD_SEPARATORS.separator}|${seps.verticalSeparator ?? REVEAL_MD_SEPARATORS.verticalSeparator}`,
       '`separator` and `verticalSeparator` do not combine into one regular expression',
     );
   }
@@ -150,5 +151,6 @@ export function parseDeck(input: string, options: ParseOptions = {}): Deck {
     const lastLine = Math.max(fm.bodyLine, ...slides.flatMap((s) => [s, ...s.children]).map((s) => s.range.end));
     slides.push(...sourcesSlides(slides, sources, ui.sources, lastLine));
   }
-  return { file: options.file, meta, metaLines: fm.keyLines, slides, diagnostics };
+  const textAboveSeparators = stacks.flat().flatMap((s) => (s.textAboveSeparator === undefined ? [] : [s.textAboveSeparator]));
+  return { file: options.file, meta, metaLines: fm.keyLines, slides, textAboveSeparators, diagnostics };
 }

@@ -21,14 +21,19 @@ export interface SlideSource {
   notes?: SourceChunk;
   /** 1-based inclusive range of the slide's non-blank lines (separators excluded). */
   range: { start: number; end: number };
+  /**
+   * 1-based line of the dash separator that ends this slide, when a line of text stands
+   * directly above it: other Markdown readers make that line a (setext) heading.
+   */
+  textAboveSeparator?: number;
 }
 
 /** Horizontal slides, each a stack of one or more slides. */
 export type SlideStacks = SlideSource[][];
 
-// Our own default: `---`/`----` alone on a line with a blank line before it, so `Title\n---`
-// stays a setext heading (reveal-md's `\r?\n---\r?\n` would split it).
-const DEFAULT_SLIDE = String.raw`(?<=^[ \t]*\n)----?[ \t]*$`;
+// reveal-md's defaults (its lib/defaults.json): a `---` or `----` line, whatever stands above
+// it. Each replaces only its own half, as reveal-md merges options over its defaults.
+export const REVEAL_MD_SEPARATORS = { separator: String.raw`\r?\n---\r?\n`, verticalSeparator: String.raw`\r?\n----\r?\n` };
 const DEFAULT_NOTES = String.raw`^[ \t]*notes?:`;
 
 interface SeparatorMatcher {
@@ -36,21 +41,18 @@ interface SeparatorMatcher {
   isHorizontal(match: string): boolean;
 }
 
-// The author's patterns run on the linear-time engine (see author-regex.ts), our own on V8's.
+// As reveal.js: one regex of both alternatives, direction by testing the horizontal one alone.
+// Every separator runs on the linear-time engine (see author-regex.ts).
 function separatorMatcher(seps: Separators): SeparatorMatcher {
-  if (!seps.separator && seps.verticalSeparator) {
-    // Only a vertical separator given: it replaces `----`, and `---` stays the horizontal one.
-    const horizontal = String.raw`(?<=^[ \t]*\n)---[ \t]*$`;
-    return { pattern: authorPattern(`${horizontal}|${seps.verticalSeparator}`), isHorizontal: (m) => /^---[ \t]*$/.test(m) };
-  }
-  if (!seps.separator) {
-    return { pattern: nativePattern(DEFAULT_SLIDE), isHorizontal: (m) => m.trim() === '---' };
-  }
-  // reveal.js: one regex of both alternatives, direction by testing the horizontal one alone.
-  const horizontal = authorPattern(seps.separator, { multiline: false });
-  const source = seps.verticalSeparator ? `${seps.separator}|${seps.verticalSeparator}` : seps.separator;
-  return { pattern: authorPattern(source), isHorizontal: (m) => horizontal.test(m) };
+  const separator = seps.separator ?? REVEAL_MD_SEPARATORS.separator;
+  const vertical = seps.verticalSeparator ?? REVEAL_MD_SEPARATORS.verticalSeparator;
+  const horizontal = authorPattern(separator, { multiline: false });
+  return { pattern: authorPattern(`${separator}|${vertical}`), isHorizontal: (m) => horizontal.test(m) };
 }
+
+// Lines that are not paragraph text: blank, a heading, list item, quote, table row, HTML block,
+// fence or div line, indented code. A dash line under any other line underlines a setext heading.
+const NOT_PARAGRAPH_TEXT = /^(?:\s*$| {0,3}(?:#{1,6}(?:\s|$)|[<>|]|[-*+](?:\s|$)|\d{1,9}[.)](?:\s|$)|`{3,}|~{3,}|:{3,})| {4})/;
 
 /** Index of the line holding text offset `pos`, given each line's start offset. */
 function lineAt(lineStarts: readonly number[], pos: number): number {
@@ -145,6 +147,10 @@ export function splitSlides(text: string, seps: Separators = {}, firstLine = 0):
   for (const cut of findCuts(text, lineStarts, seps, inFence)) {
     // As in reveal.js: after a horizontal cut a new stack starts, after a vertical one it grows.
     const slide = makeSlide(last, cut.start);
+    const above = cut.line - 1;
+    if (above >= 0 && !inFence(above) && /^-+[ \t]*$/.test(lines[cut.line]) && !NOT_PARAGRAPH_TEXT.test(lines[above])) {
+      slide.textAboveSeparator = firstLine + cut.line + 1;
+    }
     if (wasHorizontal) stacks.push([slide]);
     else stacks[stacks.length - 1].push(slide);
     last = cut.end;

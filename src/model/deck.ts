@@ -128,5 +128,7 @@ export interface Deck {
   metaLines: Record<string, number>;
   /** Horizontal slides; each may carry vertical children. */
   slides: Slide[];
+  /** 1-based lines of `---`/`----` separators right under a line of text (a setext heading elsewhere). */
+  textAboveSeparators: number[];
   diagnostics: Diagnostic[];
 }

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { asCheckDiagnostics, checkDeck } from '../../src/check/check-deck.js';
 import { checkContrast } from '../../src/check/contrast-rule.js';
 import { checkAltText, checkLinks, urlProblem } from '../../src/check/media-rules.js';
-import { checkDensity, checkDuplicateIds, checkTitles } from '../../src/check/slide-rules.js';
+import { checkDensity, checkDuplicateIds, checkTextAboveSeparators, checkTitles } from '../../src/check/slide-rules.js';
 import { parseDeck, type ParseOptions } from '../../src/compile/parse-deck.js';
 import type { Diagnostic } from '../../src/model/deck.js';
 
@@ -44,6 +44,16 @@ describe('dense-slide', () => {
   it('takes another limit', () => {
     expect(brief(checkDensity(deck, 10))).toEqual(['1: warning dense-slide', '7: warning dense-slide']);
     expect(checkDensity(deck, 100)).toEqual([]);
+  });
+});
+
+describe('text-above-separator', () => {
+  it('points at a --- right under a line of text, which splits as in reveal-md but reads as a heading elsewhere', () => {
+    const deck = parse('# One\n---\nTitle\n---\n\nText\n\n---\n\nEnd\n');
+    const found = checkTextAboveSeparators(deck);
+    expect(brief(found)).toEqual(['4: warning text-above-separator']);
+    expect(found[0].hint).toMatch(/## Title/);
+    expect(brief(checkDeck(deck).filter((d) => d.code === 'text-above-separator'))).toEqual(['4: warning text-above-separator']);
   });
 });
 

@@ -9,7 +9,7 @@ describe('splitSlides', () => {
   it('gives each slide its text, its 0-based first line and its 1-based range', () => {
     const stacks = splitSlides(lines('# A', '', '---', '', '# B'), {}, 3);
     expect(stacks).toHaveLength(2);
-    expect(stacks[1][0].body.line).toBe(5);
+    expect(stacks[1][0].body.line).toBe(6); // the separator's line break is part of it, as in reveal-md
     expect(stacks[1][0].range).toEqual({ start: 8, end: 8 });
     expect(stacks[0][0].range).toEqual({ start: 4, end: 4 });
   });
@@ -39,6 +39,17 @@ describe('splitSlides', () => {
   it('never loops on a separator that matches the empty string', () => {
     expect(splitSlides(lines('A', 'B'), { separator: 'x*' })).toHaveLength(1);
     expect(splitSlides(lines('A', 'B'), { separator: '^', verticalSeparator: '$' })).toHaveLength(1);
+  });
+
+  it('marks a dash separator right under a line of text (a setext heading in other Markdown), and no other', () => {
+    const stacks = splitSlides(
+      lines('Title', '---', '# H', '---', '```', 'Code', '```', '---', 'Text', '', '---', 'Item', '----', 'End'),
+      {},
+      10,
+    );
+    expect(stacks.flat().map((s) => s.textAboveSeparator)).toEqual([12, undefined, undefined, undefined, 23, undefined]);
+    const custom = splitSlides(lines('Text', '##==##', 'More', '---', 'End'), { separator: '##==##', verticalSeparator: '^---$' });
+    expect(custom.flat().map((s) => s.textAboveSeparator)).toEqual([undefined, 4, undefined]);
   });
 
   it('uses a lone verticalSeparator with the default horizontal one', () => {

@@ -35,7 +35,10 @@ interface CorpusDeck {
   tool: 'reveal-md' | 'reveal.js';
   /** Separators as SOURCES.md's table gives them (RegExp source); no notesSeparator = reveal's default. */
   separators: SlidifyOptions;
-  /** `front matter`: parseDeck must find them in the deck itself; anything else: they are passed as options. */
+  /**
+   * `front matter`: parseDeck must find them in the deck itself; `reveal-md defaults`: parseDeck's own
+   * default must be reveal-md's; anything else: they are passed as options.
+   */
   from: 'front matter' | 'reveal-md.json' | 'reveal-md defaults' | 'HTML loader';
   /** What reveal.js 5.2.1's plugin makes of it (these equal SOURCES.md's "Slides*" column). */
   reveal: Counts;
@@ -201,6 +204,11 @@ const KNOWN_DIFFERENCES: Record<string, KnownDifference> = {
   },
 };
 
+/** The separators deckmark is told about: none when the deck's own front matter or deckmark's default (reveal-md's) must find them. */
+function givenSeparators(deck: CorpusDeck): SlidifyOptions {
+  return deck.from === 'front matter' || deck.from === 'reveal-md defaults' ? {} : deck.separators;
+}
+
 /** reveal.js 5.2.1's default notes separator: the source says '^\s*notes?:' in a string literal, which loses the backslash. */
 const REVEAL_DEFAULT_NOTES = '^s*notes?:';
 
@@ -306,7 +314,7 @@ describe.skipIf(!HAS_CORPUS)('the corpus splits like reveal.js', { timeout: 60_0
       const expected = known ? await oracle(disarm(text, known.inFence), deck) : theirs;
       if (known) expect(countsOf(expected), known.reason).toEqual(known.ours);
 
-      const parsed = parseDeck(text, deck.from === 'front matter' ? { file } : { file, ...deck.separators });
+      const parsed = parseDeck(text, { file, ...givenSeparators(deck) });
       expect(parsed.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
       expect(ourStructure(parsed)).toEqual(expected);
     });
@@ -317,8 +325,7 @@ describe.skipIf(!HAS_CORPUS)('every corpus deck builds', () => {
   const out = HAS_CORPUS ? fs.mkdtempSync(path.join(os.tmpdir(), 'deckmark-corpus-')) : '';
   for (const deck of CORPUS) {
     it(deck.file, async () => {
-      const separators = deck.from === 'front matter' ? {} : deck.separators;
-      const built = await buildDeck(path.join(DECKS, deck.file), { outDir: out, ...separators });
+      const built = await buildDeck(path.join(DECKS, deck.file), { outDir: out, ...givenSeparators(deck) });
       // Their images were not copied into the corpus: every problem left is a warning.
       expect(built.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
       expect(fs.existsSync(built.output)).toBe(true);
