@@ -12,6 +12,7 @@ import type { DeckManifest } from '../compile/render-index.js';
 import { OEMBED_FILE, OG_IMAGE, renderOEmbed } from '../compile/oembed.js';
 import type { Separators } from '../compile/split-slides.js';
 import { createAssetCollector } from './assets.js';
+import { readProjectSettings } from './config-file.js';
 import { openHighlightCache } from './highlight.js';
 import { loadMathRenderer } from './math.js';
 import { CLIENT_DIR } from './paths.js';
@@ -102,6 +103,7 @@ export async function compileDeckFile(file: string, options: BuildOptions): Prom
   const shown = shownPath(file);
   const text = await readDeckFile(file, shown);
   const projectRoot = findProjectRoot(file);
+  const project = readProjectSettings(file, deckSlug(file), projectRoot, shownPath);
   const collector = createAssetCollector(file, projectRoot, options.singleFile ?? false, options.safe);
   const highlighter = openHighlightCache(projectRoot);
   const math = await loadMathRenderer(text); // KaTeX only for decks with math
@@ -116,6 +118,7 @@ export async function compileDeckFile(file: string, options: BuildOptions): Prom
       verticalSeparator: options.verticalSeparator,
       notesSeparator: options.notesSeparator,
       safe: options.safe,
+      settings: project.settings,
     });
   let deck = parse();
   // Code the cache has not seen, files --safe must look into: do that, then parse again.
@@ -125,6 +128,7 @@ export async function compileDeckFile(file: string, options: BuildOptions): Prom
     deck = parse();
   }
   await highlighter.save();
+  deck.diagnostics.unshift(...project.diagnostics);
   if (options.strict) {
     for (const d of deck.diagnostics) if (STRICT_CODES.has(d.code)) d.severity = 'error';
   }

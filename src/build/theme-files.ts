@@ -6,10 +6,12 @@ import path from 'node:path';
 import type { Deck } from '../model/deck.js';
 import { DeckError } from '../model/deck-error.js';
 import type { Stylesheet } from '../compile/render-deck.js';
+import { isThemePackage } from '../compile/deck-options.js';
 import { contentHash, mimeType } from './assets.js';
 import { checkLocalFile, describeProblem, readLocalFile, type LocalFileProblem } from './local-file.js';
 import { CLIENT_DIR, REVEAL_THEMES_DIR, THEMES_DIR } from './paths.js';
 import { findProjectRoot } from './project-root.js';
+import { findThemePackage } from './theme-package.js';
 import type { OutputFile } from './write-atomic.js';
 
 const FONT_URL = /url\((["']?)(\.\/)?(fonts\/[^)"']+)\1\)/g;
@@ -94,11 +96,21 @@ function usesMath(deck: Deck): boolean {
   return deck.slides.some((s) => [s, ...s.children].some((slide) => slide.html.includes('class="katex')));
 }
 
-function themeFile(deck: Deck, deckDir: string): string {
+/** The theme's CSS file, and the folder of the npm package it comes from, if it does. */
+function themeFile(deck: Deck, deckDir: string, projectRoot: string): { file: string; packageDir?: string } {
   const { theme } = deck.meta;
-  if (theme.startsWith('reveal:')) return path.join(REVEAL_THEMES_DIR, `${theme.slice(7)}.css`);
-  if (/\.css$/i.test(theme)) return path.resolve(deckDir, theme);
-  return path.join(THEMES_DIR, `${theme}.css`);
+  if (theme.startsWith('reveal:')) return { file: path.join(REVEAL_THEMES_DIR, `${theme.slice(7)}.css`) };
+  if (/\.css$/i.test(theme)) return { file: path.resolve(deckDir, theme) };
+  if (!isThemePackage(theme)) return { file: path.join(THEMES_DIR, `${theme}.css`) };
+  const found = findThemePackage(theme, deckDir, projectRoot);
+  if ('problem' in found) {
+    throw new DeckError('unknown-theme', `theme package "${theme}" ${found.problem}`, {
+      file: deck.file,
+      line: deck.metaLines.theme ?? 1,
+      column: 1,
+    });
+  }
+  return { file: found.css, packageDir: found.dir };
 }
 
 /** The message for a stylesheet the deck names that cannot be used. */
@@ -115,7 +127,10 @@ export function collectStyles(deck: Deck, deckFile: string, inline: boolean): St
   const files = new Map<string, OutputFile>();
   const styles: Stylesheet[] = [];
   const warnings: string[] = [];
-  const roots = [findProjectRoot(deckFile), THEMES_DIR, REVEAL_THEMES_DIR];
+  const projectRoot = findProjectRoot(deckFile);
+  const theme = themeFile(deck, deckDir, projectRoot);
+  // A package theme may be linked from elsewhere (npm link, a workspace): its folder is allowed too.
+  const roots = [projectRoot, THEMES_DIR, REVEAL_THEMES_DIR, ...(theme.packageDir ? [theme.packageDir] : [])];
   const reader = (key: 'theme' | 'css'): StyleReader => ({
     inline,
     files,
@@ -147,15 +162,14 @@ export function collectStyles(deck: Deck, deckFile: string, inline: boolean): St
     }
   }
 
-  const theme = themeFile(deck, deckDir);
-  if (!existsSync(theme)) {
+  if (!existsSync(theme.file)) {
     throw new DeckError('unknown-theme', `theme file not found: ${deck.meta.theme}`, {
       file: deck.file,
       line: deck.metaLines.theme ?? 1,
       column: 1,
     });
   }
-  add('theme.css', readTheme(theme, `theme "${deck.meta.theme}"`, reader('theme')));
+  add('theme.css', readTheme(theme.file, `theme "${deck.meta.theme}"`, reader('theme')));
 
   for (const extra of deck.meta.css) {
     if (/^(https?:)?\/\//i.test(extra)) {

@@ -44,6 +44,11 @@ export function parseSize(value: string): SlideSize | undefined {
   return m ? { width: Number(m[1]), height: Number(m[2]) } : undefined;
 }
 
+/** A theme published as an npm package: `@scope/name`, or `deckmark-theme-name`. */
+export function isThemePackage(theme: string): boolean {
+  return /^(@[a-z0-9][\w.-]*\/[a-z0-9][\w.-]*|deckmark-theme-[\w.-]+)$/.test(theme);
+}
+
 /**
  * The theme in canonical form, or undefined when unknown. A bare reveal.js theme name
  * (`theme: moon`, as reveal-md decks write it) means `reveal:moon` unless we ship one of that name.
@@ -51,12 +56,14 @@ export function parseSize(value: string): SlideSize | undefined {
 function canonicalTheme(theme: string): string | undefined {
   const isReveal = (name: string): boolean => (REVEAL_THEMES as readonly string[]).includes(name);
   if (theme.startsWith('reveal:')) return isReveal(theme.slice(7)) ? theme : undefined;
-  if ((BUILTIN_THEMES as readonly string[]).includes(theme) || /\.css$/i.test(theme)) return theme;
+  if ((BUILTIN_THEMES as readonly string[]).includes(theme) || /\.css$/i.test(theme) || isThemePackage(theme)) return theme;
   return isReveal(theme) ? `reveal:${theme}` : undefined;
 }
 
 export interface OptionContext {
   file?: string;
+  /** What holds the keys, for messages. @defaultValue 'front matter' */
+  what?: string;
   /** Title used when neither front matter nor a heading gives one. */
   fallbackTitle: string;
   /** The deck's first heading, if any. */
@@ -109,7 +116,7 @@ export function readDeckOptions(fm: FrontMatter, ctx: OptionContext, diagnostics
       diagnostics.push({
         severity: 'warning',
         code: 'unknown-key',
-        message: `unknown front matter key \`${key}\` (ignored)`,
+        message: `unknown ${ctx.what ?? 'front matter'} key \`${key}\` (ignored)`,
         file: ctx.file,
         line: keyLines[key] ?? 1,
         column: 1,
@@ -136,7 +143,7 @@ export function readDeckOptions(fm: FrontMatter, ctx: OptionContext, diagnostics
     canonicalTheme(themeName) ??
     fail(
       'theme',
-      `unknown theme "${themeName}": use ${BUILTIN_THEMES.join(', ')}, reveal:NAME (${REVEAL_THEMES.join(', ')}) or a path to a .css file`,
+      `unknown theme "${themeName}": use ${BUILTIN_THEMES.join(', ')}, reveal:NAME (${REVEAL_THEMES.join(', ')}), a path to a .css file or an npm package (@scope/name or deckmark-theme-name)`,
     );
 
   const sizeText = str('size') ?? '16:9';

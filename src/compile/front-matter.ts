@@ -41,13 +41,64 @@ function maxExpandedSize(yamlText: string): number {
   return Math.max(1024 * 1024, 2 * yamlText.length);
 }
 
-function keyLinesOf(lines: string[]): Record<string, number> {
+/** 1-based line of each top-level key: `firstLine` is the line of the YAML text's first line. */
+export function keyLinesOf(lines: string[], firstLine: number): Record<string, number> {
   const keyLines: Record<string, number> = {};
   lines.forEach((line, i) => {
     const m = TOP_KEY.exec(line);
-    if (m && !(m[2] in keyLines)) keyLines[m[2]] = i + 2; // +1 for 1-based, +1 for the opening ---
+    if (m && !(m[2] in keyLines)) keyLines[m[2]] = i + firstLine;
   });
   return keyLines;
+}
+
+/** What a YAML mapping is read for: how messages name it, their error code, where its text starts. */
+export interface YamlSource {
+  file?: string;
+  /** `front matter`, `deckmark.config.yaml`… */
+  what: string;
+  code: 'front-matter' | 'invalid-config';
+  /** The language, for messages. @defaultValue 'YAML' */
+  syntax?: 'YAML' | 'JSON';
+  /** 1-based file line of the text's first line. */
+  firstLine: number;
+}
+
+/**
+ * Parses YAML (or JSON, which js-yaml reads as YAML) that must be a mapping; an empty text is {}.
+ * Throws a DeckError located in the file for broken text and for aliases that expand too far.
+ */
+export function readYamlMapping(yamlText: string, source: YamlSource): Record<string, unknown> {
+  const { file, what, code, firstLine } = source;
+  let data: unknown;
+  try {
+    data = load(yamlText, { filename: file });
+  } catch (e) {
+    if (!(e instanceof YAMLException)) throw e;
+    const mark = (e as YAMLException & { mark?: { line: number; column: number } }).mark;
+    throw new DeckError(code, `invalid ${source.syntax ?? 'YAML'} in ${what}: ${e.reason}`, {
+      file,
+      line: (mark?.line ?? 0) + firstLine,
+      column: (mark?.column ?? 0) + 1,
+    });
+  }
+  if (data === undefined || data === null) return {};
+  if (typeof data !== 'object' || Array.isArray(data)) {
+    throw new DeckError(code, `${what} must be a mapping of keys to values (\`key: value\` lines)`, { file, line: firstLine, column: 1 });
+  }
+  const limit = maxExpandedSize(yamlText);
+  let size = 0;
+  for (const [key, value] of Object.entries(data)) {
+    size += key.length + expandedSize(value, limit - size);
+    if (size > limit) {
+      const keyLine = keyLinesOf(yamlText.split('\n'), firstLine)[key];
+      throw new DeckError(
+        code,
+        `invalid YAML in ${what}: \`${key}\` expands through its aliases (\`*name\`) to over ${Math.round(limit / 1024)} kB; write the values out`,
+        { file, line: keyLine ?? firstLine, column: 1 },
+      );
+    }
+  }
+  return data as Record<string, unknown>;
 }
 
 /** Splits off and parses front matter; `text` has `\n` line breaks. Throws DeckError when it is broken. */
@@ -62,41 +113,8 @@ export function readFrontMatter(text: string, file?: string): FrontMatter {
     throw new DeckError('front-matter', 'front matter is not closed: add a line `---` after it', { file, line: 1, column: 1 });
   }
   const yamlLines = lines.slice(1, close);
-  const yamlText = yamlLines.join('\n');
-  let data: unknown;
-  try {
-    data = load(yamlText, { filename: file });
-  } catch (e) {
-    if (!(e instanceof YAMLException)) throw e;
-    const mark = (e as YAMLException & { mark?: { line: number; column: number } }).mark;
-    throw new DeckError('front-matter', `invalid YAML in front matter: ${e.reason}`, {
-      file,
-      line: (mark?.line ?? 0) + 2,
-      column: (mark?.column ?? 0) + 1,
-    });
-  }
+  // Line 2: the first after the opening ---.
+  const data = readYamlMapping(yamlLines.join('\n'), { file, what: 'front matter', code: 'front-matter', firstLine: 2 });
   const bodyLine = close + 1;
-  const body = lines.slice(bodyLine).join('\n');
-  if (data === undefined || data === null) return { data: {}, keyLines: {}, bodyLine, body };
-  if (typeof data !== 'object' || Array.isArray(data)) {
-    throw new DeckError('front-matter', 'front matter must be a mapping of keys to values (`key: value` lines)', {
-      file,
-      line: 2,
-      column: 1,
-    });
-  }
-  const keyLines = keyLinesOf(yamlLines);
-  const limit = maxExpandedSize(yamlText);
-  let size = 0;
-  for (const [key, value] of Object.entries(data)) {
-    size += key.length + expandedSize(value, limit - size);
-    if (size > limit) {
-      throw new DeckError(
-        'front-matter',
-        `invalid YAML in front matter: \`${key}\` expands through its aliases (\`*name\`) to over ${Math.round(limit / 1024)} kB; write the values out`,
-        { file, line: keyLines[key] ?? 1, column: 1 },
-      );
-    }
-  }
-  return { data: data as Record<string, unknown>, keyLines, bodyLine, body };
+  return { data, keyLines: keyLinesOf(yamlLines, 2), bodyLine, body: lines.slice(bodyLine).join('\n') };
 }

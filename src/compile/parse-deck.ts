@@ -11,6 +11,7 @@ import { authorPattern, UnsupportedRegexError } from './author-regex.js';
 import { balanceHtml } from './balance-html.js';
 import { readDeckOptions } from './deck-options.js';
 import { readFrontMatter, type FrontMatter } from './front-matter.js';
+import { withProjectSettings } from './project-config.js';
 import { slideTitle } from './slide-title.js';
 import { readSlideSources, sourcesSlides, type SlideSources } from './sources-slide.js';
 import { REVEAL_MD_SEPARATORS, splitSlides, type Separators, type SlideSource } from './split-slides.js';
@@ -27,6 +28,8 @@ export interface ParseOptions extends Separators {
   resolveAsset?: AssetResolver;
   /** `--safe`: for decks from people you don't trust (see createMarkdown). @defaultValue false */
   safe?: boolean;
+  /** The project's settings (its config file, checked already): the front matter wins over them. */
+  settings?: Record<string, unknown>;
 }
 
 /** Slide attributes that name a local file the deck must carry. */
@@ -76,7 +79,7 @@ function separatorsOf(fm: FrontMatter, options: ParseOptions): Separators {
 
 export function parseDeck(input: string, options: ParseOptions = {}): Deck {
   const text = normalizeText(input);
-  const fm = readFrontMatter(text, options.file);
+  const fm = withProjectSettings(readFrontMatter(text, options.file), options.settings);
   const stacks = splitSlides(fm.body, separatorsOf(fm, options), fm.bodyLine);
   const diagnostics: Diagnostic[] = [];
   const incremental = fm.data.incremental === true;

@@ -5,6 +5,7 @@ import type { Diagnostic } from './deck.js';
 export const ERROR_EXIT_CODES = {
   'front-matter': 1,
   'invalid-option': 1,
+  'invalid-config': 1,
   'unknown-theme': 1,
   'input-not-found': 1,
   'input-unreadable': 1,

@@ -5,7 +5,9 @@ import path from 'node:path';
 import { deckFileUrl, renderEmbedSnippet, type EmbedFormat } from '../../compile/embed-snippet.js';
 import { parseDeck } from '../../compile/parse-deck.js';
 import { deckSlug, pdfName, shownPath } from '../../build/build-deck.js';
+import { readProjectSettings } from '../../build/config-file.js';
 import { findDecks } from '../../build/find-decks.js';
+import { findProjectRoot } from '../../build/project-root.js';
 import { readDeckFile } from '../../build/read-deck-file.js';
 import { DeckError } from '../../model/deck-error.js';
 
@@ -17,7 +19,7 @@ export interface EmbedCommandOptions {
 }
 
 const HOW_TO_GIVE_URL =
-  "give the deck's public URL with --url https://example.org/talk/ or as `url:` in its front matter (where `deckmark build` output is published)";
+  "give the deck's public URL with --url https://example.org/talk/ or as `url:` in its front matter (where `deckmark build` output is published), or the decks' base URL as `url:` in deckmark.config.json";
 
 function isWebUrl(text: string): boolean {
   try {
@@ -36,7 +38,8 @@ export async function runEmbed(input: string, options: EmbedCommandOptions): Pro
   const file = decks[0];
   const shown = shownPath(file);
   const slug = deckSlug(file);
-  const deck = parseDeck(await readDeckFile(file, shown), { file: shown, fallbackTitle: slug });
+  const { settings } = readProjectSettings(file, slug, findProjectRoot(file), shownPath);
+  const deck = parseDeck(await readDeckFile(file, shown), { file: shown, fallbackTitle: slug, settings });
 
   const url = options.url ?? deck.meta.url;
   if (url === undefined) throw new DeckError('usage', `the snippet needs the public URL of ${shown}`, { hint: HOW_TO_GIVE_URL });

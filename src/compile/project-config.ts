@@ -1,0 +1,111 @@
+// A project's deckmark.config.json / .yaml (or package.json's "deckmark" key): the same keys
+// as front matter, checked by the same rules (readDeckOptions), each problem located in the
+// config file. A deck's front matter wins over it key by key, and inside pdf, reveal and themeVars.
+import type { Diagnostic } from '../model/deck.js';
+import { DeckError } from '../model/deck-error.js';
+import { authorPattern, UnsupportedRegexError } from './author-regex.js';
+import { readDeckOptions } from './deck-options.js';
+import { keyLinesOf, readYamlMapping, type FrontMatter } from './front-matter.js';
+
+/** How the config is written: a YAML file, a JSON file, or the `deckmark` key of a package.json. */
+export type ConfigFormat = 'yaml' | 'json' | 'package.json';
+
+export interface ProjectConfig {
+  /** The config file, as messages name it. */
+  file: string;
+  /** Its settings: front matter keys. */
+  data: Record<string, unknown>;
+  /** 1-based line of each setting in the file. */
+  keyLines: Record<string, number>;
+}
+
+/** Settings whose mappings merge with the front matter's instead of being replaced by it. */
+const MERGED_MAPPINGS = new Set(['pdf', 'reveal', 'revealOptions', 'themeVars']);
+
+const SEPARATORS = ['separator', 'verticalSeparator', 'notesSeparator'];
+
+function isMapping(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value) && !(value instanceof Date);
+}
+
+/**
+ * The 1-based line of every key of the object at `at` (a path of keys; `[]` is the top level)
+ * in a JSON text. Strings are read whole, so braces and colons inside them count for nothing.
+ */
+export function jsonKeyLines(text: string, at: readonly string[]): Record<string, number> {
+  const lines: Record<string, number> = {};
+  const open: { array: boolean; key?: string }[] = []; // the open objects and arrays, with each object's current key
+  let line = 1;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (c === '\n') line++;
+    else if (c === '{' || c === '[') open.push({ array: c === '[' });
+    else if (c === '}' || c === ']') open.pop();
+    else if (c === '"') {
+      const start = i;
+      const startLine = line;
+      for (i++; i < text.length && text[i] !== '"' && text[i] !== '\n'; i++) if (text[i] === '\\') i++;
+      const top = open[open.length - 1];
+      if (!top || top.array || !/^\s*:/.test(text.slice(i + 1, i + 64))) continue;
+      let key: string;
+      try {
+        key = JSON.parse(text.slice(start, i + 1)) as string;
+      } catch {
+        continue; // broken text: js-yaml reports it
+      }
+      top.key = key;
+      const path = open.slice(0, -1);
+      if (path.length === at.length && path.every((o, j) => !o.array && o.key === at[j]) && !(key in lines)) lines[key] = startLine;
+    }
+  }
+  return lines;
+}
+
+/** Reads a config file's text; throws a DeckError at its line and column when it is broken. */
+export function parseProjectConfig(text: string, file: string, format: ConfigFormat): ProjectConfig {
+  const what = format === 'package.json' ? 'package.json' : file;
+  const syntax = format === 'yaml' ? 'YAML' : 'JSON';
+  const whole = readYamlMapping(text.replace(/^\uFEFF/, ''), { file, what, code: 'invalid-config', firstLine: 1, syntax });
+  if (format === 'yaml') return { file, data: whole, keyLines: keyLinesOf(text.split('\n'), 1) };
+  if (format === 'json') return { file, data: whole, keyLines: jsonKeyLines(text, []) };
+  const data = whole.deckmark ?? {};
+  if (!isMapping(data)) {
+    const line = jsonKeyLines(text, []).deckmark ?? 1;
+    throw new DeckError('invalid-config', 'the "deckmark" key of package.json must be an object of settings', { file, line, column: 1 });
+  }
+  return { file, data, keyLines: jsonKeyLines(text, ['deckmark']) };
+}
+
+/**
+ * Checks the settings with the front matter's rules: wrong values throw (located in the config
+ * file), unknown keys become warnings.
+ */
+export function checkProjectConfig(config: ProjectConfig, diagnostics: Diagnostic[]): void {
+  const fm: FrontMatter = { data: config.data, keyLines: config.keyLines, bodyLine: 0, body: '' };
+  readDeckOptions(fm, { file: config.file, what: 'config', fallbackTitle: '', firstHeading: '' }, diagnostics);
+  for (const key of SEPARATORS) {
+    const value = config.data[key];
+    if (value === undefined || value === null) continue;
+    const where = { file: config.file, line: config.keyLines[key] ?? 1, column: 1 };
+    if (typeof value !== 'string') throw new DeckError('invalid-option', `\`${key}\` must be a regular expression as text`, where);
+    try {
+      authorPattern(value);
+    } catch (e) {
+      if (!(e instanceof UnsupportedRegexError)) throw e;
+      throw new DeckError('invalid-option', `\`${key}\` is not a regular expression deckmark can run: ${e.message}`, {
+        ...where,
+        hint: e.hint,
+      });
+    }
+  }
+}
+
+/** The front matter over the project's settings: its keys win, its pdf/reveal/themeVars entries too. */
+export function withProjectSettings(fm: FrontMatter, settings: Record<string, unknown> | undefined): FrontMatter {
+  if (!settings) return fm;
+  const data: Record<string, unknown> = { ...settings, ...fm.data };
+  for (const key of MERGED_MAPPINGS) {
+    if (isMapping(settings[key]) && isMapping(fm.data[key])) data[key] = { ...settings[key], ...fm.data[key] };
+  }
+  return { ...fm, data };
+}
