@@ -71,6 +71,18 @@ export function createProgram(): Command {
 
   separatorOptions(
     program
+      .command('pptx')
+      .description('export decks to editable PowerPoint: <out>/<slug>/<slug>.pptx, one slide per slide')
+      .argument('[input]', 'a .md file or a folder of them', 'slides')
+      .option('-o, --out <file|dir>', 'a .pptx file (one deck), or the output folder', 'dist')
+      .option('-q, --quiet', 'no progress output'),
+  ).action(async (input: string, options) => {
+    const { runPptx } = await import('./commands/pptx.js');
+    await runPptx(input, options);
+  });
+
+  separatorOptions(
+    program
       .command('png')
       .description('one PNG per slide from the PDF print view: <out>/<slug>/png/01.png … (needs Chrome or Chromium)')
       .argument('[input]', 'a .md file or a folder of them', 'slides')

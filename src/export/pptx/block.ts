@@ -1,0 +1,84 @@
+// A block of a slide (text, table, picture, code, a layout): it knows how tall it is at a width
+// and a fitting scale, and draws itself into a box. Text height is estimated from character
+// counts (no fonts are measured), which is what lets the export run without a browser.
+import type { Diagnostic } from '../../model/deck.js';
+import type { Box, Canvas } from './canvas.js';
+import { paraText, type InlineContext, type Para } from './text.js';
+
+export interface Block {
+  height(width: number, scale: number): number;
+  draw(canvas: Canvas, box: Box, scale: number): void;
+}
+
+/** A picture the deck uses, read from the built deck's folder. */
+export interface Picture {
+  /** pptxgenjs's data form: `image/png;base64,…`. */
+  data: string;
+  width: number;
+  height: number;
+}
+
+export interface SlideContext extends InlineContext {
+  /** The picture at `src` (as written in the built slide's HTML), or undefined when unreadable. */
+  picture: (src: string) => Picture | undefined;
+  /** An SVG element's markup as a picture (icons, QR codes), coloured `color` where it says currentColor. */
+  svgPicture: (markup: string, color: string) => Picture;
+  warn: (code: string, message: string) => void;
+  diagnostics: Diagnostic[];
+}
+
+/** Line height of text, as a multiple of its size (PowerPoint's single spacing is about 1.2). */
+export const LINE = 1.2;
+
+/** Estimated height of paragraphs set `width` wide. */
+export function parasHeight(paras: Para[], width: number, scale: number): number {
+  let total = 0;
+  paras.forEach((p, i) => {
+    const size = p.size * scale;
+    const charWidth = size * (p.mono ? 0.6 : 0.52);
+    const indent = p.list ? size * 1.1 * (p.level + 1) : 0;
+    const room = Math.max(size * 2, width - indent);
+    const lines = p.mono
+      ? 1
+      : paraText(p)
+          .split('\n')
+          .reduce((n, line) => n + Math.max(1, Math.ceil((line.length * charWidth) / room)), 0);
+    total += lines * size * LINE + (i > 0 ? p.spaceBefore * scale : 0);
+  });
+  return total;
+}
+
+/** Paragraphs in one text frame. */
+export class TextBlock implements Block {
+  constructor(readonly paras: Para[]) {}
+
+  height(width: number, scale: number): number {
+    return parasHeight(this.paras, width, scale);
+  }
+
+  draw(canvas: Canvas, box: Box, scale: number): void {
+    canvas.text(this.paras, box, scale);
+  }
+}
+
+/** Blocks stacked top to bottom with a gap between them. */
+export class StackBlock implements Block {
+  constructor(
+    readonly blocks: Block[],
+    readonly gap: number,
+  ) {}
+
+  height(width: number, scale: number): number {
+    const hs = this.blocks.map((b) => b.height(width, scale));
+    return hs.reduce((a, b) => a + b, 0) + Math.max(0, hs.length - 1) * this.gap * scale;
+  }
+
+  draw(canvas: Canvas, box: Box, scale: number): void {
+    let y = box.y;
+    for (const block of this.blocks) {
+      const h = block.height(box.w, scale);
+      block.draw(canvas, { x: box.x, y, w: box.w, h }, scale);
+      y += h + this.gap * scale;
+    }
+  }
+}

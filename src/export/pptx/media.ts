@@ -1,0 +1,215 @@
+// Tables, pictures, code and videos as PowerPoint objects.
+import { parasHeight, TextBlock, type Block, type Picture, type SlideContext } from './block.js';
+import type { Box, Canvas, TableCellSpec } from './canvas.js';
+import { Element, Text, collapsedText, elements, hasClass, type ChildNode } from './html.js';
+import { inlineRuns, type Para, type Run } from './text.js';
+
+/** A picture, as large as it is (in CSS px) but never wider than its box; centred. */
+class PictureBlock implements Block {
+  constructor(
+    readonly picture: Picture,
+    readonly alt: string,
+    readonly maxHeight: number,
+    readonly link?: string,
+  ) {}
+
+  private size(width: number, scale: number): { w: number; h: number } {
+    const k = Math.min(1, width / this.picture.width, (this.maxHeight * scale) / this.picture.height);
+    return { w: this.picture.width * k, h: this.picture.height * k };
+  }
+
+  height(width: number, scale: number): number {
+    return this.size(width, scale).h;
+  }
+
+  draw(canvas: Canvas, box: Box, scale: number): void {
+    const { w, h } = this.size(box.w, scale);
+    canvas.image(this.picture.data, { x: box.x + (box.w - w) / 2, y: box.y, w, h }, this.alt, this.link);
+  }
+}
+
+/** Pictures may take most of a slide's height before the slide is shrunk to fit. */
+const PICTURE_MAX_HEIGHT = 480;
+
+export function pictureBlock(ctx: SlideContext, img: Element): Block | undefined {
+  const src = img.attribs.src ?? '';
+  const picture = ctx.picture(src);
+  if (!picture) {
+    ctx.warn('pptx-left-out', `the picture ${src} could not be read and is left out of the .pptx`);
+    return undefined;
+  }
+  const width = Number(img.attribs.width) || undefined;
+  const sized = width ? { ...picture, width, height: (picture.height * width) / picture.width } : picture;
+  return new PictureBlock(sized, img.attribs.alt ?? '', PICTURE_MAX_HEIGHT);
+}
+
+class TableBlock implements Block {
+  constructor(
+    readonly rows: TableCellSpec[][],
+    readonly border: string,
+    readonly headerFill: string,
+    readonly padding: number,
+  ) {}
+
+  private colWidths(width: number): number[] {
+    const n = Math.max(...this.rows.map((r) => r.length));
+    const longest = Array.from({ length: n }, (_, i) =>
+      Math.max(4, ...this.rows.map((r) => (r[i] ? r[i].paras.reduce((a, p) => a + p.runs.reduce((b, x) => b + x.text.length, 0), 0) : 0))),
+    );
+    const total = longest.reduce((a, b) => a + Math.min(b, 40), 0);
+    return longest.map((l) => (width * Math.min(l, 40)) / total);
+  }
+
+  height(width: number, scale: number): number {
+    const ws = this.colWidths(width);
+    return this.rows.reduce(
+      (sum, row) =>
+        sum + Math.max(...row.map((c, i) => parasHeight(c.paras, ws[i] - 2 * this.padding * scale, scale))) + 2 * this.padding * scale,
+      0,
+    );
+  }
+
+  draw(canvas: Canvas, box: Box, scale: number): void {
+    canvas.table(this.rows, box, this.colWidths(box.w), scale, { border: this.border, headerFill: this.headerFill });
+  }
+}
+
+export function tableBlock(ctx: SlideContext, table: Element, size: number): Block {
+  const small = size * 0.8;
+  const rows: TableCellSpec[][] = [];
+  const walk = (node: Element): void => {
+    for (const c of elements(node)) {
+      if (c.name === 'tr')
+        rows.push(
+          elements(c)
+            .filter((cell) => cell.name === 'td' || cell.name === 'th')
+            .map((cell) => {
+              const align = /text-align:\s*(left|center|right)/.exec(cell.attribs.style ?? '')?.[1] as TableCellSpec['align'];
+              const para: Para = {
+                runs: inlineRuns(cell.children, ctx),
+                size: small,
+                font: ctx.theme.fonts.body,
+                color: ctx.palette.fg,
+                level: 0,
+                spaceBefore: 0,
+                bold: cell.name === 'th',
+              };
+              return { paras: [para], header: cell.name === 'th', align };
+            }),
+        );
+      else walk(c);
+    }
+  };
+  walk(table);
+  return new TableBlock(rows, ctx.palette.border, ctx.palette.surface, 8);
+}
+
+/** A filled box around text: code on its background. */
+class PanelBlock implements Block {
+  constructor(
+    readonly paras: Para[],
+    readonly fill: string,
+    readonly padding: number,
+    readonly radius: number,
+  ) {}
+
+  height(width: number, scale: number): number {
+    return parasHeight(this.paras, width - 2 * this.padding * scale, scale) + 2 * this.padding * scale;
+  }
+
+  draw(canvas: Canvas, box: Box, scale: number): void {
+    canvas.textShape(this.paras, box, scale, { fill: this.fill, radius: this.radius }, this.padding * scale);
+  }
+}
+
+/** The lines of highlighted code, each a list of coloured runs (line-number cells skipped). */
+function codeLines(code: Element, tone: 'light' | 'dark'): Run[][] {
+  const lines: Run[][] = [[]];
+  const walk = (node: ChildNode, color: string | undefined): void => {
+    if (node instanceof Text) {
+      node.data.split('\n').forEach((part, i) => {
+        if (i > 0) lines.push([]);
+        if (part) lines[lines.length - 1].push({ text: part, color });
+      });
+      return;
+    }
+    if (!(node instanceof Element) || hasClass(node, 'hljs-ln-numbers')) return;
+    if (node.name === 'tr' && lines[lines.length - 1].length > 0) lines.push([]);
+    const own = new RegExp(`--shiki-${tone}:\\s*#([0-9a-fA-F]{6})`).exec(node.attribs.style ?? '')?.[1];
+    for (const c of node.children) walk(c, own?.toUpperCase() ?? color);
+  };
+  walk(code, undefined);
+  while (lines.length > 1 && lines[lines.length - 1].length === 0) lines.pop();
+  return lines;
+}
+
+export function codeBlock(ctx: SlideContext, pre: Element, size: number): Block {
+  const code = elements(pre).find((e) => e.name === 'code') ?? pre;
+  const codeSize = size * ctx.theme.code;
+  const paras = codeLines(code, ctx.palette.code).map((runs): Para => ({
+    runs: runs.length > 0 ? runs : [{ text: ' ' }],
+    size: codeSize,
+    font: ctx.theme.fonts.mono,
+    color: ctx.palette.codeFg,
+    level: 0,
+    spaceBefore: 0,
+    mono: true,
+  }));
+  return new PanelBlock(paras, ctx.palette.codeBg, codeSize * 0.8, 8);
+}
+
+/** A film: its still (the poster, else the QR code of its link) and its title linked to it. */
+export function videoBlock(ctx: SlideContext, figure: Element, size: number): Block {
+  const title = findAll(figure, (e) => hasClass(e, 'dm-video-title')).map(collapsedText)[0] || 'Video';
+  const link = figure.attribs['data-url'] ?? findLink(figure);
+  const still = findAll(figure, (e) => e.name === 'img')[0];
+  const qr = findAll(figure, (e) => e.name === 'svg' && hasClass(e, 'dm-qr'))[0];
+  const blocks: Block[] = [];
+  const picture = still ? ctx.picture(still.attribs.src ?? '') : qr ? ctx.svgPicture(outerSvg(qr), '#000000') : undefined;
+  if (picture)
+    blocks.push(
+      new PictureBlock(still ? picture : { ...picture, width: 200, height: 200 }, `${title}${link ? `: ${link}` : ''}`, 360, link),
+    );
+  const runs: Run[] = [
+    { text: `▶ ${title}${link ? ` · ${link}` : ''}`, link: link ? { url: link } : undefined, color: link ? ctx.palette.link : undefined },
+  ];
+  blocks.push(
+    new TextBlock([
+      { runs, size: size * 0.8, font: ctx.theme.fonts.body, color: ctx.palette.fg, level: 0, spaceBefore: 0, align: 'center' },
+    ]),
+  );
+  return { height: (w, s) => blocks.reduce((a, b) => a + b.height(w, s) + 8 * s, 0), draw: (c, box, s) => drawStack(blocks, c, box, s) };
+}
+
+function drawStack(blocks: Block[], canvas: Canvas, box: Box, scale: number): void {
+  let y = box.y;
+  for (const b of blocks) {
+    const h = b.height(box.w, scale);
+    b.draw(canvas, { ...box, y, h }, scale);
+    y += h + 8 * scale;
+  }
+}
+
+export function findAll(node: Element, test: (e: Element) => boolean): Element[] {
+  return elements(node).flatMap((e) => [...(test(e) ? [e] : []), ...findAll(e, test)]);
+}
+
+function findLink(node: Element): string | undefined {
+  return findAll(node, (e) => e.name === 'a' && /^https?:/.test(e.attribs.href ?? ''))[0]?.attribs.href ?? qrLink(node);
+}
+
+function qrLink(node: Element): string | undefined {
+  const label = findAll(node, (e) => hasClass(e, 'dm-qr'))[0]?.attribs['aria-label'];
+  return label ? /(https?:\S+)/.exec(label)?.[1] : undefined;
+}
+
+/** An SVG element's markup, written back from its tree. */
+export function outerSvg(node: ChildNode): string {
+  if (node instanceof Text) return node.data.replace(/&/g, '&amp;').replace(/</g, '&lt;');
+  if (!(node instanceof Element)) return '';
+  const attrs = Object.entries(node.attribs)
+    .map(([k, v]) => ` ${k}="${v.replace(/&/g, '&amp;').replace(/"/g, '&quot;')}"`)
+    .join('');
+  const xmlns = node.name === 'svg' && !node.attribs.xmlns ? ' xmlns="http://www.w3.org/2000/svg"' : '';
+  return `<${node.name}${xmlns}${attrs}>${node.children.map(outerSvg).join('')}</${node.name}>`;
+}

@@ -1,0 +1,108 @@
+// One deck slide on one PowerPoint slide: the background, the title in the title placeholder,
+// the body's blocks stacked and centred as reveal.js centres them (shrunk when they do not fit,
+// as the PDF does), and the speaker notes.
+import type { Pres } from './pptxgen.js';
+import type { Slide } from '../../model/deck.js';
+import { parasHeight, StackBlock, type SlideContext } from './block.js';
+import { Canvas } from './canvas.js';
+import { flowBlocks } from './flow.js';
+import { Element, collapsedText, elements, isElement, parseHtml, type ChildNode } from './html.js';
+import { inlineRuns, pt, toTextProps, type Para } from './text.js';
+
+export const TITLE_MASTER = 'DECKMARK';
+
+/** The node that is the slide's title: its first heading, when it comes first. */
+function titleNode(nodes: ChildNode[], title: string): Element | undefined {
+  const first = nodes.find((n) => n instanceof Element || collapsedText(n) !== '');
+  return first && isElement(first, 'h1', 'h2', 'h3') && title !== '' ? first : undefined;
+}
+
+/** Notes as plain text: a line per paragraph or list item. */
+export function notesText(html: string): string {
+  const lines: string[] = [];
+  const walk = (nodes: ChildNode[]): void => {
+    for (const n of nodes) {
+      if (!(n instanceof Element)) {
+        if (collapsedText(n)) lines.push(collapsedText(n));
+      } else if (n.name === 'li') lines.push(`• ${collapsedText(n)}`);
+      else if (['ul', 'ol', 'div', 'section', 'blockquote'].includes(n.name) && elements(n).length > 0) walk(n.children);
+      else if (collapsedText(n)) lines.push(collapsedText(n));
+    }
+  };
+  walk(parseHtml(html));
+  return lines.join('\n');
+}
+
+export interface SlideSpec {
+  width: number;
+  height: number;
+  lang: string;
+}
+
+export function writeSlide(pres: Pres, slide: Slide, ctx: SlideContext, spec: SlideSpec): void {
+  const out = pres.addSlide({ masterName: TITLE_MASTER });
+  const theme = ctx.theme;
+  const palette = ctx.palette;
+  const background = slide.attributes['data-background-image'];
+  const picture = background ? ctx.picture(background) : undefined;
+  out.background = picture ? { data: picture.data } : { color: palette.bg };
+  if (background && !picture)
+    ctx.warn('pptx-left-out', `the background image ${background} could not be read and is left out of the .pptx`);
+
+  const nodes = parseHtml(slide.html);
+  const heading = titleNode(nodes, slide.title);
+  const size = theme.fontSize;
+  const isTitleSlide = heading?.name === 'h1';
+  const titleSize = size * (isTitleSlide ? theme.h1 : theme.h2);
+  const title: Para[] = heading
+    ? [
+        {
+          runs: inlineRuns(heading.children, ctx),
+          size: titleSize,
+          font: theme.fonts.heading,
+          color: palette.heading,
+          bold: true,
+          level: 0,
+          spaceBefore: 0,
+        },
+      ]
+    : [];
+  const body = new StackBlock(
+    flowBlocks(
+      ctx,
+      nodes.filter((n) => n !== heading),
+      size,
+    ),
+    size * 0.7,
+  );
+
+  const width = spec.width - 2 * theme.padX;
+  const room = spec.height - 2 * theme.padY;
+  const titleGap = titleSize * 0.5;
+  const total = (scale: number): number =>
+    (title.length > 0 ? parasHeight(title, width, scale) * 1.05 + titleGap * scale : 0) + body.height(width, scale);
+  // Shrink until it fits (a few rounds: wrapping changes as the text gets smaller).
+  let scale = 1;
+  for (let i = 0; i < 6 && total(scale) > room; i++) scale = Math.max(0.35, scale * Math.min(0.97, room / total(scale)));
+  const top = theme.padY + Math.max(0, (room - total(scale)) / 2);
+
+  const canvas = new Canvas(pres, out, spec.lang);
+  let y = top;
+  if (title.length > 0) {
+    const h = parasHeight(title, width, scale) * 1.05;
+    out.addText(toTextProps(title, scale, spec.lang), {
+      placeholder: 'title',
+      x: theme.padX / 96,
+      y: y / 96,
+      w: width / 96,
+      h: h / 96,
+      margin: 0,
+      valign: 'top',
+      fontSize: pt(titleSize * scale),
+    });
+    y += h + titleGap * scale;
+  }
+  body.draw(canvas, { x: theme.padX, y, w: width, h: body.height(width, scale) }, scale);
+  const notes = notesText(slide.notes);
+  if (notes) out.addNotes(notes);
+}

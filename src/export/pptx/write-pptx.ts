@@ -1,0 +1,89 @@
+// A deck as an editable PowerPoint file (pptxgenjs): slide size, theme fonts, a master with a
+// title placeholder, one slide per deck slide, document properties. No browser is involved.
+import path from 'node:path';
+import JSZip from 'jszip';
+import { PptxGenJS } from './pptxgen.js';
+import type { Deck, Diagnostic } from '../../model/deck.js';
+import { DeckError } from '../../model/deck-error.js';
+import type { SlideContext } from './block.js';
+import { pictureReader, svgPicture } from './pictures.js';
+import { TITLE_MASTER, writeSlide } from './slide.js';
+import { flatSlides, linkResolver } from './slide-links.js';
+import { readTheme, slidePalette } from './theme.js';
+
+export interface PptxResult {
+  bytes: Uint8Array;
+  slides: number;
+  diagnostics: Diagnostic[];
+}
+
+function escapeXml(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+}
+
+/**
+ * Repairs what pptxgenjs writes: it repeats a paragraph's properties before every run, which
+ * is not valid OOXML (LibreOffice drops the runs after the first); and it has no field for the
+ * document's language.
+ */
+async function finishPackage(bytes: Uint8Array, deck: Deck): Promise<Uint8Array> {
+  const zip = await JSZip.loadAsync(bytes);
+  for (const name of Object.keys(zip.files).filter((n) => /^ppt\/slides\/slide\d+\.xml$/.test(n))) {
+    const xml = await zip.file(name)!.async('string');
+    zip.file(name, xml.replace(/(<\/a:r>)<a:pPr\b[^>]*?(?:\/>|>.*?<\/a:pPr>)/g, '$1'));
+  }
+  const core = await zip.file('docProps/core.xml')!.async('string');
+  const language = `<dc:language>${escapeXml(deck.meta.lang)}</dc:language>`;
+  zip.file(
+    'docProps/core.xml',
+    core.replace(/<cp:lastModifiedBy>[^<]*<\/cp:lastModifiedBy>/, `<cp:lastModifiedBy>deckmark</cp:lastModifiedBy>${language}`),
+  );
+  return zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE' });
+}
+
+/** Writes the deck built into `deckDir` (its pictures and `assets/theme.css` are read from there). */
+export async function renderPptx(deck: Deck, deckDir: string, themeCss: string): Promise<PptxResult> {
+  const theme = readTheme(deck, themeCss);
+  const { width, height } = deck.meta.size;
+  const pres = new PptxGenJS();
+  pres.defineLayout({ name: 'DECK', width: width / 96, height: height / 96 });
+  pres.layout = 'DECK';
+  pres.title = deck.meta.title;
+  pres.author = deck.meta.author ?? '';
+  pres.subject = deck.meta.description ?? '';
+  pres.company = '';
+  pres.theme = { headFontFace: theme.fonts.heading, bodyFontFace: theme.fonts.body };
+  pres.defineSlideMaster({
+    title: TITLE_MASTER,
+    objects: [{ placeholder: { options: { name: 'title', type: 'title', x: 0.75, y: 0.4, w: width / 96 - 1.5, h: 1 }, text: '' } }],
+  });
+
+  const diagnostics: Diagnostic[] = [];
+  const picture = pictureReader(deckDir);
+  const link = linkResolver(deck);
+  for (const slide of flatSlides(deck)) {
+    const ctx: SlideContext = {
+      theme,
+      palette: slidePalette(theme, slide.attributes),
+      link,
+      picture,
+      svgPicture,
+      diagnostics,
+      warn: (code, message) =>
+        diagnostics.push({ severity: 'warning', code, message, file: deck.file, line: slide.range.start, column: 1 }),
+    };
+    writeSlide(pres, slide, ctx, { width, height, lang: deck.meta.lang });
+  }
+  try {
+    const written = (await pres.write({ outputType: 'uint8array' })) as Uint8Array;
+    return { bytes: await finishPackage(written, deck), slides: flatSlides(deck).length, diagnostics };
+  } catch (error) {
+    throw new DeckError(
+      'export-failed',
+      `PowerPoint export of ${deck.file ?? path.basename(deckDir)} failed: ${(error as Error).message}`,
+      {
+        file: deck.file,
+      },
+    );
+  }
+}
