@@ -1,6 +1,7 @@
 // createMarkdown(): the one markdown-it instance of deckmark, with every plugin in one explicit order.
 import MarkdownIt from 'markdown-it';
 import attrs from 'markdown-it-attrs';
+import { bareBracesPlugin } from './plugins/bare-braces.js';
 import { codeBlocksPlugin, type Highlighter } from './plugins/code-blocks.js';
 import { commentAttributesPlugin } from './plugins/comment-attributes.js';
 import { fencedDivsPlugin } from './plugins/fenced-divs.js';
@@ -36,6 +37,7 @@ export function createMarkdown(options: MarkdownOptions = {}): MarkdownIt {
   // Like reveal.js's marked (GFM): raw HTML on, bare URLs linked, text left as written.
   const md = new MarkdownIt({ html: true, linkify: true, typographer: false });
   md.use(attrs, { leftDelimiter: '{', rightDelimiter: '}' }); // {.class #id key=value}
+  md.use(bareBracesPlugin); //       …and a bare {word} stays text
   md.use(mathPlugin, options.math); // $…$ and $$…$$, rendered at parse time
   md.use(fencedDivsPlugin); //      ::: name … ::: (names each div on its token)
   md.use(notesDivPlugin); //        ::: notes → env.notes (needs div names)

@@ -71,6 +71,28 @@ function parentBlock(tokens: Token[], index: number): Token | undefined {
   return undefined;
 }
 
+const LIST_CLOSE = new Set(['bullet_list_close', 'ordered_list_close']);
+
+/**
+ * The last item of the list that closes at `close`, or of the list that ends that item: a
+ * comment on the line right under a list continues its last item in reveal.js's Markdown (marked).
+ */
+function lastItem(tokens: Token[], close: number): Token | undefined {
+  const item = openerOf(tokens, close - 1);
+  return LIST_CLOSE.has(tokens[close - 2]?.type) ? lastItem(tokens, close - 2) : item;
+}
+
+/** The block an `.element` comment block at `index` applies to, as reveal.js (marked) finds it. */
+function blockTarget(tokens: Token[], index: number, lines: readonly string[]): Token | undefined {
+  const before = index - 1;
+  const lineAbove = (tokens[index].map?.[0] ?? 0) - 1;
+  const textAbove = lineAbove >= 0 && (lines[lineAbove] ?? '').trim() !== '';
+  if (textAbove && LIST_CLOSE.has(tokens[before]?.type)) return lastItem(tokens, before);
+  const prev = previousElement(tokens, index, (t) => BLOCK_SKIPPED.has(t.type));
+  // A tight list item's paragraph is not rendered: the comment is in the item itself.
+  return prev && !prev.hidden ? prev : parentBlock(tokens, index);
+}
+
 const INLINE_SKIPPED = new Set(['text', 'softbreak', 'hardbreak', 'html_inline']);
 const BLOCK_SKIPPED = new Set(['html_block']);
 
@@ -81,16 +103,16 @@ function commentAttributes(state: StateCore): void {
     if (d.target === 'slide' || !target) mergeAttributes(env.slideAttributes, d.attributes);
     else applyAttributes(target, d.attributes);
   };
+  let lines: string[] | undefined; // the source's lines, split once when a comment block needs them
   for (let i = 0; i < tokens.length; i++) {
     const token = tokens[i];
     if (token.type === 'html_block') {
       const { directives, rest } = readDirectives(token.content);
       if (directives.length === 0) continue;
       token.content = rest.trim() === '' ? '' : rest;
-      for (const d of directives) {
-        const prev = previousElement(tokens, i, (t) => BLOCK_SKIPPED.has(t.type));
-        apply(d, prev ?? parentBlock(tokens, i));
-      }
+      lines ??= state.src.split('\n');
+      const target = directives.some((d) => d.target === 'element') ? blockTarget(tokens, i, lines) : undefined;
+      for (const d of directives) apply(d, target);
     } else if (token.type === 'inline' && token.children) {
       const children = token.children;
       for (let k = 0; k < children.length; k++) {

@@ -15,6 +15,8 @@ const VIDEO_TOKEN = 'deckmark_video';
 
 /** `{…}` names that set up the video; every other attribute goes on its `<figure>`. */
 const VIDEO_KEYS = new Set(['video', 'start', 'end', 'autoplay', 'muted', 'loop', 'poster', 'width', 'title']);
+/** The settings written as bare words (`{video autoplay muted loop}`): attribute lists beyond pandoc's syntax. */
+export const VIDEO_FLAGS: readonly string[] = ['video', 'autoplay', 'muted', 'loop'];
 /** Attributes of the link or image itself, which the player replaces. */
 const ELEMENT_KEYS = new Set(['src', 'alt', 'href']);
 
