@@ -5,7 +5,8 @@ import Notes from 'reveal.js/plugin/notes/notes.esm.js';
 import Search from 'reveal.js/plugin/search/search.esm.js';
 import Zoom from 'reveal.js/plugin/zoom/zoom.esm.js';
 import { EMBED_CONFIG, isEmbedView, setUpEmbed } from './embed.js';
-import { setUpVideos } from './video.js';
+import { fitPlugin } from './fit.js';
+import { isPrintView, setUpVideos } from './video.js';
 
 interface DeckmarkWindow {
   Reveal: unknown;
@@ -24,6 +25,7 @@ const config = { ...readConfig(), ...(embed ? EMBED_CONFIG : {}), ...host.deckma
 if (embed) setUpEmbed({ width: Number(config.width) || 960, height: Number(config.height) || 700 });
 setUpVideos(config); // before reveal.js starts: the print view must not load a player
 // A blog's frame has no speaker view: its popup is blocked in a sandboxed frame anyway.
-const deck = new Reveal({ ...config, plugins: embed ? [Zoom, Search] : [Notes, Zoom, Search] });
+const fit = fitPlugin(isPrintView(config));
+const deck = new Reveal({ ...config, plugins: embed ? [Zoom, Search, fit] : [Notes, Zoom, Search, fit] });
 host.Reveal = deck;
 void deck.initialize();

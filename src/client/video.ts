@@ -3,7 +3,7 @@
 // an iframe with `data-src` gets its src when its slide is shown and loses it on leaving.
 
 /** reveal.js's own test for its print view: `?print-pdf`, or `view: 'print'` (the PDF export). */
-function isPrintView(config: Record<string, unknown>): boolean {
+export function isPrintView(config: Record<string, unknown>): boolean {
   return /print-pdf/i.test(window.location.search) || config.view === 'print';
 }
 

@@ -17,6 +17,10 @@ export interface SlideMeasure {
   overflowX: number;
   /** The first element whose own text is smaller than the minimum, and how many there are. */
   small?: { element: string; text: string; size: number; count: number };
+  /** The first code block of the slide whose lines are wider than it (they scroll on screen), by how much, and its longest line. */
+  wideCode?: { by: number; text: string };
+  /** The first code block taller than its box (it scrolls on screen), by how much. */
+  tallCode?: { by: number };
 }
 
 /** Runs in the page (passed to page.evaluate): measures every slide of the print view. */
@@ -50,8 +54,21 @@ export function measureSlides(width: number, height: number, minFont: number): S
         };
       }
     }
-    if (overflowY > 1 || overflowX > 1 || small)
-      out.push({ line, overflowY: overflowY > 1 ? overflowY : 0, overflowX: overflowX > 1 ? overflowX : 0, small });
+    let wideCode: SlideMeasure['wideCode'];
+    let tallCode: SlideMeasure['tallCode'];
+    for (const pre of section.querySelectorAll('pre')) {
+      const code = pre.querySelector('code');
+      if (!code) continue;
+      if (!wideCode && code.scrollWidth > code.clientWidth + 1) {
+        const rows = [...code.querySelectorAll('.hljs-ln-code')].map((td) => td.textContent!); // reveal's line-number table
+        const lines = rows.length > 0 ? rows : code.textContent!.split('\n');
+        const longest = lines.reduce((a, b) => (b.length > a.length ? b : a), '');
+        wideCode = { by: code.scrollWidth - code.clientWidth, text: longest.trim().slice(0, 30) };
+      }
+      if (!tallCode && code.scrollHeight > code.clientHeight + 1) tallCode = { by: code.scrollHeight - code.clientHeight };
+    }
+    if (overflowY > 1 || overflowX > 1 || small || wideCode || tallCode)
+      out.push({ line, overflowY: overflowY > 1 ? overflowY : 0, overflowX: overflowX > 1 ? overflowX : 0, small, wideCode, tallCode });
   }
   return out;
 }
@@ -82,6 +99,19 @@ export async function measureDeck(browser: Browser, deckHtml: string, deck: Deck
         const pct = Math.round((by / size) * 100);
         const message = `slide content overflows its ${size}px ${side} by ${by}px (${pct}%)`;
         out.push({ severity: 'error', code: 'overflow', message, ...at(m.line), ...(hint ? { hint } : {}) });
+      }
+      if (m.wideCode) {
+        out.push({
+          severity: 'warning',
+          code: 'code-overflow',
+          message: `a code line ("${m.wideCode.text}…") is ${m.wideCode.by}px wider than its block: it scrolls on screen and wraps in the PDF`,
+          hint: 'break the line, or make the code smaller',
+          ...at(m.line),
+        });
+      }
+      if (m.tallCode) {
+        const message = `a code block is ${m.tallCode.by}px taller than its box: it scrolls on screen (the PDF shows it whole, shrinking the slide)`;
+        out.push({ severity: 'warning', code: 'code-overflow', message, hint: 'split the code over two slides', ...at(m.line) });
       }
       if (m.small) {
         const more = m.small.count > 1 ? ` (and ${m.small.count - 1} more element${m.small.count > 2 ? 's' : ''})` : '';

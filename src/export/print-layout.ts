@@ -4,36 +4,38 @@
 export interface OverflowReport {
   /** The slide's first source line (its section's data-line). */
   line: number;
-  /** Pixels of content past the bottom of the slide. */
-  overflow: number;
+  /** Pixels of content past the bottom and past the right edge of the slide, before it was shrunk. */
+  overflowY: number;
+  overflowX: number;
   /** The scale the slide was shrunk to so that it fits its page. */
   scale: number;
 }
 
-/** Shrinks every slide whose content is taller than the slide, and reports them. */
-export function fitOverflowingSlides(slideHeight: number): OverflowReport[] {
-  const reports: OverflowReport[] = [];
-  const seen = new Set<number>();
-  for (const section of document.querySelectorAll<HTMLElement>('.pdf-page section:not(.stack)')) {
-    const content = section.scrollHeight;
-    if (content <= slideHeight + 1) continue;
-    // The print view forces `transform: none !important` on sections, so a wrapper inside
-    // the slide carries the scale, fitted to the room inside the slide's padding.
-    const wrapper = document.createElement('div');
-    wrapper.className = 'dm-fit';
-    wrapper.append(...section.childNodes);
-    section.append(wrapper);
-    const style = getComputedStyle(section);
-    const room = slideHeight - parseFloat(style.paddingTop) - parseFloat(style.paddingBottom);
-    const scale = Math.min(1, room / wrapper.getBoundingClientRect().height);
-    wrapper.style.transformOrigin = 'top center';
-    wrapper.style.transform = `scale(${scale})`;
-    section.style.top = '0px';
-    const line = Number(section.dataset.line);
-    if (!seen.has(line)) reports.push({ line, overflow: Math.round(content - slideHeight), scale });
-    seen.add(line);
+/**
+ * Code on paper: never clipped (long lines wrap, a long block shows whole; see deckmark.css,
+ * `dm-print-code`) and, unless each fragment step gets its own page, a stepped block prints
+ * once with every line at full strength. Returns the lines of the slides whose code had lines
+ * wider than their block.
+ */
+export function prepareCodeForPrint(allSteps: boolean): number[] {
+  const wide = new Set<number>();
+  for (const code of document.querySelectorAll<HTMLElement>('.pdf-page section pre code')) {
+    const section = code.closest<HTMLElement>('section[data-line]');
+    if (section && code.scrollWidth > code.clientWidth + 1) wide.add(Number(section.dataset.line));
   }
-  return reports;
+  document.documentElement.classList.add('dm-print-code');
+  if (allSteps) document.documentElement.classList.add('dm-print-all-steps');
+  return [...wide];
+}
+
+/**
+ * Shrinks every printed slide whose content is taller or wider than the slide, and reports
+ * them: the deck's own runtime does it (src/client/fit.ts), the same fit as on screen.
+ */
+export function fitOverflowingSlides(): Promise<OverflowReport[]> {
+  const fit = (window as unknown as { deckmarkFitPrintView?: () => Promise<OverflowReport[]> }).deckmarkFitPrintView;
+  if (!fit) throw new Error("the deck's runtime has no print-view fit (an old build?)");
+  return fit();
 }
 
 /** Puts each slide's notes under it on a taller page, shrinking long notes until they fit. */

@@ -3,12 +3,20 @@
 // metadata, bookmarks and in-deck links (pdf-finish.ts).
 import { pathToFileURL } from 'node:url';
 import type { Browser, Page } from 'puppeteer-core';
-import type { Deck, Diagnostic, PdfOptions, Slide } from '../model/deck.js';
+import type { Deck, Diagnostic, PdfOptions, Slide, SlideSize } from '../model/deck.js';
 import { DeckError } from '../model/deck-error.js';
 import { uiStrings } from '../compile/ui-strings.js';
 import { blockedRequests, withDeckPage } from './browser.js';
 import { finishPdf, type PdfOutlineEntry } from './pdf-finish.js';
-import { fitOverflowingSlides, layoutHandout, layoutNotesBelow, mapPrintedPages, tagInDeckLinks, type PrintMap } from './print-layout.js';
+import {
+  fitOverflowingSlides,
+  layoutHandout,
+  layoutNotesBelow,
+  mapPrintedPages,
+  prepareCodeForPrint,
+  tagInDeckLinks,
+  type PrintMap,
+} from './print-layout.js';
 
 export interface PdfResult {
   bytes: Uint8Array;
@@ -32,7 +40,7 @@ export async function openPrintView(page: Page, deckHtml: string, deck: Deck, op
     width: size.width,
     height: size.height,
     margin: 0, // the page is the slide
-    pdfMaxPagesPerSlide: 1, // page N is slide N; overflow is shrunk instead (fitOverflowingSlides)
+    pdfMaxPagesPerSlide: 1, // page N is slide N; overflow is shrunk instead (fitForPrint)
     pdfSeparateFragments: options.fragments,
     showNotes: options.notes === 'page' ? 'separate-page' : options.notes === 'below',
     transition: 'none',
@@ -58,6 +66,26 @@ export async function openPrintView(page: Page, deckHtml: string, deck: Deck, op
       ),
     );
   });
+}
+
+/**
+ * Lays the print view out for paper (code never clipped, stepped code at full strength unless
+ * `fragments`, overflowing slides shrunk to fit on both axes) and warns about each slide it changed.
+ * `target` names the output in the messages: "the PDF", "its PNG".
+ */
+export async function fitForPrint(page: Page, deck: Deck, size: SlideSize, fragments: boolean, target: string): Promise<Diagnostic[]> {
+  const wideCode = await page.evaluate(prepareCodeForPrint, !fragments);
+  const overflows = await page.evaluate(fitOverflowingSlides);
+  const out = wideCode.map((line) => warning(deck, 'code-overflow', `code lines wider than their block wrap in ${target}`, line));
+  for (const o of overflows) {
+    const axes = [
+      o.overflowY > 1 ? `its ${size.height}px height by ${o.overflowY}px (${Math.round((o.overflowY / size.height) * 100)}%)` : '',
+      o.overflowX > 1 ? `its ${size.width}px width by ${o.overflowX}px (${Math.round((o.overflowX / size.width) * 100)}%)` : '',
+    ].filter(Boolean);
+    const message = `slide content overflows ${axes.join(' and ') || 'the slide'}: shrunk to ${Math.round(o.scale * 100)}% in ${target}`;
+    out.push(warning(deck, 'overflow', message, o.line));
+  }
+  return out;
 }
 
 function outlineOf(deck: Deck, map: PrintMap): PdfOutlineEntry[] {
@@ -113,7 +141,7 @@ export async function renderPdf(
       onStep('loading');
       await openPrintView(page, deckHtml, deck, options);
       onStep('laying out');
-      const overflows = await page.evaluate(fitOverflowingSlides, size.height);
+      const diagnostics = await fitForPrint(page, deck, size, options.fragments, 'the PDF');
       if (options.handout) await page.evaluate(layoutHandout, options.handout, size.width, size.height);
       else if (options.notes === 'below') {
         const label = uiStrings(deck.meta.lang).speakerNotes;
@@ -128,14 +156,6 @@ export async function renderPdf(
         tagged: true,
         timeout: LOAD_TIMEOUT,
       });
-      const diagnostics: Diagnostic[] = overflows.map((o) =>
-        warning(
-          deck,
-          'overflow',
-          `slide content overflows by ${o.overflow}px (${Math.round((o.overflow / size.height) * 100)}% of its height): shrunk to ${Math.round(o.scale * 100)}% in the PDF`,
-          o.line,
-        ),
-      );
       for (const url of new Set(blockedRequests(page))) {
         const [code, where] = url.startsWith('file:')
           ? ['outside-file', "is outside the deck's folder"]

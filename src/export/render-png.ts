@@ -1,12 +1,11 @@
 // One PNG per printed slide, shot from the very print view the PDF comes from (render-pdf's
-// openPrintView + fitOverflowingSlides): a slide that overflows is shrunk the same way, and the
+// openPrintView + fitForPrint): a slide that overflows is shrunk the same way, and the
 // page blocks every outside request the same way.
 import type { Browser } from 'puppeteer-core';
 import type { Deck, Diagnostic } from '../model/deck.js';
 import { DeckError } from '../model/deck-error.js';
 import { blockedRequests, withDeckPage } from './browser.js';
-import { fitOverflowingSlides } from './print-layout.js';
-import { openPrintView } from './render-pdf.js';
+import { fitForPrint, openPrintView } from './render-pdf.js';
 
 export interface PngOptions {
   /** Device pixels per CSS pixel: 1 gives the deck's size, 2 twice that. @defaultValue 1 */
@@ -49,7 +48,7 @@ export async function renderPngs(
   try {
     return await withDeckPage(browser, deckHtml, async (page) => {
       await openPrintView(page, deckHtml, deck, { notes: false, fragments: options.fragments, handout: 0 });
-      const overflows = await page.evaluate(fitOverflowingSlides, size.height);
+      const diagnostics = await fitForPrint(page, deck, size, options.fragments, 'its PNG');
       await page.setViewport({ width: size.width, height: size.height, deviceScaleFactor: options.scale });
       const tops = await page.evaluate(printedPageTops);
       const images: Uint8Array[] = [];
@@ -58,9 +57,6 @@ export async function renderPngs(
         const clip = { x: 0, y: top, width: size.width, height: size.height };
         images.push(await page.screenshot({ type: 'png', clip, captureBeyondViewport: true }));
       }
-      const diagnostics = overflows.map((o) =>
-        warning(deck, 'overflow', `slide content overflows by ${o.overflow}px: shrunk to ${Math.round(o.scale * 100)}% in its PNG`, o.line),
-      );
       for (const url of new Set(blockedRequests(page))) {
         const where = url.startsWith('file:') ? "is outside the deck's folder" : 'is not on this machine';
         diagnostics.push(

@@ -110,7 +110,7 @@ describe('deckmark pdf', { timeout: 120_000 }, () => {
     expect(pdf.outline.map((o) => o.title)).toEqual(['Prøvedekk æøå', 'Lenker', 'Trinn', 'Mål', 'For mye']);
     expect(pdf.outline[2].items).toEqual([{ title: 'Under', page: 3, items: [] }]);
     expect(stderr).toMatch(
-      /deck\.md:40:1: warning: slide content overflows by \d+px \(\d+% of its height\): shrunk to \d+% in the PDF \(overflow\)/,
+      /deck\.md:40:1: warning: slide content overflows its 720px height by \d+px \(\d+%\): shrunk to \d+% in the PDF \(overflow\)/,
     );
     // Shrunk, not cut off: the last point is printed inside the page.
     const last = pdf.pages[5].words.find((w) => w.str === 'punkt 40');

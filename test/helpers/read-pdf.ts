@@ -13,6 +13,8 @@ export interface PdfWord {
   str: string;
   x: number;
   y: number;
+  /** How wide the run is, in points. */
+  width: number;
 }
 
 export interface PdfOutlineItem {
@@ -42,7 +44,7 @@ export async function readPdf(file: string): Promise<PdfContents> {
     const [x0, y0, x1, y1] = page.view;
     const content = await page.getTextContent();
     const words = content.items.flatMap((item) =>
-      'str' in item && item.str.trim() ? [{ str: item.str, x: item.transform[4] - x0, y: item.transform[5] - y0 }] : [],
+      'str' in item && item.str.trim() ? [{ str: item.str, x: item.transform[4] - x0, y: item.transform[5] - y0, width: item.width }] : [],
     );
     const text = words.map((w) => w.str).join(' ');
     const links: PdfLink[] = [];
