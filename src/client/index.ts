@@ -1,9 +1,9 @@
 // The deck's browser runtime: reveal.js with the notes, zoom and search plugins, configured
 // from the JSON the compiler writes into the page. Bundled once by esbuild at install time.
 import Reveal from 'reveal.js';
-import Notes from 'reveal.js/plugin/notes/notes.esm.js';
-import Search from 'reveal.js/plugin/search/search.esm.js';
-import Zoom from 'reveal.js/plugin/zoom/zoom.esm.js';
+import Notes from 'reveal.js/plugin/notes';
+import Search from 'reveal.js/plugin/search';
+import Zoom from 'reveal.js/plugin/zoom';
 import { EMBED_CONFIG, isEmbedView, setUpEmbed } from './embed.js';
 import { fitPlugin } from './fit.js';
 import { isPrintView, setUpVideos } from './video.js';

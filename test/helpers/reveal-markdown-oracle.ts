@@ -18,7 +18,7 @@ export interface SlideStructure {
 
 const require = createRequire(import.meta.url);
 /** The UMD build that defines `window.RevealMarkdown`, from the installed reveal.js. */
-export const REVEAL_MARKDOWN_SCRIPT = require.resolve('reveal.js/plugin/markdown/markdown.js');
+export const REVEAL_MARKDOWN_SCRIPT = require.resolve('reveal.js/plugin/markdown');
 
 /**
  * What reveal-md hands to slidify: the text without its YAML front matter. This is
@@ -39,7 +39,10 @@ interface MiniElement {
   querySelector(selector: string): MiniElement | null;
 }
 interface OracleWindow {
-  RevealMarkdown?: () => { slidify(markdown: string, options: SlidifyOptions): string };
+  RevealMarkdown?: () => {
+    init(reveal: { getConfig(): object; getRevealElement(): MiniElement }): Promise<unknown>;
+    slidify(markdown: string, options: SlidifyOptions): string;
+  };
   document: { createElement(tag: string): MiniElement };
 }
 
@@ -54,10 +57,12 @@ export async function revealSlideStructure(page: Page, markdown: string, options
   if (!loaded) await page.addScriptTag({ content: fs.readFileSync(REVEAL_MARKDOWN_SCRIPT, 'utf8') });
 
   return page.evaluate(
-    (text: string, opts: SlidifyOptions): SlideStructure => {
+    async (text: string, opts: SlidifyOptions): Promise<SlideStructure> => {
       const win = globalThis as unknown as OracleWindow;
       if (!win.RevealMarkdown) throw new Error('RevealMarkdown did not load');
       const plugin = win.RevealMarkdown();
+      // reveal.js 6 makes its Markdown parser (which renders the notes) in init(), as a deck would.
+      await plugin.init({ getConfig: () => ({}), getRevealElement: () => win.document.createElement('div') });
       const html = plugin.slidify(text, { ...opts });
 
       const container = win.document.createElement('div');
