@@ -14,11 +14,13 @@ import { definitionLayoutPlugin } from './plugins/layouts/definition.js';
 import { gapLayoutPlugin, type GapLabels } from './plugins/layouts/gap.js';
 import { goalsLayoutPlugin } from './plugins/layouts/goals.js';
 import { timelineLayoutPlugin } from './plugins/layouts/timeline.js';
+import { listTablesPlugin } from './plugins/list-tables.js';
 import { mathPlugin, type MathRenderer } from './plugins/math.js';
 import { htmlAssetsPlugin } from './plugins/html-assets.js';
 import { mediaLinksPlugin } from './plugins/media-links.js';
 import { notesDivPlugin } from './plugins/notes-div.js';
 import { safeHtmlPlugin } from './plugins/safe-html.js';
+import { taskListsPlugin } from './plugins/task-lists.js';
 import { unclosedBlocksPlugin } from './plugins/unclosed-blocks.js';
 import { videoPlugin } from './plugins/video.js';
 
@@ -38,6 +40,8 @@ export function createMarkdown(options: MarkdownOptions = {}): MarkdownIt {
   const md = new MarkdownIt({ html: true, linkify: true, typographer: false });
   md.use(attrs, { leftDelimiter: '{', rightDelimiter: '}' }); // {.class #id key=value}
   md.use(bareBracesPlugin); //       …and a bare {word} stays text
+  md.use(listTablesPlugin); //       a table right under a list item's line is in the item
+  md.use(taskListsPlugin); //        - [x] done → a disabled checkbox, as in reveal.js
   md.use(mathPlugin, options.math); // $…$ and $$…$$, rendered at parse time
   md.use(fencedDivsPlugin); //      ::: name … ::: (names each div on its token)
   md.use(notesDivPlugin); //        ::: notes → env.notes (needs div names)

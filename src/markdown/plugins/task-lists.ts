@@ -1,0 +1,36 @@
+// GFM task lists, as reveal.js's Markdown (marked) shows them: `- [x] done` and `- [ ] todo`
+// start their item with a disabled checkbox. GitHub's classes let a theme drop the bullet.
+import type MarkdownIt from 'markdown-it';
+import type { StateCore, Token } from 'markdown-it';
+
+const TASK = /^\[([ xX])\] +/;
+const CHECKBOX = 'deckmark_task_checkbox';
+
+/** The list token that holds the item opened at `item`. */
+function listOf(tokens: Token[], item: number): Token | undefined {
+  for (let i = item - 1; i >= 0; i--) if (tokens[i].level === tokens[item].level - 1) return tokens[i];
+  return undefined;
+}
+
+function taskLists(state: StateCore): void {
+  const tokens = state.tokens;
+  for (let i = 2; i < tokens.length; i++) {
+    const inline = tokens[i];
+    if (inline.type !== 'inline' || tokens[i - 1].type !== 'paragraph_open' || tokens[i - 2].type !== 'list_item_open') continue;
+    const first = inline.children?.[0];
+    const task = first?.type === 'text' ? TASK.exec(first.content) : null;
+    if (!first || !task) continue;
+    first.content = first.content.slice(task[0].length);
+    const checkbox = new state.Token(CHECKBOX, 'input', 0);
+    checkbox.attrs = [['type', 'checkbox'], ...(task[1] === ' ' ? [] : [['checked', ''] as [string, string]]), ['disabled', '']];
+    inline.children?.unshift(checkbox);
+    tokens[i - 2].attrJoin('class', 'task-list-item');
+    const list = listOf(tokens, i - 2);
+    if (list && !list.attrGet('class')?.split(' ').includes('contains-task-list')) list.attrJoin('class', 'contains-task-list');
+  }
+}
+
+export function taskListsPlugin(md: MarkdownIt): void {
+  md.core.ruler.after('inline', 'deckmark_task_lists', taskLists);
+  md.renderer.rules[CHECKBOX] = (tokens, idx, _options, _env, self) => `<input${self.renderAttrs(tokens[idx])}> `;
+}
