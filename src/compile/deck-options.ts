@@ -25,6 +25,7 @@ const KNOWN_KEYS = new Set<string>([
   'pdf',
   'reveal',
   'revealOptions',
+  'slideOptions',
   'css',
   ...REVEAL_KEYS,
   ...OTHER_KEYS,
@@ -84,8 +85,12 @@ function isPublicUrl(text: string): boolean {
 /** Builds the deck's metadata; wrong values throw, unknown keys become warnings. */
 export function readDeckOptions(fm: FrontMatter, ctx: OptionContext, diagnostics: Diagnostic[]): DeckMeta {
   const { data, keyLines } = fm;
-  const fail = (key: string, message: string): never => {
-    throw new DeckError(key === 'theme' ? 'unknown-theme' : 'invalid-option', message, {
+  const fail = (
+    key: string,
+    message: string,
+    code: 'unknown-theme' | 'invalid-option' = key === 'theme' ? 'unknown-theme' : 'invalid-option',
+  ): never => {
+    throw new DeckError(code, message, {
       file: ctx.file,
       line: keyLines[key] ?? 1,
       column: 1,
@@ -138,12 +143,17 @@ export function readDeckOptions(fm: FrontMatter, ctx: OptionContext, diagnostics
   if (typeof data.lang === 'number' || !LANG.test(lang))
     fail('lang', `\`lang\` must be a language tag such as nb, nn or en, not ${JSON.stringify(data.lang)}`);
 
-  const themeName = str('theme') ?? DEFAULT_THEME;
+  // HackMD / CodiMD slide decks: `slideOptions` holds reveal.js options and the theme.
+  const { theme: slideTheme, ...slideOptions } = record('slideOptions');
+  if (slideTheme !== undefined && typeof slideTheme !== 'string') fail('slideOptions', '`slideOptions.theme` must be text');
+  const themeKey = data.theme === undefined && slideTheme !== undefined ? 'slideOptions' : 'theme';
+  const themeName = str('theme') ?? slideTheme ?? DEFAULT_THEME;
   const theme =
     canonicalTheme(themeName) ??
     fail(
-      'theme',
+      themeKey,
       `unknown theme "${themeName}": use ${BUILTIN_THEMES.join(', ')}, reveal:NAME (${REVEAL_THEMES.join(', ')}), a path to a .css file or an npm package (@scope/name or deckmark-theme-name)`,
+      'unknown-theme',
     );
 
   const sizeText = str('size') ?? '16:9';
@@ -157,7 +167,7 @@ export function readDeckOptions(fm: FrontMatter, ctx: OptionContext, diagnostics
     themeVars[k.replace(/^--/, '')] = String(v);
   }
 
-  const reveal: Record<string, unknown> = { ...record('revealOptions'), ...record('reveal') };
+  const reveal: Record<string, unknown> = { ...slideOptions, ...record('revealOptions'), ...record('reveal') };
   for (const key of REVEAL_KEYS) if (data[key] !== undefined) reveal[key] = data[key];
 
   const url = str('url');

@@ -53,6 +53,8 @@ describe('wrong values are errors on the key line', () => {
     ['themeVars: [red]', 'themeVars'],
     ['reveal: fast', 'reveal'],
     ['revealOptions: 3', 'revealOptions'],
+    ['slideOptions: 3', 'slideOptions'],
+    ['slideOptions: { theme: [a] }', 'slideOptions'],
   ])('%s', (bad, key) => {
     const err = deckErrorOf(() => deckWith('description: Deck', 'author: Me', bad));
     expect(err.code).toBe('invalid-option');
@@ -161,6 +163,32 @@ describe('reveal options', () => {
   it('lets reveal win over revealOptions, and top-level keys over both', () => {
     const { meta } = deckWith('revealOptions:', '  transition: fade', '  loop: true', 'reveal:', '  transition: zoom', 'controls: false');
     expect(meta.reveal).toEqual({ transition: 'zoom', loop: true, controls: false });
+  });
+
+  it("reads HackMD / CodiMD's slideOptions like revealOptions, its theme as the deck's", () => {
+    const { meta, diagnostics } = deckWith(
+      'title: T',
+      'tags: talk',
+      'slideOptions:',
+      '  theme: solarized',
+      '  transition: fade',
+      '  spotlight:',
+      '    enabled: true',
+    );
+    expect(meta.reveal).toEqual({ transition: 'fade', spotlight: { enabled: true } });
+    expect(meta.theme).toBe('reveal:solarized');
+    expect(diagnostics.map((d) => d.message)).toEqual(['unknown front matter key `tags` (ignored)']);
+    expect(deckWith('theme: dark', 'slideOptions:', '  theme: moon', '  loop: true', 'revealOptions:', '  loop: false').meta).toMatchObject(
+      {
+        theme: 'dark',
+        reveal: { loop: false },
+      },
+    );
+  });
+
+  it('names slideOptions when its theme is unknown', () => {
+    const err = deckErrorOf(() => deckWith('title: T', 'slideOptions:', '  theme: nosuch'));
+    expect(err).toMatchObject({ code: 'unknown-theme', line: 3 });
   });
 
   it('passes the reveal.js keys it knows through', () => {
