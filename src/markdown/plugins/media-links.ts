@@ -1,5 +1,6 @@
 // Records the links and local images of a slide (with their lines), and maps local images
-// to the URLs the built deck uses. A missing image shows its alt text.
+// to the URLs the built deck uses. A missing image shows its alt text, with the image's
+// attributes (a fragment stays a fragment).
 import type MarkdownIt from 'markdown-it';
 import type { StateCore, Token } from 'markdown-it';
 import { fileLine, warnRefusedAsset, type SlideEnv } from '../env.js';
@@ -9,6 +10,8 @@ import { escapeHtml } from '../html.js';
 export function isRemote(src: string): boolean {
   return /^([a-z][a-z0-9+.-]*:|\/\/|#)/i.test(src);
 }
+
+const MISSING_IMAGE = 'deckmark_missing_image';
 
 function plainText(tokens: Token[] | null): string {
   return (tokens ?? []).map((t) => (t.type === 'text' || t.type === 'code_inline' ? t.content : plainText(t.children))).join('');
@@ -36,8 +39,11 @@ function resolveImage(token: Token, env: SlideEnv, line: number): void {
   }
   warnRefusedAsset(env, resolution, `image "${path}"`, 'missing-image', line);
   // Show the alt text where the image would be.
-  token.type = 'html_inline';
-  token.content = `<span class="dm-missing-image">${escapeHtml(plainText(token.children) || path)}</span>`;
+  token.type = MISSING_IMAGE;
+  token.tag = 'span';
+  token.content = plainText(token.children) || path;
+  token.attrs = (token.attrs ?? []).filter(([name]) => name !== 'src' && name !== 'alt');
+  token.attrJoin('class', 'dm-missing-image');
 }
 
 function collect(state: StateCore): void {
@@ -65,4 +71,6 @@ function collect(state: StateCore): void {
 
 export function mediaLinksPlugin(md: MarkdownIt): void {
   md.core.ruler.push('deckmark_media_links', collect);
+  md.renderer.rules[MISSING_IMAGE] = (tokens, idx, _options, _env, self) =>
+    `<span${self.renderAttrs(tokens[idx])}>${escapeHtml(tokens[idx].content)}</span>`;
 }
