@@ -27,6 +27,8 @@ const KNOWN_KEYS = new Set<string>([
   'revealOptions',
   'slideOptions',
   'css',
+  'math',
+  'fit',
   ...REVEAL_KEYS,
   ...OTHER_KEYS,
 ]);
@@ -169,6 +171,11 @@ export function readDeckOptions(fm: FrontMatter, ctx: OptionContext, diagnostics
 
   const reveal: Record<string, unknown> = { ...slideOptions, ...record('revealOptions'), ...record('reveal') };
   for (const key of REVEAL_KEYS) if (data[key] !== undefined) reveal[key] = data[key];
+  // Shrink-to-fit on screen (src/client/fit.ts), read by the deck's runtime from its config.
+  if (bool('fit') === false) reveal.fit = false;
+  // How TeX is read is decided by the parser (plugins/math.ts, mathReading); a wrong value stops here.
+  if (data.math !== undefined && data.math !== 'tex' && data.math !== 'markdown')
+    fail('math', '`math` must be tex (TeX as written, as pandoc reads it) or markdown (Markdown first, as reveal.js reads it)');
 
   const url = str('url');
   if (url !== undefined && !isPublicUrl(url)) {

@@ -6,7 +6,7 @@ import { createMarkdown } from '../markdown/create-markdown.js';
 import { createSlideEnv, warnRefusedAsset, type AssetResolver } from '../markdown/env.js';
 import type { Highlighter } from '../markdown/plugins/code-blocks.js';
 import { isRemote } from '../markdown/plugins/media-links.js';
-import type { MathRenderer } from '../markdown/plugins/math.js';
+import { mathReading, type MathRenderer } from '../markdown/plugins/math.js';
 import { authorPattern, UnsupportedRegexError } from './author-regex.js';
 import { balanceHtml } from './balance-html.js';
 import { readDeckOptions } from './deck-options.js';
@@ -87,6 +87,7 @@ export function parseDeck(input: string, options: ParseOptions = {}): Deck {
   const ui = uiStrings(typeof fm.data.lang === 'string' ? fm.data.lang : 'en');
   const videoText = { watch: ui.watchVideo, videoOn: ui.videoOn, file: ui.videoFile, qrCode: ui.qrCode };
   const md = createMarkdown({ highlight: options.highlight, math: options.math, gapLabels: ui, safe: options.safe });
+  const reading = mathReading(fm.data.math, fm.body); // one reading for the whole deck
   const sources = new Map<Slide, SlideSources>(); // what each slide cites, for `sources: true`
   let count = 0;
 
@@ -99,6 +100,7 @@ export function parseDeck(input: string, options: ParseOptions = {}): Deck {
       incremental,
       resolveAsset: options.resolveAsset,
       videoText,
+      mathReading: reading,
     });
     const tokens = md.parse(source.body.text, env);
     const html = md.renderer.render(tokens, md.options, env);

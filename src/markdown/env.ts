@@ -32,6 +32,8 @@ export interface SlideEnv {
   videoText?: VideoText;
   /** True while the speaker notes after `Note:` are parsed: video links stay links there. */
   inNotes?: boolean;
+  /** How the deck's TeX is read (see plugins/math.ts, mathReading): as written, or Markdown first. @defaultValue 'tex' */
+  mathReading?: 'tex' | 'markdown';
   slideAttributes: Record<string, string>;
   /** Speaker notes from `::: notes` blocks, as HTML. */
   notes: string[];
@@ -41,7 +43,9 @@ export interface SlideEnv {
   diagnostics: Diagnostic[];
 }
 
-export function createSlideEnv(init: Pick<SlideEnv, 'file' | 'line' | 'docId' | 'incremental' | 'resolveAsset' | 'videoText'>): SlideEnv {
+export function createSlideEnv(
+  init: Pick<SlideEnv, 'file' | 'line' | 'docId' | 'incremental' | 'resolveAsset' | 'videoText' | 'mathReading'>,
+): SlideEnv {
   return { ...init, slideAttributes: {}, notes: [], assets: [], links: [], videos: [], diagnostics: [] };
 }
 

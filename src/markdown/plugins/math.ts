@@ -1,7 +1,10 @@
-// Math: `$…$` inline and `$$…$$` display (in a paragraph or as a block of its own), rendered
-// at build time by the renderer the caller passes (KaTeX, loaded only for decks with math).
+// Math: `$…$` and `\(…\)` inline, `$$…$$` and `\[…\]` display (in a paragraph or as a block of
+// its own) and bare `\begin{align}…\end{align}` blocks, rendered at build time by the renderer
+// the caller passes (KaTeX, loaded only for decks with math). Math never spans a blank line.
 // Dollars follow pandoc's rules, so prices stay text: the opening `$` has a non-space right
 // after it, the closing one a non-space before it and no digit after it (`$5 and $10`).
+// The TeX is read one of two ways (see mathReading): as written (pandoc), or Markdown first as
+// reveal.js's math plugin sees it (`\\{` is `\{`, `\\\\` a row break).
 // Without a renderer the TeX is kept as text in `\(…\)` / `\[…\]`.
 import type MarkdownIt from 'markdown-it';
 import type { StateBlock, StateCore, StateInline, Token } from 'markdown-it';
@@ -20,7 +23,36 @@ export const MATH_LIMITS = { texChars: 10_000, htmlBytes: 10 * 1024 * 1024 };
 
 /** True when a text may hold math: the build loads KaTeX only then. False positives are harmless. */
 export function mayContainMath(text: string): boolean {
-  return /\$\$[\s\S]+?\$\$|\$[^\s$](?:[^$]*?[^\s\\$])?\$(?!\d)/.test(text);
+  return /\$\$[\s\S]+?\$\$|\$[^\s$](?:[^$]*?[^\s\\$])?\$(?!\d)|\\[([]|\\begin\{/.test(text);
+}
+
+/**
+ * How a deck's TeX is read. `tex` (pandoc): as written. `markdown` (reveal.js's math plugin,
+ * which sees the TeX after Markdown): a backslash before ASCII punctuation is dropped first, so
+ * `\\{x\\}` is `\{x\}` and `\\\\` is `\\`; `\\(…\\)` and `\\[…\\]` are delimiters too.
+ */
+export type MathReading = 'tex' | 'markdown';
+
+/** A math delimiter: a dollar, `\(`, `\[` or an environment. */
+const MATH_DELIMITER = /\$|\\[([]|\\begin\{/;
+
+/** `\\{`, `\\}` or `\\\\`: an escaped backslash before a brace or a backslash, only ever written for Markdown. */
+const MARKDOWN_ESCAPED_TEX = /\\\\[{}\\]/;
+
+/**
+ * The deck's reading: front matter `math: tex` or `math: markdown` when given; otherwise
+ * `markdown` when a paragraph with math in it holds `\\{`, `\\}` or `\\\\` (in raw TeX a row
+ * break followed by a brace or by another row break, which nobody writes), else `tex`.
+ */
+export function mathReading(setting: unknown, body: string): MathReading {
+  if (setting === 'tex' || setting === 'markdown') return setting;
+  const markdown = body.split(/\n[ \t]*\n/).some((para) => MARKDOWN_ESCAPED_TEX.test(para) && MATH_DELIMITER.test(para));
+  return markdown ? 'markdown' : 'tex';
+}
+
+/** What Markdown leaves of TeX: a backslash before ASCII punctuation is dropped (CommonMark's escapes). */
+function unescapeMarkdown(tex: string): string {
+  return tex.replace(/\\([!-/:-@[-`{-~])/g, '$1');
 }
 
 const DOLLAR = 0x24;
@@ -74,13 +106,16 @@ function mathBlock(state: StateBlock, startLine: number, endLine: number, silent
   let last = startLine;
   if (first.trim().endsWith('$$') && first.trim().length > 2) {
     content = first.trim().slice(0, -2);
+  } else if (first.includes('$$')) {
+    return false; // `$$ a $$ and more`: math inside a paragraph
   } else {
     const lines = [first];
     let closed = false;
     for (last = startLine + 1; last < endLine; last++) {
       pos = state.bMarks[last] + state.tShift[last];
       max = state.eMarks[last];
-      if (pos < max && state.sCount[last] < state.blkIndent) break;
+      if (pos >= max) return false; // math never spans a blank line
+      if (state.sCount[last] < state.blkIndent) break;
       const line = state.src.slice(pos, max);
       if (line.trimEnd().endsWith('$$')) {
         lines.push(line.trimEnd().slice(0, -2));
@@ -98,6 +133,61 @@ function mathBlock(state: StateBlock, startLine: number, endLine: number, silent
   token.block = true;
   token.content = content.trim();
   token.markup = '$$';
+  token.map = [startLine, last + 1];
+  state.line = last + 1;
+  return true;
+}
+
+/** The closing delimiter of each opening one that starts with a backslash, and whether it is display math. */
+const BACKSLASH_DELIMITERS: Array<{ open: string; close: string; display: boolean; reading?: MathReading }> = [
+  { open: '\\(', close: '\\)', display: false },
+  { open: '\\[', close: '\\]', display: true },
+  // reveal.js decks write these so that Markdown leaves `\(` and `\[` for the math plugin.
+  { open: '\\\\(', close: '\\\\)', display: false, reading: 'markdown' },
+  { open: '\\\\[', close: '\\\\]', display: true, reading: 'markdown' },
+];
+
+/** `\(…\)` inline and `\[…\]` display math inside a paragraph (before Markdown's escapes take the backslash). */
+function mathBackslash(state: StateInline, silent: boolean): boolean {
+  const { src, pos, posMax } = state;
+  if (src.charCodeAt(pos) !== BACKSLASH) return false;
+  const reading = (state.env as SlideEnv).mathReading ?? 'tex';
+  for (const { open, close, display, reading: only } of BACKSLASH_DELIMITERS) {
+    if ((only && only !== reading) || !src.startsWith(open, pos)) continue;
+    const start = pos + open.length;
+    const end = src.indexOf(close, start);
+    if (end < 0 || end + close.length > posMax || src.slice(start, end).trim() === '') return false;
+    if (!silent) {
+      const token = state.push('math_inline', 'math', 0);
+      token.content = src.slice(start, end).trim();
+      token.markup = display ? '\\[' : '\\(';
+    }
+    state.pos = end + close.length;
+    return true;
+  }
+  return false;
+}
+
+/** LaTeX's display environments, which KaTeX renders written bare (without dollars) as a block. */
+const DISPLAY_ENVIRONMENT = /^\\begin\{(equation|align|alignat|gather|multline|flalign|eqnarray|CD)(\*?)\}/;
+
+/** A bare `\begin{align}` … `\end{align}` block (or equation, gather, …), on its lines up to the end. */
+function environmentBlock(state: StateBlock, startLine: number, endLine: number, silent: boolean): boolean {
+  const pos = state.bMarks[startLine] + state.tShift[startLine];
+  if (state.sCount[startLine] - state.blkIndent >= 4) return false;
+  const begin = DISPLAY_ENVIRONMENT.exec(state.src.slice(pos, state.eMarks[startLine]));
+  if (!begin) return false;
+  const end = `\\end{${begin[1]}${begin[2]}}`;
+  let last = startLine;
+  while (!state.src.slice(state.bMarks[last], state.eMarks[last]).includes(end)) {
+    last++;
+    if (last >= endLine || state.bMarks[last] + state.tShift[last] >= state.eMarks[last]) return false; // never across a blank line
+  }
+  if (silent) return true;
+  const token = state.push('math_block', 'math', 0);
+  token.block = true;
+  token.content = state.src.slice(pos, state.eMarks[last]).trim();
+  token.markup = 'env';
   token.map = [startLine, last + 1];
   state.line = last + 1;
   return true;
@@ -123,14 +213,15 @@ function renderTex(
   env: SlideEnv,
   render: MathRenderer | undefined,
   budget: MathBudget,
-  tex: string,
+  written: string,
   display: boolean,
   line: number,
 ): string {
+  const tex = env.mathReading === 'markdown' ? unescapeMarkdown(written) : written;
   if (!render) return texAsText(tex, display);
   if (tex.length > MATH_LIMITS.texChars) {
     warn(env, 'math-limit', `math of ${tex.length} characters (over ${MATH_LIMITS.texChars}) is shown as written`, line);
-    return texAsWritten(tex, display);
+    return texAsWritten(written, display);
   }
   if (budget.htmlBytes > MATH_LIMITS.htmlBytes) {
     if (!budget.warned) {
@@ -138,7 +229,7 @@ function renderTex(
       warn(env, 'math-limit', `the deck's math makes over ${mb} MB of HTML: from here on it is shown as written`, line);
       budget.warned = true;
     }
-    return texAsWritten(tex, display);
+    return texAsWritten(written, display);
   }
   try {
     const html = render(tex, display);
@@ -167,7 +258,7 @@ function renderMath(state: StateCore, render: MathRenderer | undefined, budget: 
     for (const t of block.children as Token[]) {
       if (t.type === 'softbreak' || t.type === 'hardbreak') line++;
       if (t.type !== 'math_inline') continue;
-      const display = t.markup === '$$';
+      const display = t.markup === '$$' || t.markup === '\\[';
       const html = renderTex(env, render, budget, t.content, display, line);
       t.type = 'html_inline';
       t.content = display ? `<span class="dm-math-display">${html}</span>` : html;
@@ -177,7 +268,9 @@ function renderMath(state: StateCore, render: MathRenderer | undefined, budget: 
 
 export function mathPlugin(md: MarkdownIt, render?: MathRenderer): void {
   md.inline.ruler.after('escape', 'deckmark_math_inline', mathInline);
+  md.inline.ruler.before('escape', 'deckmark_math_backslash', mathBackslash);
   md.block.ruler.before('fence', 'deckmark_math_block', mathBlock, { alt: ['paragraph', 'reference', 'blockquote', 'list'] });
+  md.block.ruler.before('fence', 'deckmark_math_environment', environmentBlock, { alt: ['paragraph', 'reference', 'blockquote', 'list'] });
   const budget: MathBudget = { htmlBytes: 0, warned: false }; // one markdown-it per deck: the deck's budget
   md.core.ruler.push('deckmark_math', (state) => renderMath(state, render, budget));
 }
