@@ -64,7 +64,7 @@ export interface BuiltDeck {
   image?: DeckImage;
 }
 
-const STRICT_CODES = new Set(['missing-image', 'missing-video']);
+const STRICT_CODES = new Set(['missing-image', 'missing-video', 'missing-file']);
 
 export function deckSlug(file: string): string {
   return path.basename(file).replace(/\.md$/i, '');
@@ -154,8 +154,11 @@ export async function buildDeck(file: string, options: BuildOptions): Promise<Bu
   const { deck, assets } = await compileDeckFile(file, options);
   const inline = options.singleFile ?? false;
   const { fonts: fontsLink, fontFiles, styles, files, warnings } = collectStyles(deck, file, inline);
-  for (const message of warnings) {
-    deck.diagnostics.push({ severity: 'warning', code: 'stylesheet', message, file: deck.file, line: deck.metaLines.css ?? 1, column: 1 });
+  for (const { key, code, message } of warnings) {
+    const severity = options.strict && STRICT_CODES.has(code) ? 'error' : 'warning';
+    const diagnostic: Diagnostic = { severity, code, message, file: deck.file, line: deck.metaLines[key] ?? 1, column: 1 };
+    if (severity === 'error' && !options.keepErrors) throw new DeckError('missing-asset', message, diagnostic);
+    deck.diagnostics.push(diagnostic);
   }
   // The rules that need no browser; the theme's text is at hand unless it was inlined.
   const themeCss = files.get('assets/theme.css');

@@ -5,6 +5,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Deck } from '../model/deck.js';
 import { DeckError } from '../model/deck-error.js';
+import { DEFAULT_THEME } from '../model/themes.js';
 import type { Stylesheet } from '../compile/render-deck.js';
 import { isThemePackage } from '../compile/deck-options.js';
 import { contentHash, mimeType } from './assets.js';
@@ -27,7 +28,15 @@ export interface StyleOutput {
   styles: Stylesheet[];
   /** Files to write beside the deck (relative path → content). */
   files: Map<string, OutputFile>;
-  warnings: string[];
+  warnings: StyleWarning[];
+}
+
+/** A stylesheet the deck names that is left out: missing (a `missing-file`) or remote. */
+export interface StyleWarning {
+  /** The front matter key that names it, for the line. */
+  key: 'theme' | 'css';
+  code: 'missing-file' | 'stylesheet';
+  message: string;
 }
 
 /** The largest stylesheet file (a theme, a `css:` file, each `@import`) a deck may use. */
@@ -126,7 +135,7 @@ export function collectStyles(deck: Deck, deckFile: string, inline: boolean): St
   const deckDir = path.dirname(path.resolve(deckFile));
   const files = new Map<string, OutputFile>();
   const styles: Stylesheet[] = [];
-  const warnings: string[] = [];
+  const warnings: StyleWarning[] = [];
   const projectRoot = findProjectRoot(deckFile);
   const theme = themeFile(deck, deckDir, projectRoot);
   // A package theme may be linked from elsewhere (npm link, a workspace): its folder is allowed too.
@@ -162,23 +171,26 @@ export function collectStyles(deck: Deck, deckFile: string, inline: boolean): St
     }
   }
 
-  if (!existsSync(theme.file)) {
-    throw new DeckError('unknown-theme', `theme file not found: ${deck.meta.theme}`, {
-      file: deck.file,
-      line: deck.metaLines.theme ?? 1,
-      column: 1,
-    });
+  let themeCss = theme.file;
+  if (!existsSync(themeCss)) {
+    // Like a missing image: the deck still builds (`check` and --strict make it an error).
+    warnings.push({ key: 'theme', code: 'missing-file', message: `theme ${deck.meta.theme} not found: the deck uses the default theme` });
+    themeCss = path.join(THEMES_DIR, `${DEFAULT_THEME}.css`);
   }
-  add('theme.css', readTheme(theme.file, `theme "${deck.meta.theme}"`, reader('theme')));
+  add('theme.css', readTheme(themeCss, `theme "${deck.meta.theme}"`, reader('theme')));
 
   for (const extra of deck.meta.css) {
     if (/^(https?:)?\/\//i.test(extra)) {
-      warnings.push(`stylesheet ${extra} is remote and is not loaded: the deck must work offline`);
+      warnings.push({
+        key: 'css',
+        code: 'stylesheet',
+        message: `stylesheet ${extra} is remote and is not loaded: the deck must work offline`,
+      });
       continue;
     }
     const file = path.resolve(deckDir, extra);
     if (!existsSync(file)) {
-      warnings.push(`stylesheet ${extra} not found`);
+      warnings.push({ key: 'css', code: 'missing-file', message: `stylesheet ${extra} not found` });
       continue;
     }
     const css = readStylesheet(file, `stylesheet "${extra}"`, reader('css'));

@@ -30,7 +30,7 @@ export const RULES = [
 ] as const;
 
 /** Compiler diagnostics that `check` reports as errors: files that are not there, video links without an id. */
-const ERRORS_IN_CHECK = new Set(['missing-image', 'missing-video', 'malformed-video']);
+const ERRORS_IN_CHECK = new Set(['missing-image', 'missing-video', 'missing-file', 'malformed-video']);
 
 export function checkDeck(deck: Deck, options: CheckOptions = {}): Diagnostic[] {
   return [
@@ -46,10 +46,7 @@ export function checkDeck(deck: Deck, options: CheckOptions = {}): Diagnostic[] 
 
 /** The compiler's diagnostics as `check` reports them: missing files and broken video links are errors. */
 export function asCheckDiagnostics(diagnostics: readonly Diagnostic[]): Diagnostic[] {
-  return diagnostics.map((d) => {
-    if (d.code === 'stylesheet' && /not found$/.test(d.message)) return { ...d, severity: 'error', code: 'missing-file' };
-    return ERRORS_IN_CHECK.has(d.code) ? { ...d, severity: 'error' } : d;
-  });
+  return diagnostics.map((d) => (ERRORS_IN_CHECK.has(d.code) ? { ...d, severity: 'error' } : d));
 }
 
 /** Sorted by line, then by rule, as a reader goes through the deck. */

@@ -109,9 +109,11 @@ describe('missing files and malformed video links (the compiler finds them; chec
     expect(brief(asCheckDiagnostics(deck.diagnostics))).toEqual(['3: error malformed-video']);
   });
 
-  it('reports a stylesheet not found as a missing file', () => {
-    const d: Diagnostic = { severity: 'warning', code: 'stylesheet', message: 'stylesheet x.css not found', line: 2, column: 1 };
+  it('reports a stylesheet or theme file not found (a warning in build) as an error', () => {
+    const d: Diagnostic = { severity: 'warning', code: 'missing-file', message: 'stylesheet x.css not found', line: 2, column: 1 };
     expect(asCheckDiagnostics([d])[0]).toMatchObject({ severity: 'error', code: 'missing-file' });
+    const remote: Diagnostic = { ...d, code: 'stylesheet', message: 'stylesheet https://x/y.css is remote and is not loaded' };
+    expect(asCheckDiagnostics([remote])[0]).toMatchObject({ severity: 'warning', code: 'stylesheet' });
   });
 });
 

@@ -2,7 +2,7 @@
 import { existsSync, readFileSync, writeFileSync, mkdirSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { load } from 'cheerio';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { runCli, SLIDES, tempDir } from '../helpers/cli.js';
 
 describe('deckmark build', () => {
@@ -85,6 +85,31 @@ describe('deckmark build', () => {
     const strict = await runCli('build', deck, '-o', path.join(dir, 'out2'), '--strict');
     expect(strict.code).toBe(1);
     expect(strict.stderr).toMatch(/img\.md:5:1: error: image "cat\.png" not found/);
+  });
+
+  it('warns about a missing theme file and builds with the default theme; --strict and check make it an error', async () => {
+    const dir = tempDir();
+    writeFileSync(path.join(dir, 'package.json'), '{}'); // the project root
+    const deck = path.join(dir, 'themed.md');
+    writeFileSync(deck, '---\ntitle: T\ntheme: styles/gone.css\n---\n# Title\n');
+    const warned = await runCli('build', deck, '-o', path.join(dir, 'out'));
+    expect(warned.code, warned.stderr).toBe(0);
+    expect(warned.stderr).toMatch(
+      /themed\.md:3:1: warning: theme styles\/gone\.css not found: the deck uses the default theme \(missing-file\)/,
+    );
+    expect(readFileSync(path.join(dir, 'out/themed/assets/theme.css'), 'utf8')).toContain('--dm-bg');
+    const strict = await runCli('build', deck, '-o', path.join(dir, 'out2'), '--strict');
+    expect(strict.code).toBe(1);
+    expect(strict.stderr).toMatch(/themed\.md:3:1: error: theme styles\/gone\.css not found/);
+    expect(existsSync(path.join(dir, 'out2/themed'))).toBe(false);
+    vi.stubEnv('PUPPETEER_EXECUTABLE_PATH', path.join(dir, 'no-such-browser'));
+    try {
+      const checked = await runCli('check', deck);
+      expect(checked.code).toBe(1);
+      expect(checked.stdout).toMatch(/themed\.md:3:1: error: theme styles\/gone\.css not found.*\(missing-file\)/);
+    } finally {
+      vi.unstubAllEnvs();
+    }
   });
 
   it('copies local images named in raw HTML and rewrites their src', async () => {
