@@ -1,9 +1,12 @@
-// Builds the tool into lib/: the CLI (Node), the browser runtime and its CSS with fonts,
-// and reveal.js's own themes made offline. Run by `npm install` (prepare) and `npm run build`.
+// Builds the tool into lib/: the CLI and the library entry (Node) with the library's type
+// declarations, the browser runtime and its CSS with fonts, and reveal.js's own themes made offline. Run by `npm install` (prepare) and `npm run build`.
 import { build } from 'esbuild';
+import { execFile } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
 
 const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
 const lib = path.join(root, 'lib');
@@ -14,8 +17,9 @@ const LAZY = ['puppeteer-core', 'shiki', 'shiki/*', '@shikijs/*', 'katex', 'chok
 
 await rm(lib, { recursive: true, force: true });
 
+// The CLI and the library (`import … from 'deckmark'`) share their code through chunks.
 const cli = build({
-  entryPoints: { cli: path.join(root, 'src/cli/main.ts') },
+  entryPoints: { cli: path.join(root, 'src/cli/main.ts'), api: path.join(root, 'src/api/index.ts') },
   outdir: lib,
   bundle: true,
   splitting: true,
@@ -95,4 +99,14 @@ const themes = build({
   }
 });
 
-await Promise.all([cli, client, clientCss, themes, katex]);
+// The library's .d.ts files (lib/types/api/index.d.ts is package.json's `types`), from the local
+// TypeScript. Type errors are `npm run lint`'s to report: they fail the build only if no
+// declarations come out.
+const types = promisify(execFile)(process.execPath, [path.join(root, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.types.json'], {
+  cwd: root,
+}).catch(async (error) => {
+  if (!existsSync(path.join(lib, 'types/api/index.d.ts'))) throw error;
+  process.stderr.write(`warning: type errors while writing lib/types (npm run lint lists them):\n${error.stdout}`);
+});
+
+await Promise.all([cli, client, clientCss, themes, katex, types]);

@@ -1,0 +1,70 @@
+// buildDeck(): decks to HTML, as `deckmark build` does: `<out>/<slug>/index.html` (or one
+// self-contained file each), the index page, and the title-slide image of each deck with a
+// public `url` when a browser is here (made only when missing or changed).
+import path from 'node:path';
+import { buildSite } from '../build/build-site.js';
+import { shownPath, type BuiltDeck } from '../build/build-deck.js';
+import { browserProblem } from '../export/browser.js';
+import { deckResult, type DeckResult, type Separators } from './results.js';
+
+export interface BuildDeckOptions extends Separators {
+  /** The output folder. @defaultValue 'dist' */
+  out?: string;
+  /** One self-contained `<out>/<slug>.html` per deck. @defaultValue false */
+  singleFile?: boolean;
+  /** Missing images and videos are errors. @defaultValue false */
+  strict?: boolean;
+  /** For decks you did not write: no raw HTML, no scripts but the deck's own. @defaultValue false */
+  safe?: boolean;
+  /** Title-slide images (og-image.png) for decks with a `url`, when Chrome or Chromium is found. @defaultValue true */
+  image?: boolean;
+  /** Called as each deck is written. */
+  onDeck?: (deck: DeckResult) => void;
+  /** Progress messages (images made or skipped). */
+  log?: (message: string) => void;
+}
+
+export interface BuildResult {
+  /** The output folder, absolute. */
+  outDir: string;
+  decks: DeckResult[];
+}
+
+/** Makes the images the decks point at and lack, with one browser for all of them. */
+async function makeImages(built: BuiltDeck[], log: (message: string) => void): Promise<void> {
+  const stale = built.filter((b) => b.image && !b.image.upToDate);
+  if (stale.length === 0) return;
+  const { withBrowser } = await import('../export/browser.js');
+  const { updateOgImage } = await import('../export/og-image.js');
+  await withBrowser(async (browser) => {
+    for (const deck of stale) {
+      await updateOgImage(browser, deck);
+      log(`wrote ${shownPath(deck.image!.file)}`);
+    }
+  });
+}
+
+/** Builds the deck (a .md file) or every deck of a folder; throws a DeckError at the first deck that cannot be built. */
+export async function buildDeck(input: string, options: BuildDeckOptions = {}): Promise<BuildResult> {
+  const log = options.log ?? (() => undefined);
+  const outDir = path.resolve(options.out ?? 'dist');
+  const wantImages = options.image !== false && !options.singleFile;
+  // Only decks with a `url` get a social card at build time, so most builds never start a browser.
+  const problem = wantImages ? browserProblem() : undefined;
+  if (problem) log(`title-slide images skipped: ${problem}`);
+  const built = await buildSite(
+    input,
+    {
+      outDir,
+      singleFile: options.singleFile,
+      strict: options.strict,
+      safe: options.safe,
+      separator: options.separator,
+      verticalSeparator: options.verticalSeparator,
+      image: wantImages && !problem ? 'shared' : false,
+    },
+    (deck) => options.onDeck?.(deckResult(deck)),
+  );
+  if (wantImages && !problem) await makeImages(built, log);
+  return { outDir, decks: built.map(deckResult) };
+}

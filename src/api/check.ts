@@ -1,0 +1,88 @@
+// checkDeck(): what `deckmark check` finds. Each deck is built into a temporary folder, the
+// rules that need no browser run, then overflow and text size are measured in Chromium
+// (skipped, with the reason in the result, without one).
+import { mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import type { Browser } from 'puppeteer-core';
+import { DeckError } from '../model/deck-error.js';
+import { asCheckDiagnostics, sortDiagnostics } from '../check/check-deck.js';
+import { buildDeck, shownPath } from '../build/build-deck.js';
+import { findDecks } from '../build/find-decks.js';
+import { findBrowser, launchBrowser } from '../export/browser.js';
+import { measureDeck } from '../export/measure-overflow.js';
+import type { Diagnostic, Separators } from './results.js';
+
+export interface CheckDeckOptions extends Separators {
+  /** Words a slide may hold before it is reported as dense. @defaultValue 80 */
+  maxWords?: number;
+}
+
+export interface CheckResult {
+  /** Every problem of every deck, by file and line; a deck that cannot be built is one error. */
+  problems: Diagnostic[];
+  /** How many decks were checked. */
+  decks: number;
+  errors: number;
+  warnings: number;
+  /** Why overflow and text size were not measured (no Chrome or Chromium); undefined when they were. */
+  browserSkipped?: string;
+}
+
+/** Why the browser rules cannot run here, or undefined when a browser is found. */
+function missingBrowser(): string | undefined {
+  try {
+    findBrowser();
+    return undefined;
+  } catch (error) {
+    if (error instanceof DeckError && error.code === 'browser-not-found') return error.hint ?? error.message;
+    throw error;
+  }
+}
+
+/** Checks the deck (a .md file) or every deck of a folder. */
+export async function checkDeck(input: string, options: CheckDeckOptions = {}): Promise<CheckResult> {
+  const { maxWords } = options;
+  if (maxWords !== undefined && (!Number.isInteger(maxWords) || maxWords < 1))
+    throw new DeckError('usage', `the words a slide may hold must be a whole number above 0, not ${maxWords}`);
+  const decks = await findDecks(input);
+  const noBrowser = missingBrowser();
+  const outDir = await mkdtemp(path.join(os.tmpdir(), 'deckmark-check-'));
+  let browser: Promise<Browser> | undefined;
+  const found: Diagnostic[] = [];
+  try {
+    for (const file of decks) {
+      try {
+        const built = await buildDeck(file, {
+          outDir,
+          keepErrors: true,
+          maxWords,
+          separator: options.separator,
+          verticalSeparator: options.verticalSeparator,
+        });
+        found.push(...asCheckDiagnostics(built.deck.diagnostics), ...built.lint);
+        if (!noBrowser) {
+          browser ??= launchBrowser();
+          found.push(...(await measureDeck(await browser, built.output, built.deck)));
+        }
+      } catch (error) {
+        // A deck that cannot be built at all is one error; the other decks are still checked.
+        if (!(error instanceof DeckError) || error.code === 'usage' || error.code === 'export-failed') throw error;
+        found.push({
+          severity: 'error',
+          code: error.code,
+          message: error.message,
+          file: error.file ?? shownPath(file),
+          line: error.line ?? 1,
+          column: error.column ?? 1,
+        });
+      }
+    }
+  } finally {
+    await browser?.then((b) => b.close()).catch(() => undefined);
+    await rm(outDir, { recursive: true, force: true });
+  }
+  const problems = sortDiagnostics(found);
+  const errors = problems.filter((d) => d.severity === 'error').length;
+  return { problems, decks: decks.length, errors, warnings: problems.length - errors, browserSkipped: noBrowser };
+}
