@@ -152,7 +152,9 @@ export function fitPlugin(printView: boolean): { id: string; init(deck: FitDeck 
       const fit = () => fitShownSlides(deck, width, height);
       deck.on('ready', () => {
         fit();
+        // A font is fetched when a slide first uses it: measure again once it is in.
         void document.fonts.ready.then(fit);
+        document.fonts.addEventListener('loadingdone', fit);
         for (const img of document.querySelectorAll('.reveal .slides img')) img.addEventListener('load', fit);
       });
       deck.on('slidechanged', fit);
