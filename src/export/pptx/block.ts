@@ -35,7 +35,8 @@ export function parasHeight(paras: Para[], width: number, scale: number): number
   let total = 0;
   paras.forEach((p, i) => {
     const size = p.size * scale;
-    const charWidth = size * (p.mono ? 0.6 : 0.52);
+    // Wide enough for the fallback fonts of a machine without the theme's (DejaVu Sans is the widest).
+    const charWidth = size * (p.mono ? 0.6 : 0.56);
     const indent = p.list ? size * 1.1 * (p.level + 1) : 0;
     const room = Math.max(size * 2, width - indent);
     const lines = p.mono

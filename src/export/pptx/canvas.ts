@@ -30,6 +30,11 @@ function inches(box: Box): { x: number; y: number; w: number; h: number } {
   return { x: box.x / PX_PER_INCH, y: box.y / PX_PER_INCH, w: box.w / PX_PER_INCH, h: box.h / PX_PER_INCH };
 }
 
+/** pptxgenjs takes a corner radius in inches, at most half the shorter side. */
+function radius(box: Box, px: number): number {
+  return Math.min(px, Math.min(box.w, box.h) / 2) / PX_PER_INCH;
+}
+
 export class Canvas {
   constructor(
     private readonly pres: Pres,
@@ -54,8 +59,7 @@ export class Canvas {
       ...inches(box),
       fill: style.fill ? { color: style.fill } : { type: 'none' },
       line: style.line ? { color: style.line, width: pt(style.lineWidth ?? 1) } : { type: 'none' },
-      // pptxgenjs takes the radius as a share of the shorter side (0 to 0.5)
-      rectRadius: rounded ? Math.min(0.5, style.radius! / Math.min(box.w, box.h)) : undefined,
+      rectRadius: rounded ? radius(box, style.radius!) : undefined,
     });
   }
 
@@ -67,7 +71,7 @@ export class Canvas {
       shape: rounded ? this.pres.ShapeType.roundRect : this.pres.ShapeType.rect,
       fill: style.fill ? { color: style.fill } : undefined,
       line: style.line ? { color: style.line, width: pt(style.lineWidth ?? 1) } : undefined,
-      rectRadius: rounded ? Math.min(0.5, style.radius! / Math.min(box.w, box.h)) : undefined,
+      rectRadius: rounded ? radius(box, style.radius!) : undefined,
       margin: pt(padding),
       valign: 'top',
       fit: 'none',

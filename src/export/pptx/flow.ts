@@ -103,6 +103,8 @@ export function flowBlocks(ctx: SlideContext, nodes: ChildNode[], size: number):
     else if (node.name === 'figure') add(new StackBlock(flowBlocks(ctx, node.children, size), size * 0.3));
     else if (node.name === 'figcaption')
       text.push(bodyPara(ctx, size * ctx.theme.small, { runs: inlineRuns(node.children, ctx), color: ctx.palette.muted }));
+    else if (hasClass(node, 'dm-math-display') || hasClass(node, 'katex-display'))
+      text.push(bodyPara(ctx, size, { runs: inlineRuns(node.children, ctx), align: 'center' }));
     else if (node.name === 'table') add(tableBlock(ctx, node, size));
     else if (node.name === 'pre') add(codeBlock(ctx, node, size));
     else if (hasClass(node, 'columns')) add(columnsBlock(ctx, node, size));
@@ -114,7 +116,8 @@ export function flowBlocks(ctx: SlideContext, nodes: ChildNode[], size: number):
       if (layout) add(layout);
       else if (elements(node).length > 0 || collapsedText(node) !== '') {
         // Any other container (a div of raw HTML, the sources list): its content, in order.
-        const inner = flowBlocks(ctx, node.children, size);
+        // The sources slide lists many links: set small, as the theme does.
+        const inner = flowBlocks(ctx, node.children, hasClass(node, 'dm-sources') ? size * 0.7 : size);
         if (inner.length === 1 && inner[0] instanceof TextBlock) text.push(...inner[0].paras);
         else for (const b of inner) add(b);
       }

@@ -8,16 +8,15 @@ import { Element, childWithClass, elements, hasClass, styleValue } from './html.
 import { findAll, outerSvg } from './media.js';
 import { inlineRuns, type Para } from './text.js';
 
-/** One card: an optional header band (channels), a rule on top, a title and body text. */
+/** One card: a rule on top, an icon (channels) or number (goals), a title and body text. */
 interface Card {
   title: Para[];
   body: Para[];
   fill: string;
   border: string;
   rule: string;
-  /** A channel's brand colour band behind the title, with its text colour. */
-  band?: { fill: string; fg: string };
-  icon?: { data: string };
+  /** A channel's icon: its glyph on a tile of the brand colour. */
+  icon?: { data: string; tile: string; alt: string };
   /** Goals: the number in a circle above the title. */
   badge?: { text: string; fill: string; fg: string };
 }
@@ -42,14 +41,20 @@ class GridBlock implements Block {
   }
 
   private titleHeight(card: Card, w: number, scale: number): number {
-    return parasHeight(card.title, w - 2 * this.pad * scale - (card.icon ? card.title[0].size * scale * 1.3 : 0), scale);
+    return parasHeight(card.title, w - 2 * this.pad * scale - (card.icon ? this.iconSize(card, scale) * 1.25 : 0), scale);
+  }
+
+  private iconSize(card: Card, scale: number): number {
+    return card.title[0].size * scale * 1.5;
   }
 
   private cardHeight(card: Card, w: number, scale: number): number {
     const pad = this.pad * scale;
     const badge = card.badge ? card.title[0].size * scale * 1.7 : 0;
     const body = card.body.length > 0 ? parasHeight(card.body, w - 2 * pad, scale) + pad * 0.5 : 0;
-    return pad * 2 + RULE * scale + badge + this.titleHeight(card, w, scale) + body + (card.band ? pad : 0);
+    const title = this.titleHeight(card, w, scale);
+    const head = card.icon ? Math.max(title, this.iconSize(card, scale)) : title;
+    return pad * 2 + RULE * scale + badge + head + body;
   }
 
   private rows(width: number, scale: number): number[] {
@@ -86,10 +91,6 @@ class GridBlock implements Block {
       canvas.shape({ x, y, w, h: RULE * scale }, { fill: card.rule });
       let inner = y + RULE * scale + pad * 0.8;
       const titleH = this.titleHeight(card, w, scale);
-      if (card.band) {
-        canvas.shape({ x, y: y + RULE * scale, w, h: titleH + pad * 1.4 }, { fill: card.band.fill });
-        inner += pad * 0.2;
-      }
       if (card.badge) {
         const d = card.title[0].size * scale * 1.4;
         const badge: Para = {
@@ -102,14 +103,18 @@ class GridBlock implements Block {
         canvas.textShape([badge], { x: x + pad, y: inner, w: d, h: d }, scale, { fill: card.badge.fill, radius: d / 2 }, 0);
         inner += d + pad * 0.3;
       }
-      let titleX = x + pad;
       if (card.icon) {
-        const s = card.title[0].size * scale;
-        canvas.image(card.icon.data, { x: titleX, y: inner + s * 0.1, w: s, h: s }, '');
-        titleX += s * 1.3;
+        const s = this.iconSize(card, scale);
+        canvas.shape({ x: x + pad, y: inner, w: s, h: s }, { fill: card.icon.tile, radius: s * 0.2 });
+        canvas.image(card.icon.data, { x: x + pad + s * 0.18, y: inner + s * 0.18, w: s * 0.64, h: s * 0.64 }, card.icon.alt);
+        const titleX = x + pad + s * 1.25;
+        const head = Math.max(s, titleH);
+        canvas.text(card.title, { x: titleX, y: inner + (head - titleH) / 2, w: x + w - pad - titleX, h: titleH }, scale);
+        inner += head + pad * 0.5;
+      } else {
+        canvas.text(card.title, { x: x + pad, y: inner, w: w - 2 * pad, h: titleH }, scale);
+        inner += titleH + pad * 0.5;
       }
-      canvas.text(card.title, { x: titleX, y: inner, w: x + w - pad - titleX, h: titleH }, scale);
-      inner += titleH + (card.band ? pad * 1.2 : pad * 0.5);
       canvas.text(card.body, { x: x + pad, y: inner, w: w - 2 * pad, h: y + h - inner - pad }, scale);
       if (this.chevrons && i % this.cols < this.cols - 1) {
         const c: Para = { ...card.title[0], runs: [{ text: '›' }], color: this.chevrons, align: 'center', size: card.title[0].size * 1.6 };
@@ -163,14 +168,11 @@ function cardsOf(ctx: SlideContext, node: Element, size: number): Card[] {
     if (kind === 'dm-goals') card.badge = { text: String(i + 1), fill: p.accent, fg: p.accentFg };
     const brand = styleValue(item, '--dm-channel')?.replace('#', '').toUpperCase();
     if (kind === 'dm-channels') {
-      const fg = styleValue(item, '--dm-channel-fg')?.replace('#', '').toUpperCase() ?? p.heading;
-      if (brand) {
-        card.band = { fill: brand, fg };
-        card.rule = brand;
-        card.title = card.title.map((t) => ({ ...t, color: fg }));
-      }
+      if (brand) card.rule = brand;
       const svg = titleNode ? findAll(titleNode, (e) => e.name === 'svg')[0] : undefined;
-      if (svg) card.icon = { data: ctx.svgPicture(outerSvg(svg), `#${brand ? fg : p.accent}`).data };
+      const glyph = brand ? (styleValue(item, '--dm-channel-fg') ?? '#ffffff') : `#${p.accentFg}`;
+      const name = card.title.flatMap((t) => t.runs.map((r) => r.text)).join('');
+      if (svg) card.icon = { data: ctx.svgPicture(outerSvg(svg), glyph).data, tile: brand ?? p.accent, alt: `${name} icon` };
     }
     return card;
   });

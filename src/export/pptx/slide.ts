@@ -7,9 +7,11 @@ import { parasHeight, StackBlock, type SlideContext } from './block.js';
 import { Canvas } from './canvas.js';
 import { flowBlocks } from './flow.js';
 import { Element, collapsedText, elements, isElement, parseHtml, type ChildNode } from './html.js';
-import { inlineRuns, pt, toTextProps, type Para } from './text.js';
+import { inlineRuns, type Para } from './text.js';
 
 export const TITLE_MASTER = 'DECKMARK';
+/** The title frame's name, by which write-pptx makes it the slide's title placeholder. */
+export const TITLE_NAME = 'Title';
 
 /** The node that is the slide's title: its first heading, when it comes first. */
 function titleNode(nodes: ChildNode[], title: string): Element | undefined {
@@ -64,12 +66,15 @@ export function writeSlide(pres: Pres, slide: Slide, ctx: SlideContext, spec: Sl
           bold: true,
           level: 0,
           spaceBefore: 0,
+          align: 'left',
         },
       ]
     : [];
+  // A title slide's text is set in the muted colour under its big heading, as the theme does.
+  const bodyCtx = isTitleSlide ? { ...ctx, palette: { ...palette, fg: palette.muted } } : ctx;
   const body = new StackBlock(
     flowBlocks(
-      ctx,
+      bodyCtx,
       nodes.filter((n) => n !== heading),
       size,
     ),
@@ -90,16 +95,9 @@ export function writeSlide(pres: Pres, slide: Slide, ctx: SlideContext, spec: Sl
   let y = top;
   if (title.length > 0) {
     const h = parasHeight(title, width, scale) * 1.05;
-    out.addText(toTextProps(title, scale, spec.lang), {
-      placeholder: 'title',
-      x: theme.padX / 96,
-      y: y / 96,
-      w: width / 96,
-      h: h / 96,
-      margin: 0,
-      valign: 'top',
-      fontSize: pt(titleSize * scale),
-    });
+    if (isTitleSlide)
+      canvas.shape({ x: theme.padX, y: y - 40 * scale, w: 80 * scale, h: 7 * scale }, { fill: palette.accent, radius: 3 * scale });
+    canvas.text(title, { x: theme.padX, y, w: width, h }, scale, { name: TITLE_NAME });
     y += h + titleGap * scale;
   }
   body.draw(canvas, { x: theme.padX, y, w: width, h: body.height(width, scale) }, scale);

@@ -7,7 +7,7 @@ import type { Deck, Diagnostic } from '../../model/deck.js';
 import { DeckError } from '../../model/deck-error.js';
 import type { SlideContext } from './block.js';
 import { pictureReader, svgPicture } from './pictures.js';
-import { TITLE_MASTER, writeSlide } from './slide.js';
+import { TITLE_MASTER, TITLE_NAME, writeSlide } from './slide.js';
 import { flatSlides, linkResolver } from './slide-links.js';
 import { readTheme, slidePalette } from './theme.js';
 
@@ -23,14 +23,21 @@ function escapeXml(text: string): string {
 
 /**
  * Repairs what pptxgenjs writes: it repeats a paragraph's properties before every run, which
- * is not valid OOXML (LibreOffice drops the runs after the first); and it has no field for the
- * document's language.
+ * is not valid OOXML; it places a placeholder only where its master says (so the title is a
+ * named frame made a placeholder here); and it has no field for the document's language.
  */
 async function finishPackage(bytes: Uint8Array, deck: Deck): Promise<Uint8Array> {
   const zip = await JSZip.loadAsync(bytes);
   for (const name of Object.keys(zip.files).filter((n) => /^ppt\/slides\/slide\d+\.xml$/.test(n))) {
     const xml = await zip.file(name)!.async('string');
-    zip.file(name, xml.replace(/(<\/a:r>)<a:pPr\b[^>]*?(?:\/>|>.*?<\/a:pPr>)/g, '$1'));
+    const title = new RegExp(`(name="${TITLE_NAME}">?(?:</p:cNvPr>)?)<p:cNvSpPr/><p:nvPr></p:nvPr>`);
+    zip.file(
+      name,
+      xml
+        .replace(/(<\/a:r>)<a:pPr\b[^>]*?(?:\/>|>.*?<\/a:pPr>)/g, '$1')
+        // The title frame is written where the slide has it; as the title placeholder, outlines and screen readers find it.
+        .replace(title, '$1<p:cNvSpPr><a:spLocks noGrp="1"/></p:cNvSpPr><p:nvPr><p:ph type="title"/></p:nvPr>'),
+    );
   }
   const core = await zip.file('docProps/core.xml')!.async('string');
   const language = `<dc:language>${escapeXml(deck.meta.lang)}</dc:language>`;
