@@ -48,13 +48,29 @@ function configsIn(dir: string): { file: string; format: ConfigFormat }[] {
   return found;
 }
 
+/** The folders a deck's config may be in: its own, up to the project root. */
+function configFolders(deckFile: string, projectRoot: string): string[] {
+  const folders: string[] = [];
+  for (let dir = path.dirname(path.resolve(deckFile)); isInside(projectRoot, dir); dir = path.dirname(dir)) {
+    folders.push(dir);
+    if (dir === projectRoot || path.dirname(dir) === dir) break;
+  }
+  return folders;
+}
+
+/** Every file whose making, change or removal can change a deck's settings (for `serve` to watch). */
+export function configCandidates(deckFile: string, projectRoot: string): string[] {
+  const names = [...Object.keys(CONFIG_FILES), 'package.json'];
+  return configFolders(deckFile, projectRoot).flatMap((dir) => names.map((name) => path.join(dir, name)));
+}
+
 /** The nearest config from the deck's folder up to the project root; two in one folder are an error. */
 function findConfig(
   deckFile: string,
   projectRoot: string,
   show: (file: string) => string,
 ): { file: string; format: ConfigFormat } | undefined {
-  for (let dir = path.dirname(path.resolve(deckFile)); isInside(projectRoot, dir); dir = path.dirname(dir)) {
+  for (const dir of configFolders(deckFile, projectRoot)) {
     const found = configsIn(dir);
     if (found.length > 1) {
       throw new DeckError('invalid-config', `two configs in one folder: ${found.map((c) => show(c.file)).join(' and ')}`, {
@@ -63,7 +79,6 @@ function findConfig(
       });
     }
     if (found.length === 1) return found[0];
-    if (dir === projectRoot || path.dirname(dir) === dir) break;
   }
   return undefined;
 }

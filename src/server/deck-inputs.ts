@@ -1,10 +1,14 @@
 // The local files a built deck is made of, whose saves rebuild it (the deck file, the images
-// and videos its slides use, its theme when that is a file, its extra stylesheets), and stamps
-// that tell whether any of them changed.
+// and videos its slides use, its theme when that is a file, its extra stylesheets, the project
+// config files that may apply to it), and stamps that tell whether any of them changed.
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { Deck } from '../model/deck.js';
+import { configCandidates } from '../build/config-file.js';
 import { THEMES_DIR } from '../build/paths.js';
+import { findProjectRoot } from '../build/project-root.js';
+import { findThemePackage } from '../build/theme-package.js';
+import { isThemePackage } from '../compile/deck-options.js';
 
 /** URLs with a scheme (`https:`, `data:`), protocol-relative ones and bare fragments. */
 function isRemote(src: string): boolean {
@@ -20,10 +24,16 @@ export function deckInputs(deck: Deck, deckFile: string): string[] {
     for (const asset of slide.assets) files.push(local(asset.src) ?? '');
   }
   const { theme } = deck.meta;
+  const projectRoot = findProjectRoot(deckFile);
   if (/\.css$/i.test(theme)) files.push(local(theme) ?? '');
+  else if (isThemePackage(theme)) {
+    const found = findThemePackage(theme, dir, projectRoot);
+    if ('css' in found) files.push(found.css);
+  }
   // A built-in theme is a file too: whoever edits one in themes/ sees it live.
   else if (!theme.startsWith('reveal:')) files.push(path.join(THEMES_DIR, `${theme}.css`));
   for (const css of deck.meta.css) files.push(local(css) ?? '');
+  files.push(...configCandidates(deckFile, projectRoot));
   return [...new Set(files.filter(Boolean))];
 }
 
