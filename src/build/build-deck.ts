@@ -13,7 +13,7 @@ import { OEMBED_FILE, OG_IMAGE, renderOEmbed } from '../compile/oembed.js';
 import type { Separators } from '../compile/split-slides.js';
 import { createAssetCollector } from './assets.js';
 import { readProjectSettings } from './config-file.js';
-import { openHighlightCache } from './highlight.js';
+import { codePaletteCss, openHighlightCache } from './highlight.js';
 import { loadMathRenderer } from './math.js';
 import { CLIENT_DIR } from './paths.js';
 import { findProjectRoot } from './project-root.js';
@@ -121,6 +121,11 @@ export async function compileDeckFile(file: string, options: BuildOptions): Prom
       settings: project.settings,
     });
   let deck = parse();
+  // Code in the deck's own palette (known once its front matter is read): highlighted again.
+  if (deck.meta.codeTheme && /^[ \t]*(`{3,}|~{3,})[ \t]*[\w#+.-]/m.test(text)) {
+    highlighter.usePalette(deck.meta.codeTheme);
+    deck = parse();
+  }
   // Code the cache has not seen, files --safe must look into: do that, then parse again.
   if (highlighter.misses().length > 0 || collector.uninspected() > 0) {
     if (highlighter.misses().length > 0) await highlighter.fill();
@@ -154,6 +159,7 @@ export async function buildDeck(file: string, options: BuildOptions): Promise<Bu
   const { deck, assets } = await compileDeckFile(file, options);
   const inline = options.singleFile ?? false;
   const { fonts: fontsLink, fontFiles, styles, files, warnings } = collectStyles(deck, file, inline);
+  if (deck.meta.codeTheme) styles.push({ inline: await codePaletteCss(deck.meta.codeTheme) }); // last: its colours win over the theme
   for (const { key, code, message } of warnings) {
     const severity = options.strict && STRICT_CODES.has(code) ? 'error' : 'warning';
     const diagnostic: Diagnostic = { severity, code, message, file: deck.file, line: deck.metaLines[key] ?? 1, column: 1 };

@@ -1,13 +1,13 @@
 // Turns front matter (and CLI overrides) into DeckMeta: known keys checked, defaults applied.
 import type { DeckMeta, Diagnostic, PdfOptions, SlideSize } from '../model/deck.js';
 import { DeckError } from '../model/deck-error.js';
-import { BUILTIN_THEMES, DEFAULT_THEME, REVEAL_THEMES } from '../model/themes.js';
+import { BUILTIN_THEMES, DEFAULT_THEME, HIGHLIGHT_THEMES, REVEAL_CODE_THEME, REVEAL_THEMES } from '../model/themes.js';
 import type { FrontMatter } from './front-matter.js';
 
 /** Front matter keys that pass straight into the reveal.js config. */
 const REVEAL_KEYS = ['transition', 'controls', 'progress', 'slideNumber', 'hash', 'center'] as const;
 
-/** Keys read elsewhere: reveal-md's separators (by the splitter) and its highlight theme (ignored). */
+/** Keys read elsewhere (reveal-md's separators, by the splitter) or below. */
 const OTHER_KEYS = ['separator', 'verticalSeparator', 'notesSeparator', 'highlightTheme'] as const;
 
 const KNOWN_KEYS = new Set<string>([
@@ -130,11 +130,13 @@ export function readDeckOptions(fm: FrontMatter, ctx: OptionContext, diagnostics
       });
     }
   }
-  if (data.highlightTheme !== undefined) {
+  const highlight = str('highlightTheme');
+  const codeTheme = highlight === undefined ? undefined : highlightTheme(highlight);
+  if (highlight !== undefined && codeTheme === undefined) {
     diagnostics.push({
       severity: 'warning',
       code: 'highlight-theme',
-      message: '`highlightTheme` is accepted but not used: the deck theme sets the code colours',
+      message: `unknown \`highlightTheme\` "${highlight}": the deck theme colours the code (known: ${Object.keys(HIGHLIGHT_THEMES).join(', ')})`,
       file: ctx.file,
       line: keyLines.highlightTheme ?? 1,
       column: 1,
@@ -193,6 +195,8 @@ export function readDeckOptions(fm: FrontMatter, ctx: OptionContext, diagnostics
     description: str('description'),
     lang,
     theme,
+    // reveal.js's themes and reveal-md's own stylesheets colour no code: reveal.js's palette then.
+    codeTheme: codeTheme ?? (theme.startsWith('reveal:') || /\.css$/i.test(theme) ? REVEAL_CODE_THEME : undefined),
     size,
     incremental: bool('incremental') ?? false,
     url,
@@ -202,6 +206,18 @@ export function readDeckOptions(fm: FrontMatter, ctx: OptionContext, diagnostics
     reveal,
     css: css as string[],
   };
+}
+
+/** The shiki theme closest to a highlight.js style name (`monokai`, `atom-one-dark.css`), if any. */
+function highlightTheme(name: string): string | undefined {
+  const key = name
+    .toLowerCase()
+    .replace(/\.(min\.)?css$/, '')
+    .replace(/^.*\//, '');
+  if (HIGHLIGHT_THEMES[key]) return HIGHLIGHT_THEMES[key];
+  if (/dark|night|black/.test(key)) return 'github-dark';
+  if (/light/.test(key)) return 'github-light';
+  return undefined;
 }
 
 function readPdfOptions(raw: Record<string, unknown>, fail: (message: string) => never): PdfOptions {

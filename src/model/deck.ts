@@ -34,6 +34,8 @@ export interface DeckMeta {
   lang: string;
   /** `default`, another built-in name, `reveal:NAME`, or a CSS path relative to the deck. */
   theme: string;
+  /** The shiki theme that colours code instead of the deck theme (from `highlightTheme`, or reveal.js's themes). */
+  codeTheme?: string;
   size: SlideSize;
   /** Lists appear item by item. @defaultValue false */
   incremental: boolean;

@@ -216,9 +216,19 @@ describe('reveal-md keys and unknown keys', () => {
     expect(deckWith('css:', '  - a.css', '  - b.css').meta.css).toEqual(['a.css', 'b.css']);
   });
 
-  it('notes that highlightTheme is not used, on its line', () => {
-    const { diagnostics } = deckWith('title: T', 'highlightTheme: monokai');
+  it('colours code with the shiki theme closest to highlightTheme, and warns about an unknown one on its line', () => {
+    expect(deckWith('title: T', 'highlightTheme: monokai')).toMatchObject({ meta: { codeTheme: 'monokai' }, diagnostics: [] });
+    expect(deckWith('highlightTheme: zenburn.css').meta.codeTheme).toBe('everforest-dark');
+    expect(deckWith('highlightTheme: base16/some-dark-style').meta.codeTheme).toBe('github-dark');
+    const { meta, diagnostics } = deckWith('title: T', 'highlightTheme: plain');
+    expect(meta.codeTheme).toBeUndefined();
     expect(diagnostics).toEqual([expect.objectContaining({ severity: 'warning', code: 'highlight-theme', line: 3, file: 'deck.md' })]);
+  });
+
+  it("gives reveal.js's themes (which colour no code) reveal.js's monokai, the built-in themes none", () => {
+    expect(deckWith('theme: night').meta.codeTheme).toBe('monokai');
+    expect(deckWith('theme: reveal:white', 'highlightTheme: github').meta.codeTheme).toBe('github-light');
+    expect(deckWith('theme: dark').meta.codeTheme).toBeUndefined();
   });
 
   it('warns about an unknown key on its line, and still builds', () => {
