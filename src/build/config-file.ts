@@ -89,7 +89,7 @@ function relativeToDeck(config: ProjectConfig, deckDir: string, projectRoot: str
   const where = (key: string): { file: string; line: number; column: number } => ({
     file: config.file,
     line: config.keyLines[key] ?? 1,
-    column: 1,
+    column: config.keyColumns?.[key] ?? 1,
   });
   const rebase = (file: string): string =>
     /^([a-z][a-z0-9+.-]*:|\/\/)/i.test(file) || path.isAbsolute(file) ? file : path.relative(deckDir, path.resolve(configDir, file));

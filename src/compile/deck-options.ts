@@ -87,16 +87,17 @@ function isPublicUrl(text: string): boolean {
 /** Builds the deck's metadata; wrong values throw, unknown keys become warnings. */
 export function readDeckOptions(fm: FrontMatter, ctx: OptionContext, diagnostics: Diagnostic[]): DeckMeta {
   const { data, keyLines } = fm;
+  const at = (key: string): { file?: string; line: number; column: number } => ({
+    file: ctx.file,
+    line: keyLines[key] ?? 1,
+    column: fm.keyColumns?.[key] ?? 1,
+  });
   const fail = (
     key: string,
     message: string,
     code: 'unknown-theme' | 'invalid-option' = key === 'theme' ? 'unknown-theme' : 'invalid-option',
   ): never => {
-    throw new DeckError(code, message, {
-      file: ctx.file,
-      line: keyLines[key] ?? 1,
-      column: 1,
-    });
+    throw new DeckError(code, message, at(key));
   };
   const str = (key: string): string | undefined => {
     const v = data[key];
@@ -124,9 +125,7 @@ export function readDeckOptions(fm: FrontMatter, ctx: OptionContext, diagnostics
         severity: 'warning',
         code: 'unknown-key',
         message: `unknown ${ctx.what ?? 'front matter'} key \`${key}\` (ignored)`,
-        file: ctx.file,
-        line: keyLines[key] ?? 1,
-        column: 1,
+        ...at(key),
       });
     }
   }
@@ -137,9 +136,7 @@ export function readDeckOptions(fm: FrontMatter, ctx: OptionContext, diagnostics
       severity: 'warning',
       code: 'highlight-theme',
       message: `unknown \`highlightTheme\` "${highlight}": the deck theme colours the code (known: ${Object.keys(HIGHLIGHT_THEMES).join(', ')})`,
-      file: ctx.file,
-      line: keyLines.highlightTheme ?? 1,
-      column: 1,
+      ...at('highlightTheme'),
     });
   }
 

@@ -10,6 +10,8 @@ export interface FrontMatter {
   data: Record<string, unknown>;
   /** 1-based file line of each top-level key. */
   keyLines: Record<string, number>;
+  /** 1-based column of each top-level key, where it is not 1 (in a JSON config). */
+  keyColumns?: Record<string, number>;
   /** 0-based line where the deck body starts. */
   bodyLine: number;
   /** The deck body, after the front matter. */

@@ -17,6 +17,8 @@ export interface ProjectConfig {
   data: Record<string, unknown>;
   /** 1-based line of each setting in the file. */
   keyLines: Record<string, number>;
+  /** 1-based column of each setting, where it is not 1. */
+  keyColumns?: Record<string, number>;
 }
 
 /** Settings whose mappings merge with the front matter's instead of being replaced by it. */
@@ -29,21 +31,24 @@ function isMapping(value: unknown): value is Record<string, unknown> {
 }
 
 /**
- * The 1-based line of every key of the object at `at` (a path of keys; `[]` is the top level)
- * in a JSON text. Strings are read whole, so braces and colons inside them count for nothing.
+ * The 1-based line and column of every key of the object at `at` (a path of keys; `[]` is the
+ * top level) in a JSON text. Strings are read whole, so braces and colons in them count for nothing.
  */
-export function jsonKeyLines(text: string, at: readonly string[]): Record<string, number> {
-  const lines: Record<string, number> = {};
+export function jsonKeys(text: string, at: readonly string[]): Pick<ProjectConfig, 'keyLines'> & { keyColumns: Record<string, number> } {
+  const keyLines: Record<string, number> = {};
+  const keyColumns: Record<string, number> = {};
   const open: { array: boolean; key?: string }[] = []; // the open objects and arrays, with each object's current key
   let line = 1;
+  let lineStart = 0;
   for (let i = 0; i < text.length; i++) {
     const c = text[i];
-    if (c === '\n') line++;
-    else if (c === '{' || c === '[') open.push({ array: c === '[' });
+    if (c === '\n') {
+      line++;
+      lineStart = i + 1;
+    } else if (c === '{' || c === '[') open.push({ array: c === '[' });
     else if (c === '}' || c === ']') open.pop();
     else if (c === '"') {
       const start = i;
-      const startLine = line;
       for (i++; i < text.length && text[i] !== '"' && text[i] !== '\n'; i++) if (text[i] === '\\') i++;
       const top = open[open.length - 1];
       if (!top || top.array || !/^\s*:/.test(text.slice(i + 1, i + 64))) continue;
@@ -55,25 +60,33 @@ export function jsonKeyLines(text: string, at: readonly string[]): Record<string
       }
       top.key = key;
       const path = open.slice(0, -1);
-      if (path.length === at.length && path.every((o, j) => !o.array && o.key === at[j]) && !(key in lines)) lines[key] = startLine;
+      if (path.length === at.length && path.every((o, j) => !o.array && o.key === at[j]) && !(key in keyLines)) {
+        keyLines[key] = line;
+        keyColumns[key] = start - lineStart + 1;
+      }
     }
   }
-  return lines;
+  return { keyLines, keyColumns };
 }
 
 /** Reads a config file's text; throws a DeckError at its line and column when it is broken. */
-export function parseProjectConfig(text: string, file: string, format: ConfigFormat): ProjectConfig {
+export function parseProjectConfig(fileText: string, file: string, format: ConfigFormat): ProjectConfig {
+  const text = fileText.replace(/^\uFEFF/, '');
   const what = format === 'package.json' ? 'package.json' : file;
   const syntax = format === 'yaml' ? 'YAML' : 'JSON';
-  const whole = readYamlMapping(text.replace(/^\uFEFF/, ''), { file, what, code: 'invalid-config', firstLine: 1, syntax });
+  const whole = readYamlMapping(text, { file, what, code: 'invalid-config', firstLine: 1, syntax });
   if (format === 'yaml') return { file, data: whole, keyLines: keyLinesOf(text.split('\n'), 1) };
-  if (format === 'json') return { file, data: whole, keyLines: jsonKeyLines(text, []) };
+  if (format === 'json') return { file, data: whole, ...jsonKeys(text, []) };
   const data = whole.deckmark ?? {};
   if (!isMapping(data)) {
-    const line = jsonKeyLines(text, []).deckmark ?? 1;
-    throw new DeckError('invalid-config', 'the "deckmark" key of package.json must be an object of settings', { file, line, column: 1 });
+    const top = jsonKeys(text, []);
+    throw new DeckError('invalid-config', 'the "deckmark" key of package.json must be an object of settings', {
+      file,
+      line: top.keyLines.deckmark ?? 1,
+      column: top.keyColumns.deckmark ?? 1,
+    });
   }
-  return { file, data, keyLines: jsonKeyLines(text, ['deckmark']) };
+  return { file, data, ...jsonKeys(text, ['deckmark']) };
 }
 
 /**
@@ -81,12 +94,12 @@ export function parseProjectConfig(text: string, file: string, format: ConfigFor
  * file), unknown keys become warnings.
  */
 export function checkProjectConfig(config: ProjectConfig, diagnostics: Diagnostic[]): void {
-  const fm: FrontMatter = { data: config.data, keyLines: config.keyLines, bodyLine: 0, body: '' };
+  const fm: FrontMatter = { data: config.data, keyLines: config.keyLines, keyColumns: config.keyColumns, bodyLine: 0, body: '' };
   readDeckOptions(fm, { file: config.file, what: 'config', fallbackTitle: '', firstHeading: '' }, diagnostics);
   for (const key of SEPARATORS) {
     const value = config.data[key];
     if (value === undefined || value === null) continue;
-    const where = { file: config.file, line: config.keyLines[key] ?? 1, column: 1 };
+    const where = { file: config.file, line: config.keyLines[key] ?? 1, column: config.keyColumns?.[key] ?? 1 };
     if (typeof value !== 'string') throw new DeckError('invalid-option', `\`${key}\` must be a regular expression as text`, where);
     try {
       authorPattern(value);

@@ -96,12 +96,12 @@ describe('project config', () => {
       'slides/deck.md': '# Deck\n',
     });
     const error = await deckErrorOf(build(dir));
-    expect(error).toMatchObject({ code: 'invalid-option', file: path.join(dir, 'deckmark.config.json'), line: 4, column: 1 });
+    expect(error).toMatchObject({ code: 'invalid-option', file: path.join(dir, 'deckmark.config.json'), line: 4, column: 3 });
     expect(error.message).toContain('`size` must be 16:9');
 
     const cli = await runCli('build', path.join(dir, 'slides'), '-o', path.join(dir, 'dist'), '--no-image');
     expect(cli.code).toBe(1);
-    expect(cli.stderr).toContain(`${path.join(dir, 'deckmark.config.json')}:4:1: error: \`size\` must be 16:9`);
+    expect(cli.stderr).toContain(`${path.join(dir, 'deckmark.config.json')}:4:3: error: \`size\` must be 16:9`);
     expect(cli.stderr).not.toMatch(/\n\s+at /);
   });
 
@@ -111,7 +111,7 @@ describe('project config', () => {
       'slides/deck.md': '# Deck\n',
     });
     const error = await deckErrorOf(build(dir));
-    expect(error).toMatchObject({ code: 'invalid-option', file: path.join(dir, 'package.json'), line: 5 });
+    expect(error).toMatchObject({ code: 'invalid-option', file: path.join(dir, 'package.json'), line: 5, column: 5 });
     expect(error.message).toContain('`pdf.notes` must be');
   });
 
