@@ -6,26 +6,23 @@ import type { StateCore, Token } from 'markdown-it';
 const TASK = /^\[([ xX])\] +/;
 const CHECKBOX = 'deckmark_task_checkbox';
 
-/** The list token that holds the item opened at `item`. */
-function listOf(tokens: Token[], item: number): Token | undefined {
-  for (let i = item - 1; i >= 0; i--) if (tokens[i].level === tokens[item].level - 1) return tokens[i];
-  return undefined;
-}
-
 function taskLists(state: StateCore): void {
   const tokens = state.tokens;
-  for (let i = 2; i < tokens.length; i++) {
-    const inline = tokens[i];
-    if (inline.type !== 'inline' || tokens[i - 1].type !== 'paragraph_open' || tokens[i - 2].type !== 'list_item_open') continue;
-    const first = inline.children?.[0];
+  const lists: Token[] = []; // the lists open at token i, innermost last
+  for (let i = 0; i < tokens.length; i++) {
+    const token = tokens[i];
+    if (token.type === 'bullet_list_open' || token.type === 'ordered_list_open') lists.push(token);
+    else if (token.type === 'bullet_list_close' || token.type === 'ordered_list_close') lists.pop();
+    if (token.type !== 'inline' || tokens[i - 1]?.type !== 'paragraph_open' || tokens[i - 2]?.type !== 'list_item_open') continue;
+    const first = token.children?.[0];
     const task = first?.type === 'text' ? TASK.exec(first.content) : null;
     if (!first || !task) continue;
     first.content = first.content.slice(task[0].length);
     const checkbox = new state.Token(CHECKBOX, 'input', 0);
     checkbox.attrs = [['type', 'checkbox'], ...(task[1] === ' ' ? [] : [['checked', ''] as [string, string]]), ['disabled', '']];
-    inline.children?.unshift(checkbox);
+    token.children?.unshift(checkbox);
     tokens[i - 2].attrJoin('class', 'task-list-item');
-    const list = listOf(tokens, i - 2);
+    const list = lists[lists.length - 1];
     if (list && !list.attrGet('class')?.split(' ').includes('contains-task-list')) list.attrJoin('class', 'contains-task-list');
   }
 }
