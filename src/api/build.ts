@@ -61,6 +61,7 @@ export async function buildDeck(input: string, options: BuildDeckOptions = {}): 
       safe: options.safe,
       separator: options.separator,
       verticalSeparator: options.verticalSeparator,
+      notesSeparator: options.notesSeparator,
       image: wantImages && !problem ? 'shared' : false,
     },
     (deck) => options.onDeck?.(deckResult(deck)),

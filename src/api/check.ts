@@ -59,6 +59,7 @@ export async function checkDeck(input: string, options: CheckDeckOptions = {}): 
           maxWords,
           separator: options.separator,
           verticalSeparator: options.verticalSeparator,
+          notesSeparator: options.notesSeparator,
         });
         found.push(...asCheckDiagnostics(built.deck.diagnostics), ...built.lint);
         if (!noBrowser) {

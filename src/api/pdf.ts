@@ -95,6 +95,7 @@ export async function exportPdf(input: string, options: ExportPdfOptions = {}): 
     outDir,
     separator: options.separator,
     verticalSeparator: options.verticalSeparator,
+    notesSeparator: options.notesSeparator,
     image: toFile ? false : 'shared',
     safe: options.safe,
   };

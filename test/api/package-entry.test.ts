@@ -59,7 +59,7 @@ console.log(JSON.stringify({ built, checked, error }));
     expect(error).toEqual({ isDeckError: true, code: 'input-not-found' });
   }, 60_000);
 
-  it('comes with types: options and results are checked by TypeScript', async () => {
+  it('comes with types: options and results (and the README example) are checked by TypeScript', async () => {
     const dir = consumerProject();
     writeFileSync(
       path.join(dir, 'use.ts'),
@@ -75,9 +75,15 @@ const wrong: string = checked.errors;
 export { slides, pdfs, wrong };
 `,
     );
+    // The README's example too, as written.
+    const readme = readFileSync(path.join(REPO, 'README.md'), 'utf8');
+    const example = /## Use from code[\s\S]*?```ts\n([\s\S]*?)```/.exec(readme)![1];
+    writeFileSync(path.join(dir, 'readme-example.ts'), `${example}export {};\n`);
     const tsc = path.join(REPO, 'node_modules/typescript/bin/tsc');
     const args = ['--noEmit', '--strict', '--skipLibCheck', '--target', 'es2022', '--module', 'nodenext', '--moduleResolution', 'nodenext'];
-    const result = await run(process.execPath, [tsc, ...args, 'use.ts'], { cwd: dir }).catch((e: { stdout: string }) => e);
+    const result = await run(process.execPath, [tsc, ...args, 'use.ts', 'readme-example.ts'], { cwd: dir }).catch(
+      (e: { stdout: string }) => e,
+    );
     expect(result.stdout).toBe('');
   }, 60_000);
 });
