@@ -57,6 +57,10 @@ const SFEIR: SlidifyOptions = { separator: '##==##', verticalSeparator: '##--##'
  *   03  11/94  14    08 144/144  0    13   8/20   0
  *   04  63/63   0    09  15/19   4    14  16/17   1
  *   05  15/79  51    10   3/3    0    15  13/13   7
+ *
+ * The `reveal-md defaults` decks (03, 04, 08, 13, 15) are parsed without separators: deckmark's
+ * default is reveal-md's (issue 13), so they check it. No count changed when it did: these decks
+ * put a blank line before every separator, which the old default needed.
  */
 const CORPUS: CorpusDeck[] = [
   {
