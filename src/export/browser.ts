@@ -8,6 +8,7 @@ import type { ChildProcess } from 'node:child_process';
 import type { Browser, HTTPRequest, Page } from 'puppeteer-core';
 import { DeckError } from '../model/deck-error.js';
 import { madeByDeadProcess } from '../build/stale-temps.js';
+import { guardPage, type PageGuard, type PageIncident } from './page-guard.js';
 
 /** Tells whether a path is an existing executable file. */
 export type ExistsFn = (file: string) => boolean;
@@ -355,6 +356,13 @@ export function blockedRequests(page: Page): string[] {
   return [...(blockedByPage.get(page) ?? [])];
 }
 
+const incidentsByPage = new WeakMap<Page, PageIncident[]>();
+
+/** What the deck's scripts did that the page guard undid (dialogs, navigations, runaway scripts), in order. */
+export function pageIncidents(page: Page): PageIncident[] {
+  return [...(incidentsByPage.get(page) ?? [])];
+}
+
 function isLocalUrl(url: string): boolean {
   return LOCAL_SCHEMES.some((scheme) => url.startsWith(scheme));
 }
@@ -372,7 +380,8 @@ function isFileInside(folder: string, url: string): boolean {
 }
 
 /**
- * Opens a page, runs `fn` with it, and always closes it. Requests to `file:` (inside `files`
+ * Opens a page, runs `fn` with it, and always closes it. The deck's dialogs, navigations away
+ * and runaway scripts are undone (see page-guard.ts, {@link pageIncidents}). Requests to `file:` (inside `files`
  * when given), `data:`, `blob:` and `about:` URLs, and those `allow` accepts, go through; all
  * others are aborted at once and recorded (see {@link blockedRequests}), so a closed network
  * never makes a page hang and a deck cannot print the machine's files.
@@ -382,11 +391,16 @@ export async function withPage<T>(browser: Browser, fn: (page: Page) => Promise<
   const blocked: string[] = [];
   blockedByPage.set(page, blocked);
   let failed = true;
+  let guard: PageGuard | undefined;
   try {
+    guard = await guardPage(page);
+    incidentsByPage.set(page, guard.incidents);
     if (options.viewport) await page.setViewport(options.viewport);
     await page.setRequestInterception(true);
     page.on('request', (request: HTTPRequest) => {
       if (request.isInterceptResolutionHandled()) return;
+      // One the page did not cancel itself (page-guard.ts): cancelled, not blocked, which would show an error page.
+      if (guard!.isNavigationAway(request)) return void request.abort('aborted').catch(() => undefined);
       const url = request.url();
       let allowed = isLocalUrl(url) && (!options.files || !url.startsWith('file:') || isFileInside(options.files, url));
       if (!allowed && options.allow) {
@@ -407,6 +421,7 @@ export async function withPage<T>(browser: Browser, fn: (page: Page) => Promise<
     failed = false;
     return result;
   } finally {
+    await guard?.stop();
     if (!page.isClosed()) {
       await page.close().catch((error: unknown) => {
         if (!failed && browser.connected) throw error;

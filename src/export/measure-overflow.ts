@@ -3,7 +3,8 @@
 import type { Browser } from 'puppeteer-core';
 import type { Deck, Diagnostic } from '../model/deck.js';
 import { DeckError } from '../model/deck-error.js';
-import { withDeckPage } from './browser.js';
+import { pageIncidents, withDeckPage } from './browser.js';
+import { incidentDiagnostics } from './page-guard.js';
 import { openPrintView } from './render-pdf.js';
 
 /** The smallest readable text on a 1280×720 screen, in CSS pixels. */
@@ -85,11 +86,12 @@ export async function measureDeck(browser: Browser, deckHtml: string, deck: Deck
   try {
     const measures = await withDeckPage(browser, deckHtml, async (page) => {
       await openPrintView(page, deckHtml, deck, { notes: false, fragments: false, handout: 0 });
-      return page.evaluate(measureSlides, width, height, min);
+      const slides = await page.evaluate(measureSlides, width, height, min);
+      return { slides, incidents: incidentDiagnostics(deck, pageIncidents(page)) };
     });
-    const out: Diagnostic[] = [];
+    const out: Diagnostic[] = [...measures.incidents];
     const at = (line: number) => ({ file: deck.file, line, column: 1 });
-    for (const m of measures) {
+    for (const m of measures.slides) {
       const axes = [
         { by: m.overflowY, size: height, side: 'height', hint: 'split the slide, or move text to the notes' },
         { by: m.overflowX, size: width, side: 'width', hint: undefined },

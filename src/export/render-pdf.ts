@@ -6,7 +6,8 @@ import type { Browser, Page } from 'puppeteer-core';
 import type { Deck, Diagnostic, PdfOptions, Slide, SlideSize } from '../model/deck.js';
 import { DeckError } from '../model/deck-error.js';
 import { uiStrings } from '../compile/ui-strings.js';
-import { blockedRequests, withDeckPage } from './browser.js';
+import { blockedRequests, pageIncidents, withDeckPage } from './browser.js';
+import { incidentDiagnostics } from './page-guard.js';
 import { finishPdf, type PdfOutlineEntry } from './pdf-finish.js';
 import {
   fitOverflowingSlides,
@@ -162,6 +163,7 @@ export async function renderPdf(
           : ['remote-resource', 'is not on this machine'];
         diagnostics.push(warning(deck, code, `${url} ${where} and is left out of the PDF`, lineMentioning(deck, url)));
       }
+      diagnostics.push(...incidentDiagnostics(deck, pageIncidents(page)));
       onStep('finishing');
       const bytes = await finishPdf(printed, {
         title: deck.meta.title,
