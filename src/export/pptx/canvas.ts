@@ -64,7 +64,7 @@ export class Canvas {
   }
 
   /** A shape holding text: a card's body that moves with its text when edited. */
-  textShape(paras: Para[], box: Box, scale: number, style: ShapeStyle, padding: number): void {
+  textShape(paras: Para[], box: Box, scale: number, style: ShapeStyle, padding: number, valign: 'top' | 'middle' = 'top'): void {
     const rounded = (style.radius ?? 0) > 0;
     this.slide.addText(toTextProps(paras, scale, this.lang), {
       ...inches(box),
@@ -73,7 +73,7 @@ export class Canvas {
       line: style.line ? { color: style.line, width: pt(style.lineWidth ?? 1) } : undefined,
       rectRadius: rounded ? radius(box, style.radius!) : undefined,
       margin: pt(padding),
-      valign: 'top',
+      valign,
       fit: 'none',
     });
   }

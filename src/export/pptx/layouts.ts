@@ -100,7 +100,7 @@ class GridBlock implements Block {
           align: 'center',
           size: card.title[0].size * 0.72,
         };
-        canvas.textShape([badge], { x: x + pad, y: inner, w: d, h: d }, scale, { fill: card.badge.fill, radius: d / 2 }, 0);
+        canvas.textShape([badge], { x: x + pad, y: inner, w: d, h: d }, scale, { fill: card.badge.fill, radius: d / 2 }, 0, 'middle');
         inner += d + pad * 0.3;
       }
       if (card.icon) {

@@ -1,5 +1,5 @@
 // Tables, pictures, code and videos as PowerPoint objects.
-import { parasHeight, TextBlock, type Block, type Picture, type SlideContext } from './block.js';
+import { parasHeight, type Block, type Picture, type SlideContext } from './block.js';
 import type { Box, Canvas, TableCellSpec } from './canvas.js';
 import { Element, Text, collapsedText, elements, hasClass, type ChildNode } from './html.js';
 import { inlineRuns, type Para, type Run } from './text.js';
@@ -158,36 +158,102 @@ export function codeBlock(ctx: SlideContext, pre: Element, size: number): Block 
   return new PanelBlock(paras, ctx.palette.codeBg, codeSize * 0.8, 8);
 }
 
-/** A film: its still (the poster, else the QR code of its link) and its title linked to it. */
-export function videoBlock(ctx: SlideContext, figure: Element, size: number): Block {
-  const title = findAll(figure, (e) => hasClass(e, 'dm-video-title')).map(collapsedText)[0] || 'Video';
-  const link = figure.attribs['data-url'] ?? findLink(figure);
-  const still = findAll(figure, (e) => e.name === 'img')[0];
-  const qr = findAll(figure, (e) => e.name === 'svg' && hasClass(e, 'dm-qr'))[0];
-  const blocks: Block[] = [];
-  const picture = still ? ctx.picture(still.attribs.src ?? '') : qr ? ctx.svgPicture(outerSvg(qr), '#000000') : undefined;
-  if (picture)
-    blocks.push(
-      new PictureBlock(still ? picture : { ...picture, width: 200, height: 200 }, `${title}${link ? `: ${link}` : ''}`, 360, link),
-    );
-  const runs: Run[] = [
-    { text: `▶ ${title}${link ? ` · ${link}` : ''}`, link: link ? { url: link } : undefined, color: link ? ctx.palette.link : undefined },
-  ];
-  blocks.push(
-    new TextBlock([
-      { runs, size: size * 0.8, font: ctx.theme.fonts.body, color: ctx.palette.fg, level: 0, spaceBefore: 0, align: 'center' },
-    ]),
-  );
-  return { height: (w, s) => blocks.reduce((a, b) => a + b.height(w, s) + 8 * s, 0), draw: (c, box, s) => drawStack(blocks, c, box, s) };
+/** A film as its print still: the poster (or a panel with a play button and its title) and, under it, the QR code and the link. */
+class VideoBlock implements Block {
+  constructor(
+    readonly face: { picture: Picture } | { title: Para[]; fill: string },
+    /** The play button's triangle. */
+    readonly button: Para[],
+    readonly alt: string,
+    readonly link: string | undefined,
+    readonly qr: Picture | undefined,
+    readonly caption: Para[],
+    readonly border: string,
+    readonly size: number,
+  ) {}
+
+  /** The print still takes 70% of the slide's content width. */
+  private width(width: number): number {
+    return width * 0.7;
+  }
+
+  private stillHeight(width: number): number {
+    const w = this.width(width);
+    return 'picture' in this.face ? (w * this.face.picture.height) / this.face.picture.width : w * 0.38;
+  }
+
+  private panelHeight(scale: number): number {
+    return this.link ? 145 * scale : 0;
+  }
+
+  height(width: number, scale: number): number {
+    return this.stillHeight(width) + this.panelHeight(scale);
+  }
+
+  draw(canvas: Canvas, box: Box, scale: number): void {
+    const w = this.width(box.w);
+    const x = box.x + (box.w - w) / 2;
+    const h = this.stillHeight(box.w);
+    const d = 94 * scale;
+    if ('picture' in this.face) {
+      canvas.image(this.face.picture.data, { x, y: box.y, w, h }, this.alt, this.link);
+      canvas.textShape(
+        this.button,
+        { x: x + (w - d) / 2, y: box.y + (h - d) / 2, w: d, h: d },
+        scale,
+        { fill: 'F0F2F8', radius: d / 2 },
+        0,
+      );
+    } else {
+      canvas.shape({ x, y: box.y, w, h }, { fill: this.face.fill, radius: 12 * scale });
+      canvas.textShape(
+        this.button,
+        { x: x + (w - d) / 2, y: box.y + h * 0.3 - d / 2, w: d, h: d },
+        scale,
+        { fill: 'F0F2F8', radius: d / 2 },
+        0,
+      );
+      canvas.text(this.face.title, { x, y: box.y + h * 0.62, w, h: h * 0.3 }, scale);
+    }
+    const panel = this.panelHeight(scale);
+    if (!this.link || panel === 0) return;
+    const y = box.y + h;
+    canvas.shape({ x, y, w, h: panel }, { line: this.border });
+    const q = panel - 36 * scale;
+    if (this.qr) canvas.image(this.qr.data, { x: x + 28 * scale, y: y + 18 * scale, w: q, h: q }, `QR code: ${this.link}`, this.link);
+    canvas.text(this.caption, { x: x + q + 64 * scale, y: y + 18 * scale, w: w - q - 90 * scale, h: q }, scale, { valign: 'middle' });
+  }
 }
 
-function drawStack(blocks: Block[], canvas: Canvas, box: Box, scale: number): void {
-  let y = box.y;
-  for (const b of blocks) {
-    const h = b.height(box.w, scale);
-    b.draw(canvas, { ...box, y, h }, scale);
-    y += h + 8 * scale;
-  }
+export function videoBlock(ctx: SlideContext, figure: Element, size: number): Block {
+  const p = ctx.palette;
+  const title = findAll(figure, (e) => hasClass(e, 'dm-video-title')).map(collapsedText)[0] || 'Video';
+  const link = findLink(figure);
+  const poster = findAll(figure, (e) => e.name === 'img')[0];
+  const posterPicture = poster ? ctx.picture(poster.attribs.src ?? '') : undefined;
+  const qr = findAll(figure, (e) => e.name === 'svg' && hasClass(e, 'dm-qr'))[0];
+  const para = (runs: Run[], extra: Partial<Para>): Para => ({
+    runs,
+    size,
+    font: ctx.theme.fonts.body,
+    color: p.fg,
+    level: 0,
+    spaceBefore: 0,
+    ...extra,
+  });
+  const face = posterPicture
+    ? { picture: posterPicture }
+    : {
+        fill: p.accent,
+        title: [para([{ text: title }], { bold: true, color: 'FFFFFF', align: 'center' })],
+      };
+  const button = [para([{ text: '▶' }], { color: p.accent, align: 'center', size: size * 1.2 })];
+  const watch = findAll(figure, (e) => hasClass(e, 'dm-video-watch')).map(collapsedText)[0] ?? '';
+  const caption = [
+    para([{ text: watch }], { bold: true, size: size * 0.62 }),
+    para([{ text: link ?? '', link: link ? { url: link } : undefined, color: p.link }], { size: size * 0.62, spaceBefore: size * 0.2 }),
+  ];
+  return new VideoBlock(face, button, title, link, qr ? ctx.svgPicture(outerSvg(qr), '#000000') : undefined, caption, p.border, size);
 }
 
 export function findAll(node: Element, test: (e: Element) => boolean): Element[] {

@@ -1,0 +1,66 @@
+// The exported .pptx opened in a real office suite: LibreOffice Impress converts each example
+// deck's file to PDF; it must have a page per slide with that slide's title as text, and each
+// page must look like the deck's own PDF page (a coarse grey-level comparison, see
+// page-similarity.ts). Without `soffice` the test is skipped with one line, unless
+// DECKMARK_REQUIRE_LIBREOFFICE is set (as `.ci/run` does).
+import { execFileSync, spawnSync } from 'node:child_process';
+import { readdirSync } from 'node:fs';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { compileDeckFile } from '../../src/build/build-deck.js';
+import { runCli, SLIDES, tempDir } from '../helpers/cli.js';
+import { pdfPageGrids, similarity } from '../helpers/page-similarity.js';
+import { readPdf } from '../helpers/read-pdf.js';
+
+function libreOfficeAvailable(): boolean {
+  if (spawnSync('soffice', ['--version'], { stdio: 'ignore' }).status === 0) return true;
+  if (process.env.DECKMARK_REQUIRE_LIBREOFFICE) throw new Error('soffice is missing (DECKMARK_REQUIRE_LIBREOFFICE is set, as in CI)');
+  console.log('skipped: the LibreOffice test needs soffice (Debian: apt-get install libreoffice-impress)');
+  return false;
+}
+
+/**
+ * The lowest similarity a slide may have with its PDF page. Seen on the example decks (with
+ * DejaVu Sans standing in for the theme's fonts, which LibreOffice does not have here): 0.93 to
+ * 0.99; a slide left white where it should be dark, or a layout missing, falls below 0.85.
+ */
+const MIN_SIMILARITY = 0.88;
+
+const DECKS = readdirSync(SLIDES).filter((f) => f.endsWith('.md'));
+const squash = (text: string): string => text.replace(/\s+/g, '');
+
+describe.runIf(libreOfficeAvailable())('the .pptx in LibreOffice Impress', { timeout: 300_000 }, () => {
+  let out: string;
+  let converted: string;
+  beforeAll(async () => {
+    out = tempDir();
+    converted = tempDir();
+    for (const args of [['pptx'], ['pdf', '-q']]) {
+      const result = await runCli(...args, SLIDES, '-o', out);
+      expect(result.code, result.stderr).toBe(0);
+    }
+    const files = DECKS.map((name) => path.join(out, name.replace(/\.md$/, ''), name.replace(/\.md$/, '.pptx')));
+    // A profile of its own, so that a desktop LibreOffice or a parallel run cannot get in the way.
+    const profile = pathToFileURL(tempDir('deckmark-lo-')).href;
+    execFileSync('soffice', [`-env:UserInstallation=${profile}`, '--headless', '--convert-to', 'pdf', '--outdir', converted, ...files], {
+      stdio: 'ignore',
+      timeout: 240_000,
+    });
+  });
+
+  it.each(DECKS)('%s: a page per slide, each with its title as text, each like its PDF page', async (name) => {
+    const slug = name.replace(/\.md$/, '');
+    const { deck } = await compileDeckFile(path.join(SLIDES, name), { outDir: tempDir() });
+    const slides = deck.slides.flatMap((s) => [s, ...s.children]);
+    const office = await readPdf(path.join(converted, `${slug}.pdf`));
+    expect(office.pages).toHaveLength(slides.length);
+    slides.forEach((slide, i) => expect(squash(office.pages[i].text), `slide ${i + 1}`).toContain(squash(slide.title)));
+
+    const ours = pdfPageGrids(path.join(out, slug, `${slug}.pdf`));
+    const theirs = pdfPageGrids(path.join(converted, `${slug}.pdf`));
+    const scores = theirs.map((grid, i) => Math.round(similarity(grid, ours[i]) * 1000) / 1000);
+    console.log(`${slug}: similarity per slide ${scores.join(' ')}`);
+    scores.forEach((score, i) => expect(score, `slide ${i + 1} of ${slug}`).toBeGreaterThanOrEqual(MIN_SIMILARITY));
+  });
+});
