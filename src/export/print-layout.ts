@@ -29,6 +29,52 @@ export function prepareCodeForPrint(allSteps: boolean): number[] {
 }
 
 /**
+ * Swaps each emoji of the printed slides that `images` has a picture of (see emoji-images.ts)
+ * for that picture, one em high, with the emoji as its alt text.
+ */
+export function printEmojiAsImages(images: Record<string, string>): void {
+  if (Object.keys(images).length === 0) return;
+  const emoji = new RegExp('\\p{RGI_Emoji}', 'gv');
+  const walker = document.createTreeWalker(document.querySelector('.reveal .slides')!, NodeFilter.SHOW_TEXT, {
+    acceptNode: (node) =>
+      node.parentElement?.closest('script, style, svg, textarea') ? NodeFilter.FILTER_REJECT : NodeFilter.FILTER_ACCEPT,
+  });
+  const texts: Text[] = [];
+  while (walker.nextNode()) texts.push(walker.currentNode as Text);
+  for (const text of texts) {
+    const value = text.data;
+    if (![...value.matchAll(emoji)].some((m) => images[m[0]])) continue;
+    const parts: Node[] = [];
+    let last = 0;
+    for (const match of value.matchAll(emoji)) {
+      const src = images[match[0]];
+      if (!src) continue;
+      parts.push(document.createTextNode(value.slice(last, match.index)));
+      const img = document.createElement('img');
+      Object.assign(img, { src, alt: match[0], className: 'dm-emoji' });
+      for (const [key, val] of Object.entries({
+        display: 'inline',
+        height: '1em',
+        width: '1em',
+        margin: '0 0.05em',
+        padding: '0',
+        border: '0',
+        'vertical-align': '-0.1em',
+        'box-shadow': 'none',
+        background: 'none',
+        'max-width': 'none',
+        'max-height': 'none',
+      }))
+        img.style.setProperty(key, val, 'important');
+      parts.push(img);
+      last = match.index + match[0].length;
+    }
+    parts.push(document.createTextNode(value.slice(last)));
+    text.replaceWith(...parts);
+  }
+}
+
+/**
  * Shrinks every printed slide whose content is taller or wider than the slide, and reports
  * them: the deck's own runtime does it (src/client/fit.ts), the same fit as on screen.
  */

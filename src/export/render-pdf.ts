@@ -8,6 +8,7 @@ import { DeckError } from '../model/deck-error.js';
 import { uiStrings } from '../compile/ui-strings.js';
 import { blockedRequests, pageIncidents, withDeckPage } from './browser.js';
 import { incidentDiagnostics } from './page-guard.js';
+import { emojiImages, emojiWithoutPictures } from './emoji-images.js';
 import { finishPdf, type PdfOutlineEntry } from './pdf-finish.js';
 import {
   fitOverflowingSlides,
@@ -15,6 +16,7 @@ import {
   layoutNotesBelow,
   mapPrintedPages,
   prepareCodeForPrint,
+  printEmojiAsImages,
   tagInDeckLinks,
   type PrintMap,
 } from './print-layout.js';
@@ -75,9 +77,18 @@ export async function openPrintView(page: Page, deckHtml: string, deck: Deck, op
  * `target` names the output in the messages: "the PDF", "its PNG".
  */
 export async function fitForPrint(page: Page, deck: Deck, size: SlideSize, fragments: boolean, target: string): Promise<Diagnostic[]> {
+  await page.evaluate(printEmojiAsImages, emojiImages(deck)); // no emoji font needed on this machine
+  await page.evaluate(() =>
+    Promise.all([...document.querySelectorAll('img.dm-emoji')].map((img) => (img as HTMLImageElement).decode().catch(() => undefined))),
+  );
   const wideCode = await page.evaluate(prepareCodeForPrint, !fragments);
   const overflows = await page.evaluate(fitOverflowingSlides);
   const out = wideCode.map((line) => warning(deck, 'code-overflow', `code lines wider than their block wrap in ${target}`, line));
+  const emojiLine = emojiWithoutPictures(deck);
+  if (emojiLine !== undefined) {
+    const message = `emoji print in ${target} only as this machine's fonts draw them (often empty boxes): deckmark's emoji pictures (@twemoji/svg) are not installed`;
+    out.push(warning(deck, 'emoji', message, emojiLine));
+  }
   for (const o of overflows) {
     const axes = [
       o.overflowY > 1 ? `its ${size.height}px height by ${o.overflowY}px (${Math.round((o.overflowY / size.height) * 100)}%)` : '',
