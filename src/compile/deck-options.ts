@@ -145,8 +145,9 @@ export function readDeckOptions(fm: FrontMatter, ctx: OptionContext, diagnostics
     fail('lang', `\`lang\` must be a language tag such as nb, nn or en, not ${JSON.stringify(data.lang)}`);
 
   // HackMD / CodiMD slide decks: `slideOptions` holds reveal.js options and the theme.
-  const { theme: slideTheme, ...slideOptions } = record('slideOptions');
-  if (slideTheme !== undefined && typeof slideTheme !== 'string') fail('slideOptions', '`slideOptions.theme` must be text');
+  const { theme: rawSlideTheme, ...slideOptions } = record('slideOptions');
+  if (rawSlideTheme !== undefined && typeof rawSlideTheme !== 'string') fail('slideOptions', '`slideOptions.theme` must be text');
+  const slideTheme = rawSlideTheme as string | undefined;
   const themeKey = data.theme === undefined && slideTheme !== undefined ? 'slideOptions' : 'theme';
   const themeName = str('theme') ?? slideTheme ?? DEFAULT_THEME;
   const theme =
