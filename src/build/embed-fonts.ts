@@ -13,6 +13,7 @@ import { uiStrings } from '../compile/ui-strings.js';
 import { deckmarkCacheDir } from './cache-dir.js';
 import { writeFileAtomic } from './write-atomic.js';
 import type { OutputFile } from './write-atomic.js';
+import { hasScheme } from '../markdown/urls.js';
 
 export const EMBED_FONTS_FILE = 'assets/embed-fonts.css';
 /** Bump when the subsetting changes, so old cache entries are not used. */
@@ -74,7 +75,7 @@ function fontFaces(cssKey: string, css: string, files: Map<string, OutputFile>):
     const body = match[1];
     const family = descriptor(body, 'font-family');
     const url = /url\(\s*(["']?)([^)"']+\.woff2)\1\s*\)/i.exec(body)?.[2];
-    if (!family || !url || /^[a-z][a-z0-9+.-]*:/i.test(url)) continue;
+    if (!family || !url || hasScheme(url)) continue;
     const fontKey = path.posix.normalize(path.posix.join(path.posix.dirname(cssKey), url));
     if (!files.has(fontKey)) continue;
     faces.push({ rule: match[0], family: unquote(family), fontKey, ranges: parseUnicodeRange(descriptor(body, 'unicode-range')) });

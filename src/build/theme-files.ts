@@ -14,6 +14,7 @@ import { CLIENT_DIR, REVEAL_THEMES_DIR, THEMES_DIR } from './paths.js';
 import { findProjectRoot } from './project-root.js';
 import { findThemePackage } from './theme-package.js';
 import type { OutputFile } from './write-atomic.js';
+import { isExternal } from '../markdown/urls.js';
 
 const FONT_URL = /url\((["']?)(\.\/)?(fonts\/[^)"']+)\1\)/g;
 
@@ -92,7 +93,7 @@ const COMMENT_OR_IMPORT = /\/\*[\s\S]*?\*\/|@import\s+(?:url\(\s*)?(["']?)([^"')
 function readTheme(file: string, what: string, reader: StyleReader, seen = new Set<string>()): string {
   seen.add(file);
   return withFonts(file, what, reader).replace(COMMENT_OR_IMPORT, (whole, _q, href: string | undefined) => {
-    if (href === undefined || /^([a-z][a-z0-9+.-]*:|\/\/)/i.test(href)) return whole;
+    if (href === undefined || isExternal(href)) return whole;
     let target = path.resolve(path.dirname(file), href);
     if (!existsSync(target)) target = path.join(THEMES_DIR, path.basename(href));
     if (!existsSync(target) || seen.has(target)) return whole;

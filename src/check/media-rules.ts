@@ -2,6 +2,7 @@
 // malformed (form only: nothing is fetched).
 import type { Deck, Diagnostic, Slide } from '../model/deck.js';
 import { allSlides, problem } from './diagnostic.js';
+import { isExternal } from '../markdown/urls.js';
 
 /** Images the slide's source wrote, in order, each with its line (local images only carry one). */
 function imageLine(slide: Slide, index: number): number {
@@ -18,7 +19,7 @@ export function checkAltText(deck: Deck): Diagnostic[] {
       // Posters of video stills are described by the player's title.
       if (/class="[^"]*dm-video-poster/.test(attrs)) continue;
       const src = /\bsrc="([^"]*)"/.exec(attrs)?.[1] ?? '';
-      const isLocal = !/^([a-z][a-z0-9+.-]*:|\/\/)/i.test(src);
+      const isLocal = !isExternal(src);
       const line = isLocal ? imageLine(slide, local++) : slide.range.start;
       const alt = /\balt="([^"]*)"/.exec(attrs)?.[1];
       if (alt === undefined || alt.trim() === '') {

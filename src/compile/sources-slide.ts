@@ -4,6 +4,7 @@
 import type { Token } from 'markdown-it';
 import type { Slide } from '../model/deck.js';
 import { escapeHtml } from '../markdown/html.js';
+import { hostOf } from '../markdown/urls.js';
 
 /** What one slide cites: its links (outside footnotes) and its footnotes, as HTML. */
 export interface SlideSources {
@@ -48,15 +49,6 @@ export function readSlideSources(tokens: Token[], render: (tokens: Token[]) => s
   return { links, footnotes };
 }
 
-/** `https://www.kommunikasjon.no/Fagstoff/…` → `kommunikasjon.no`. */
-function hostOf(href: string): string {
-  try {
-    return new URL(href).hostname.replace(/^www\./, '');
-  } catch {
-    return '';
-  }
-}
-
 interface Group {
   html: string;
   rows: number;
@@ -77,7 +69,7 @@ function renderGroup(slide: Slide, number: number, hash: string, sources: SlideS
     if (!video.url || seen.has(video.url)) continue;
     seen.add(video.url);
     items.push(
-      `<li><a href="${escapeHtml(video.url)}">${escapeHtml(video.title)}</a> <span class="dm-sources-host">${escapeHtml(hostOf(video.url))}</span></li>`,
+      `<li><a href="${escapeHtml(video.url)}">${escapeHtml(video.title)}</a> <span class="dm-sources-host">${escapeHtml(hostOf(video.url) ?? '')}</span></li>`,
     );
   }
   for (const note of sources?.footnotes ?? []) items.push(`<li class="dm-sources-note">${note}</li>`);

@@ -4,6 +4,7 @@ import type { VideoRef } from '../model/deck.js';
 import type { VideoText } from './env.js';
 import { escapeHtml, renderAttributes } from './html.js';
 import { qrSvg } from './qr-svg.js';
+import { hasScheme } from './urls.js';
 
 export interface VideoHtmlInput {
   video: VideoRef;
@@ -60,7 +61,7 @@ function renderPlayer(video: VideoRef, posterSrc: string | undefined): string {
     })}></iframe>`;
   }
   const fragment = video.start !== undefined || video.end !== undefined ? `#t=${video.start ?? 0}${video.end ? `,${video.end}` : ''}` : '';
-  const remote = /^[a-z][a-z0-9+.-]*:/i.test(video.src) && !video.src.startsWith('data:');
+  const remote = hasScheme(video.src) && !video.src.startsWith('data:');
   return `<video${renderAttributes({
     class: 'dm-video-player',
     'data-src': video.src + fragment,

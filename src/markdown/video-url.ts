@@ -134,13 +134,16 @@ function query(params: Array<[string, string | number | undefined | false]>): st
   return kept.length ? `?${kept.join('&')}` : '';
 }
 
+/** Where the players are loaded from: the one list the embed code, `--safe` and its CSP read. */
+export const PLAYER_ORIGINS = { youtube: 'https://www.youtube-nocookie.com', vimeo: 'https://player.vimeo.com' } as const;
+
 /**
  * The URL the player loads: YouTube in privacy mode (youtube-nocookie.com), Vimeo with
  * do-not-track. Vimeo's carries `api=1` itself: reveal.js would append it after the `#t=`.
  */
 export function embedUrl(video: HostedVideo, options: PlayerOptions): string {
   if (video.provider === 'youtube') {
-    return `https://www.youtube-nocookie.com/embed/${video.id}${query([
+    return `${PLAYER_ORIGINS.youtube}/embed/${video.id}${query([
       ['start', video.start],
       ['end', video.end],
       ['autoplay', options.autoplay && 1],
@@ -151,7 +154,7 @@ export function embedUrl(video: HostedVideo, options: PlayerOptions): string {
     ])}`;
   }
   const fragment = video.start ? `#t=${video.start}s` : '';
-  return `https://player.vimeo.com/video/${video.id}${query([
+  return `${PLAYER_ORIGINS.vimeo}/video/${video.id}${query([
     ['h', video.hash],
     ['autoplay', options.autoplay && 1],
     ['muted', options.muted && 1],

@@ -5,25 +5,17 @@ import type MarkdownIt from 'markdown-it';
 import type { StateCore, Token } from 'markdown-it';
 import { fileLine, warnRefusedAsset, type SlideEnv } from '../env.js';
 import { escapeHtml } from '../html.js';
+import { isExternal, safeDecode } from '../urls.js';
 
-/** True for URLs the deck loads from elsewhere, not from the deck's folder. */
+/** True for URLs the deck loads from elsewhere (or a link within the page), not from the deck's folder. */
 export function isRemote(src: string): boolean {
-  return /^([a-z][a-z0-9+.-]*:|\/\/|#)/i.test(src);
+  return isExternal(src) || src.startsWith('#');
 }
 
 const MISSING_IMAGE = 'deckmark_missing_image';
 
 function plainText(tokens: Token[] | null): string {
   return (tokens ?? []).map((t) => (t.type === 'text' || t.type === 'code_inline' ? t.content : plainText(t.children))).join('');
-}
-
-/** decodeURI, but a path with a broken escape (`%E0%A4.png`) stays as written instead of throwing. */
-function safeDecode(path: string): string {
-  try {
-    return decodeURI(path);
-  } catch {
-    return path;
-  }
 }
 
 function resolveImage(token: Token, env: SlideEnv, line: number): void {

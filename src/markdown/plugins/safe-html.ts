@@ -5,12 +5,13 @@ import type { StateCore, Token } from 'markdown-it';
 import type { SlideEnv } from '../env.js';
 import { escapeHtml } from '../html.js';
 import { DIV_CLOSE, DIV_OPEN, divName } from './fenced-divs.js';
+import { PLAYER_ORIGINS } from '../video-url.js';
 
 /** Attribute names that run code or make a document of their own. */
 const UNSAFE_NAME = /^(on|srcdoc$|formaction$|xlink:href$)/i;
 
 /** The only frames a safe deck may show: the video players (reveal's background iframes too). */
-const FRAME_HOSTS = /^https:\/\/(www\.youtube-nocookie\.com|player\.vimeo\.com)\//i;
+const PLAYERS = Object.values(PLAYER_ORIGINS).map((origin) => `${origin}/`);
 
 /** True for a value that is a URL a browser would run or show as a page: javascript:, vbscript:, data: but media. */
 export function isUnsafeUrl(value: string): boolean {
@@ -36,7 +37,7 @@ export function isSafeAttribute(name: string, value: string): boolean {
   // name (`document.getElementById`); a deck without forms or scripts of its own has no use for it.
   if (/^name$/i.test(name)) return false;
   if (/^id$/i.test(name) && RESERVED_ID.test(String(value).trim())) return false;
-  return !/^data-background-iframe$/i.test(name) || FRAME_HOSTS.test(value);
+  return !/^data-background-iframe$/i.test(name) || PLAYERS.some((player) => value.toLowerCase().startsWith(player));
 }
 
 function filterAttributes(attrs: Array<[string, string]> | null): Array<[string, string]> | null {

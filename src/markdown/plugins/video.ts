@@ -10,6 +10,7 @@ import { escapeHtml } from '../html.js';
 import { providerLabel, renderVideoHtml, type VideoHtmlInput } from '../video-html.js';
 import { embedUrl, isVideoFile, readTime, readVideoUrl, watchUrl, type HostedVideo } from '../video-url.js';
 import { isRemote } from './media-links.js';
+import { safeDecode } from '../urls.js';
 
 const VIDEO_TOKEN = 'deckmark_video';
 
@@ -131,15 +132,6 @@ function resolvePoster(md: MarkdownIt, env: SlideEnv, poster: string, line: numb
   if ('url' in resolution) return resolution.url;
   warnRefusedAsset(env, resolution, `poster "${poster}"`, 'missing-image', line);
   return undefined;
-}
-
-/** decodeURI, but a path with a broken escape stays as written. */
-function safeDecode(path: string): string {
-  try {
-    return decodeURI(path);
-  } catch {
-    return path;
-  }
 }
 
 /** Resolves a video file; undefined (with a message) when it cannot be played. */

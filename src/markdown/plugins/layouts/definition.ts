@@ -5,6 +5,7 @@
 import type MarkdownIt from 'markdown-it';
 import type { StateCore, Token } from 'markdown-it';
 import { blocksOf, isHeading, tag, tokensOf, type Block, type LayoutResult, layoutRule } from './layout-tokens.js';
+import { hostOf } from '../../urls.js';
 
 /** A source line: `— …`, `– …`, `-- …`, or `Kilde:`/`Kjelde:`/`Source:` …. */
 const SOURCE_MARK = /^\s*(?:—|–|--|-(?=\s)|(?:kilde|kjelde|kilder|kjelder|source|sources)\s*:)\s*/i;
@@ -19,15 +20,6 @@ function isSourceLine(tokens: Token[], block: Block): boolean {
   if (tokens[block.start].type !== 'paragraph_open') return false;
   const first = tokens[block.start + 1].children?.[0];
   return first?.type === 'text' && SOURCE_MARK.test(first.content);
-}
-
-/** `https://www.markedsheltene.no/innsikt/…` → `markedsheltene.no`. */
-function hostOf(href: string): string {
-  try {
-    return new URL(href).hostname.replace(/^www\./, '');
-  } catch {
-    return href;
-  }
 }
 
 /** Strips the dash, names bare links by their text or host, and wraps the line in <cite>. */
@@ -48,7 +40,10 @@ function citeSource(state: StateCore, inline: Token): void {
     if (before && children.slice(0, linkAt).every((c) => c.type === 'text')) {
       text.content = before;
       children.splice(0, linkAt);
-    } else if (!before) text.content = hostOf(link.attrGet('href') ?? '');
+    } else if (!before) {
+      const href = link.attrGet('href') ?? '';
+      text.content = hostOf(href) ?? href;
+    }
   }
   const cite = (nesting: 1 | -1): Token => {
     const t = new state.Token(nesting === 1 ? 'cite_open' : 'cite_close', 'cite', nesting);
