@@ -225,6 +225,14 @@ describe('reveal-md keys and unknown keys', () => {
     expect(diagnostics).toEqual([expect.objectContaining({ severity: 'warning', code: 'highlight-theme', line: 3, file: 'deck.md' })]);
   });
 
+  it('turns shrink-to-fit off on screen with fit: false, and stops on a value that is not true or false at its line', () => {
+    expect(deckWith('fit: false').meta.reveal).toEqual({ fit: false });
+    expect(deckWith('fit: true').meta.reveal).toEqual({});
+    const err = deckErrorOf(() => deckWith('title: T', 'fit: maybe'));
+    expect(err).toMatchObject({ code: 'invalid-option', line: 3 });
+    expect(err.message).toMatch(/`fit` must be true or false/);
+  });
+
   it("gives reveal.js's themes (which colour no code) reveal.js's monokai, the built-in themes none", () => {
     expect(deckWith('theme: night').meta.codeTheme).toBe('monokai');
     expect(deckWith('theme: reveal:white', 'highlightTheme: github').meta.codeTheme).toBe('github-light');
