@@ -6,6 +6,7 @@ import path from 'node:path';
 import { load } from 'cheerio';
 import { describe, expect, it } from 'vitest';
 import { parseDeck } from '../../src/compile/parse-deck.js';
+import { SPEAKER_VIEW_SCRIPT_HASH } from '../../src/compile/content-security-policy.js';
 import { renderDeck } from '../../src/compile/render-deck.js';
 import { isUnsafeUrl } from '../../src/markdown/plugins/safe-html.js';
 import { buildDeckText, expectWholeDeck } from './helpers.js';
@@ -135,10 +136,10 @@ describe('--safe', () => {
         .map((d) => d.trim().split(/\s+/))
         .map(([k, ...v]) => [k, v]),
     );
-    expect(directives['script-src']).toEqual(["'self'"]);
+    expect(directives['script-src']).toEqual(["'self'", `'${SPEAKER_VIEW_SCRIPT_HASH}'`]); // the speaker view's one script
     expect(directives['object-src']).toEqual(["'none'"]);
     expect(directives['base-uri']).toEqual(["'none'"]);
-    expect(directives['frame-src']).toEqual(['https://www.youtube-nocookie.com', 'https://player.vimeo.com']);
+    expect(directives['frame-src']).toEqual(["'self'", 'https://www.youtube-nocookie.com', 'https://player.vimeo.com']);
     expect(directives['img-src']).toEqual(["'self'", 'data:']);
     // Before anything it governs.
     expect(html.indexOf('Content-Security-Policy')).toBeLessThan(html.indexOf('<link rel="stylesheet"'));
@@ -162,7 +163,7 @@ describe('deckmark build --safe', () => {
     const r = await buildDeckText('hostile.md', HOSTILE, '--safe');
     expect(r.code, r.stderr).toBe(0);
     const html = readFileSync(path.join(r.deckDir, 'index.html'), 'utf8');
-    expect(load(html)('meta[http-equiv="Content-Security-Policy"]').attr('content')).toMatch(/script-src 'self';/);
+    expect(load(html)('meta[http-equiv="Content-Security-Policy"]').attr('content')).toMatch(/script-src 'self' 'sha256-[^']+';/);
     expect(html).not.toMatch(/<script>alert/);
   });
 
@@ -175,7 +176,7 @@ describe('deckmark build --safe', () => {
     expect(inline).toHaveLength(1);
     const hash = createHash('sha256').update($(inline[0]).html()!).digest('base64');
     const policy = $('meta[http-equiv="Content-Security-Policy"]').attr('content')!;
-    expect(policy).toContain(`script-src 'self' 'sha256-${hash}';`);
+    expect(policy).toContain(`script-src 'self' '${SPEAKER_VIEW_SCRIPT_HASH}' 'sha256-${hash}';`);
   });
 });
 
