@@ -2,12 +2,8 @@
 // without reloading it (same slide, same state), shows build errors over the deck, and
 // reconnects when the server restarts. Bundled on its own; the server adds it to each page.
 
-/** The messages of src/server/messages.ts (kept in step by hand: this bundle imports nothing). */
-type ReloadMessage =
-  | { type: 'update'; slug: string; slides: boolean; styles: boolean }
-  | { type: 'error'; slug: string; text: string; file?: string; line?: number }
-  | { type: 'removed'; slug: string }
-  | { type: 'index' };
+// The server's messages, as types only: the bundle takes no code from the server.
+import type { ReloadMessage } from '../server/messages.js';
 
 /** The parts of the reveal.js API used here (window.Reveal, made by the deck's runtime). */
 interface RevealLike {

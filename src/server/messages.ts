@@ -1,5 +1,5 @@
-// What the dev server tells open pages over the reload channel (the client keeps a copy of
-// these types: it is bundled on its own and imports nothing from the server).
+// What the dev server tells open pages over the reload channel (the client imports these types:
+// `import type` brings no server code into its bundle).
 
 export type ReloadMessage =
   /** The deck built: refetch its page for the parts that changed; any error overlay goes. */
