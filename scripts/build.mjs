@@ -34,8 +34,14 @@ const cli = build({
 });
 
 const client = build({
-  // The live-reload client is its own file: only `deckmark serve` puts it in a page.
-  entryPoints: { deckmark: path.join(root, 'src/client/index.ts'), 'live-reload': path.join(root, 'src/client/live-reload.ts') },
+  // The live-reload client and the present clients are files of their own: only `deckmark serve`
+  // and `deckmark present` put them in a page.
+  entryPoints: {
+    deckmark: path.join(root, 'src/client/index.ts'),
+    'live-reload': path.join(root, 'src/client/live-reload.ts'),
+    'present-deck': path.join(root, 'src/client/present/deck.ts'),
+    'present-remote': path.join(root, 'src/client/present/remote.ts'),
+  },
   outdir: path.join(lib, 'client'),
   bundle: true,
   minify: true,

@@ -54,6 +54,20 @@ export function createProgram(): Command {
 
   separatorOptions(
     program
+      .command('present')
+      .description('present a deck: the presenter view, a phone remote and the audience following on their own screens')
+      .argument('[input]', 'a .md file, or a folder holding one', 'slides')
+      .option('--port <port>', 'port to listen on (0 picks a free one)', '8000')
+      .option('--host <host>', 'address to listen on (0.0.0.0 for a phone on the same network)', '127.0.0.1')
+      .option('--open', "open the presenter's view in the default browser")
+      .option('--strict', 'treat missing images as errors'),
+  ).action(async (input: string, options) => {
+    const { runPresent } = await import('./commands/present.js');
+    await runPresent(input, options);
+  });
+
+  separatorOptions(
+    program
       .command('pdf')
       .description('export decks to PDF: <out>/<slug>/<slug>.pdf, one page per slide (needs Chrome or Chromium)')
       .argument('[input]', 'a .md file or a folder of them', 'slides')

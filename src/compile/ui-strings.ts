@@ -2,6 +2,7 @@
 
 export interface UiStrings {
   downloadPdf: string;
+  downloadPptx: string;
   decks: string;
   slides: string;
   openDeck: string;
@@ -20,11 +21,43 @@ export interface UiStrings {
   today: string;
   tomorrow: string;
   actions: string;
+  /** `deckmark present`: the remote's buttons and states, the audience's way back to live. */
+  next: string;
+  previous: string;
+  blankScreen: string;
+  showScreen: string;
+  upNext: string;
+  remote: string;
+  followPresenter: string;
+  reconnecting: string;
+  waitingForPresenter: string;
+  /** The page's key was refused (a server started again with a new one). */
+  badKey: string;
+  /** The presenter's QR code overlay. */
+  scanRemote: string;
+  /** The reading view (the deck as one article): its link, and its key `T` in the deck. */
+  textVersion: string;
+  /** A slide with no heading in the reading view; also the deck's slides' role description. */
+  slide: string;
+  /** The deck's live region on every slide change: `{n}`, `{total}`. */
+  slideOf: string;
+  /** The deck as a whole, for screen readers (its role description). */
+  slideDeck: string;
+  /** The reading view's table of contents. */
+  contents: string;
+  /** The reading view's link from a slide back to it in the deck. */
+  showInDeck: string;
+  /** reveal.js's arrows. */
+  previousSlide: string;
+  nextSlide: string;
+  slideAbove: string;
+  slideBelow: string;
 }
 
 const STRINGS: Record<string, UiStrings> = {
   en: {
     downloadPdf: 'Download PDF',
+    downloadPptx: 'Download PowerPoint',
     decks: 'Decks',
     slides: 'slides',
     openDeck: 'Open the deck',
@@ -38,9 +71,31 @@ const STRINGS: Record<string, UiStrings> = {
     today: 'Today',
     tomorrow: 'Tomorrow',
     actions: 'Actions',
+    next: 'Next',
+    previous: 'Previous',
+    blankScreen: 'Blank screen',
+    showScreen: 'Show screen',
+    upNext: 'Next:',
+    remote: 'Remote',
+    followPresenter: 'Follow the presenter',
+    reconnecting: 'Reconnecting…',
+    waitingForPresenter: 'Waiting for the presenter',
+    badKey: 'This link’s key is no longer valid: open the URL deckmark present printed.',
+    scanRemote: 'Scan to open the remote',
+    textVersion: 'Text version',
+    slide: 'Slide',
+    slideOf: 'Slide {n} of {total}',
+    slideDeck: 'slide deck',
+    contents: 'Contents',
+    showInDeck: 'Show in the deck',
+    previousSlide: 'Previous slide',
+    nextSlide: 'Next slide',
+    slideAbove: 'Slide above',
+    slideBelow: 'Slide below',
   },
   nb: {
     downloadPdf: 'Last ned PDF',
+    downloadPptx: 'Last ned PowerPoint',
     decks: 'Presentasjoner',
     slides: 'lysbilder',
     openDeck: 'Åpne presentasjonen',
@@ -54,9 +109,31 @@ const STRINGS: Record<string, UiStrings> = {
     today: 'I dag',
     tomorrow: 'I morgen',
     actions: 'Tiltak',
+    next: 'Neste',
+    previous: 'Forrige',
+    blankScreen: 'Svart skjerm',
+    showScreen: 'Vis skjermen',
+    upNext: 'Deretter:',
+    remote: 'Fjernkontroll',
+    followPresenter: 'Følg foredragsholderen',
+    reconnecting: 'Kobler til igjen …',
+    waitingForPresenter: 'Venter på foredragsholderen',
+    badKey: 'Nøkkelen i denne lenken gjelder ikke lenger: åpne adressen deckmark present skrev ut.',
+    scanRemote: 'Skann for å åpne fjernkontrollen',
+    textVersion: 'Tekstversjon',
+    slide: 'Lysbilde',
+    slideOf: 'Lysbilde {n} av {total}',
+    slideDeck: 'lysbildeserie',
+    contents: 'Innhold',
+    showInDeck: 'Vis i presentasjonen',
+    previousSlide: 'Forrige lysbilde',
+    nextSlide: 'Neste lysbilde',
+    slideAbove: 'Lysbildet over',
+    slideBelow: 'Lysbildet under',
   },
   nn: {
     downloadPdf: 'Last ned PDF',
+    downloadPptx: 'Last ned PowerPoint',
     decks: 'Presentasjonar',
     slides: 'lysbilete',
     openDeck: 'Opne presentasjonen',
@@ -70,6 +147,27 @@ const STRINGS: Record<string, UiStrings> = {
     today: 'I dag',
     tomorrow: 'I morgon',
     actions: 'Tiltak',
+    next: 'Neste',
+    previous: 'Førre',
+    blankScreen: 'Svart skjerm',
+    showScreen: 'Vis skjermen',
+    upNext: 'Deretter:',
+    remote: 'Fjernkontroll',
+    followPresenter: 'Følg føredragshaldaren',
+    reconnecting: 'Koplar til att …',
+    waitingForPresenter: 'Ventar på føredragshaldaren',
+    badKey: 'Nøkkelen i denne lenkja gjeld ikkje lenger: opne adressa deckmark present skreiv ut.',
+    scanRemote: 'Skann for å opne fjernkontrollen',
+    textVersion: 'Tekstversjon',
+    slide: 'Lysbilete',
+    slideOf: 'Lysbilete {n} av {total}',
+    slideDeck: 'lysbileteserie',
+    contents: 'Innhald',
+    showInDeck: 'Vis i presentasjonen',
+    previousSlide: 'Førre lysbilete',
+    nextSlide: 'Neste lysbilete',
+    slideAbove: 'Lysbiletet over',
+    slideBelow: 'Lysbiletet under',
   },
 };
 

@@ -4,11 +4,15 @@ import path from 'node:path';
 import { escapeHtml } from '../markdown/html.js';
 import { CLIENT_PATH } from './messages.js';
 
-/** The reload client goes in last, after the deck's runtime has made `window.Reveal`. */
-export function injectClient(html: string, slug: string): string {
-  const tag = `<script src="${CLIENT_PATH}" data-slug="${escapeHtml(slug)}"></script>\n`;
+/** Puts `tags` at the end of the body: after the deck's runtime has made `window.Reveal`. */
+export function appendToBody(html: string, tags: string): string {
   const at = html.lastIndexOf('</body>');
-  return at < 0 ? html + tag : html.slice(0, at) + tag + html.slice(at);
+  return at < 0 ? html + tags : html.slice(0, at) + tags + html.slice(at);
+}
+
+/** The reload client goes in last. */
+export function injectClient(html: string, slug: string): string {
+  return appendToBody(html, `<script src="${CLIENT_PATH}" data-slug="${escapeHtml(slug)}"></script>\n`);
 }
 
 /** What `/<slug>/` shows while the deck has never built: the error, until a good save. */

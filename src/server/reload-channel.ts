@@ -23,7 +23,7 @@ export interface ReloadChannel {
 }
 
 /** A page from another site must not listen in: the messages carry file paths. */
-function sameOrigin(req: IncomingMessage): boolean {
+export function sameOrigin(req: IncomingMessage): boolean {
   const origin = req.headers.origin;
   if (!origin) return true; // not a browser
   try {
@@ -33,7 +33,8 @@ function sameOrigin(req: IncomingMessage): boolean {
   }
 }
 
-function refuse(socket: Duplex, status: string): void {
+/** Answers an upgrade request with a bare HTTP status. */
+export function refuse(socket: Duplex, status: string): void {
   socket.end(`HTTP/1.1 ${status}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
 }
 

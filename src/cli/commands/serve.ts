@@ -17,14 +17,14 @@ export interface ServeCommandOptions {
 
 const SIGNALS = ['SIGINT', 'SIGTERM'] as const;
 
-function parsePort(text: string): number {
+export function parsePort(text: string): number {
   const port = Number(text);
   if (!/^\d+$/.test(text) || port > 65535) throw new DeckError('usage', `--port must be a number from 0 to 65535, not ${text}`);
   return port;
 }
 
 /** Resolves on the first SIGINT or SIGTERM; a second one finds Node's default (exit) again. */
-function untilSignal(): { stopped: Promise<NodeJS.Signals>; dispose(): void } {
+export function untilSignal(): { stopped: Promise<NodeJS.Signals>; dispose(): void } {
   let onSignal: (signal: NodeJS.Signals) => void = () => undefined;
   const dispose = (): void => {
     for (const signal of SIGNALS) process.off(signal, onSignal);
