@@ -180,6 +180,8 @@ export async function buildDeck(file: string, options: BuildOptions): Promise<Bu
   if (!inline) await recoverFolder(deckDir); // a killed run's swap, before looking for its PDF
   const pdf = pdfName(slug);
   const hasPdf = !inline && existsSync(path.join(deckDir, pdf));
+  const pptx = pptxName(slug);
+  const hasPptx = !inline && existsSync(path.join(deckDir, pptx));
   const imagePath = path.join(deckDir, OG_IMAGE.file);
   const imageOnDisk = !inline && existsSync(imagePath);
   const wantImage = options.image === true || (options.image === 'shared' && deck.meta.url !== undefined);
@@ -189,6 +191,7 @@ export async function buildDeck(file: string, options: BuildOptions): Promise<Bu
     styles,
     scripts,
     pdfHref: hasPdf ? pdf : undefined,
+    pptxHref: hasPptx ? pptx : undefined,
     imageFile: hasImage ? OG_IMAGE.file : undefined,
     oembedFile: inline ? undefined : OEMBED_FILE,
     embedFontsHref: embedFonts === undefined ? undefined : EMBED_FONTS_FILE,
@@ -208,6 +211,7 @@ export async function buildDeck(file: string, options: BuildOptions): Promise<Bu
     width: deck.meta.size.width,
     height: deck.meta.size.height,
     pdf: hasPdf ? pdf : undefined,
+    pptx: hasPptx ? pptx : undefined,
     image: hasImage ? OG_IMAGE.file : undefined,
   };
 
@@ -224,6 +228,6 @@ export async function buildDeck(file: string, options: BuildOptions): Promise<Bu
   out.set(OEMBED_FILE, `${JSON.stringify(oembed, null, 2)}\n`);
   out.set('assets/deckmark.js', { copyFrom: runtime });
   for (const [name, src] of assets) out.set(name, { copyFrom: src });
-  await writeFolderAtomic(deckDir, out, [pdf, pptxName(slug), PNG_FOLDER, OG_IMAGE.file, IMAGE_HASH_FILE]);
+  await writeFolderAtomic(deckDir, out, [pdf, pptx, PNG_FOLDER, OG_IMAGE.file, IMAGE_HASH_FILE]);
   return { slug, deck, output: path.join(deckDir, 'index.html'), manifest, diagnostics, lint, image };
 }

@@ -19,6 +19,8 @@ export interface RenderOptions {
   scripts: Script[];
   /** Link to the deck's PDF, when it exists. */
   pdfHref?: string;
+  /** Link to the deck's PowerPoint file, when it exists. */
+  pptxHref?: string;
   /** The title-slide image beside the deck (Open Graph/Twitter card), when it exists or is being made. */
   imageFile?: string;
   /** The oEmbed JSON beside the deck, for its discovery link. */
@@ -125,13 +127,17 @@ export function renderDeck(deck: Deck, options: RenderOptions): string {
   const pdfLink = options.pdfHref
     ? `<a class="dm-pdf-link" href="${escapeHtml(options.pdfHref)}" download>${escapeHtml(ui.downloadPdf)}</a>\n`
     : '';
+  // Stacked above the PDF link when both are there (the same look, hidden in print alike).
+  const pptxLink = options.pptxHref
+    ? `<a class="dm-pdf-link dm-pptx-link${options.pdfHref ? ' dm-stacked' : ''}" href="${escapeHtml(options.pptxHref)}" download>${escapeHtml(ui.downloadPptx)}</a>\n`
+    : '';
   return `${documentStart(meta.lang, meta.title)}${metaTags.map((t) => `${t}\n`).join('')}${fonts.html}${options.styles.map(renderStyle).join('')}${themeVarsStyle(meta.themeVars)}</head>
 <body>
 <div class="reveal">
 <div class="slides">
 ${deck.slides.map(renderStack).join('')}</div>
 </div>
-${pdfLink}<button type="button" class="dm-fullscreen" aria-label="${escapeHtml(ui.fullscreen)}" title="${escapeHtml(ui.fullscreen)}"></button>
+${pdfLink}${pptxLink}<button type="button" class="dm-fullscreen" aria-label="${escapeHtml(ui.fullscreen)}" title="${escapeHtml(ui.fullscreen)}"></button>
 <script type="application/json" id="deckmark-config">${scriptJson(revealConfig(deck))}</script>
 ${options.scripts.map(renderScript).join('')}</body>
 </html>

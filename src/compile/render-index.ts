@@ -1,5 +1,5 @@
 // The gallery page of a build folder: every deck with its title, a thumbnail of its first
-// slide (its title-slide image, else the live slide in an iframe), and links to the deck and its PDF.
+// slide (its title-slide image, else the live slide in an iframe), and links to the deck, its PDF and PowerPoint file.
 import { escapeHtml } from '../markdown/html.js';
 import { documentStart } from './html-document.js';
 import { uiStrings } from './ui-strings.js';
@@ -16,6 +16,8 @@ export interface DeckManifest {
   height: number;
   /** The PDF's file name in the deck's folder, when it has been exported. */
   pdf?: string;
+  /** The PowerPoint file's name in the deck's folder, when it has been exported. */
+  pptx?: string;
   /** The title-slide image's file name in the deck's folder (1200×630), when it has one. */
   image?: string;
 }
@@ -26,6 +28,9 @@ function renderCard(deck: DeckManifest): string {
   const pdf = deck.pdf
     ? ` · <a href="${encodeURIComponent(deck.slug)}/${encodeURIComponent(deck.pdf)}">${escapeHtml(ui.downloadPdf)}</a>`
     : '';
+  const pptx = deck.pptx
+    ? ` · <a href="${encodeURIComponent(deck.slug)}/${encodeURIComponent(deck.pptx)}">${escapeHtml(ui.downloadPptx)}</a>`
+    : '';
   const thumb = deck.image
     ? `<a class="thumb" href="${href}" tabindex="-1" aria-hidden="true" style="aspect-ratio:1200/630">
 <img src="${encodeURIComponent(deck.slug)}/${encodeURIComponent(deck.image)}" alt="" loading="lazy" width="1200" height="630"></a>`
@@ -34,7 +39,7 @@ function renderCard(deck: DeckManifest): string {
   return `<li class="deck" lang="${escapeHtml(deck.lang)}">
 ${thumb}
 <h2><a href="${href}">${escapeHtml(deck.title)}</a></h2>
-${deck.description ? `<p>${escapeHtml(deck.description)}</p>\n` : ''}<p class="meta">${deck.slideCount} ${escapeHtml(ui.slides)}${deck.author ? ` · ${escapeHtml(deck.author)}` : ''}${pdf}</p>
+${deck.description ? `<p>${escapeHtml(deck.description)}</p>\n` : ''}<p class="meta">${deck.slideCount} ${escapeHtml(ui.slides)}${deck.author ? ` · ${escapeHtml(deck.author)}` : ''}${pdf}${pptx}</p>
 </li>`;
 }
 

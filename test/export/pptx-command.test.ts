@@ -2,7 +2,7 @@
 // placeholder and body text as text in text frames (never a picture), lists with bullets,
 // numbers and levels, runs, links (in-deck ones jump to their slide), tables, pictures with alt
 // text, notes, document properties, theme and size; every example and corpus deck; bad input.
-import { copyFileSync, existsSync, readdirSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { compileDeckFile } from '../../src/build/build-deck.js';
@@ -84,8 +84,9 @@ describe('deckmark pptx', { timeout: 120_000 }, () => {
   describe('a deck with every kind of content', () => {
     let pptx: PptxContents;
     let stderr: string;
+    let dir: string;
     beforeAll(async () => {
-      const dir = tempDir();
+      dir = tempDir();
       writeFileSync(path.join(dir, 'package.json'), '{}');
       writeFileSync(path.join(dir, 'deck.md'), FIXTURE);
       copyFileSync(path.join(SLIDES, 'img/sample-clip-poster.jpg'), path.join(dir, 'poster.jpg'));
@@ -152,6 +153,13 @@ describe('deckmark pptx', { timeout: 120_000 }, () => {
       expect(pptx.slides[1].background).toBe('FFFFFF');
       expect(pptx.slides[4].background).toBe('0F1D33'); // the default theme's --dm-inverse-bg
       expect(pptx.slides[4].xml).toMatch(/<a:srgbClr val="FFFFFF"\/><\/a:solidFill>(?:<[^>]+>)*<\/a:rPr><a:t>Mål<\/a:t>/);
+    });
+
+    it('is offered by the rebuilt deck and the index ("Last ned PowerPoint" in Norwegian)', () => {
+      const html = readFileSync(path.join(dir, 'out/deck/index.html'), 'utf8');
+      expect(html).toContain('<a class="dm-pdf-link dm-pptx-link" href="deck.pptx" download>Last ned PowerPoint</a>');
+      expect(readFileSync(path.join(dir, 'out/index.html'), 'utf8')).toContain('href="deck/deck.pptx">Last ned PowerPoint</a>');
+      expect(JSON.parse(readFileSync(path.join(dir, 'out/deck/deck.json'), 'utf8')).pptx).toBe('deck.pptx');
     });
   });
 

@@ -27,7 +27,8 @@ export async function runPptx(input: string, flags: PptxCommandOptions): Promise
   try {
     for (const file of decks) {
       const started = performance.now();
-      const built = await buildDeck(file, buildOptions);
+      // The page offers the file only once it exists (as for the PDF).
+      let built = await buildDeck(file, buildOptions);
       printDiagnostics(built.diagnostics);
       const deckDir = path.dirname(built.output);
       const themeCss = await readFile(path.join(deckDir, 'assets', 'theme.css'), 'utf8').catch(() => '');
@@ -35,6 +36,7 @@ export async function runPptx(input: string, flags: PptxCommandOptions): Promise
       printDiagnostics(result.diagnostics);
       const target = toFile ? path.resolve(flags.out!) : path.join(deckDir, pptxName(built.slug));
       await writeFileAtomic(target, Buffer.from(result.bytes));
+      if (!toFile && built.manifest.pptx === undefined) built = await buildDeck(file, buildOptions); // now with the link
       const seconds = ((performance.now() - started) / 1000).toFixed(1);
       const kb = Math.round((await stat(target)).size / 1024);
       if (!flags.quiet || result.diagnostics.length > 0)
