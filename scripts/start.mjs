@@ -1,4 +1,4 @@
-// `npm start`: build the example decks, export their PDFs when a browser is here, then serve
+// `npm start`: build the example decks, export their PowerPoint files, and their PDFs when a browser is here, then serve
 // them with live reload (Ctrl-C stops).
 import { browserProblem, runMain } from '../lib/cli.js';
 
@@ -8,6 +8,7 @@ async function run(...args) {
 }
 
 await run('build', 'slides');
+await run('pptx', 'slides'); // no browser needed
 const problem = await browserProblem();
 if (problem) process.stderr.write(`PDF skipped: ${problem}\n`);
 else await run('pdf', 'slides');
