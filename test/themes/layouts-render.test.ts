@@ -133,7 +133,8 @@ describe('layouts in every theme, in Chromium at 1280×720', () => {
     mkdirSync(decks, { recursive: true });
     for (const theme of BUILTIN_THEMES) {
       const file = path.join(decks, `layouts-${theme}.md`);
-      writeFileSync(file, source.replace(/^theme: .*$/m, `theme: ${theme}`));
+      // Measured as written: shrink-to-fit (on by default) would hide what these checks look for.
+      writeFileSync(file, source.replace(/^theme: .*$/m, `theme: ${theme}\nfit: false`));
       const built = await runCli('build', file, '-o', out);
       expect(built.code, built.stderr).toBe(0);
       expect(built.stderr).not.toMatch(/warning/);
@@ -143,7 +144,7 @@ describe('layouts in every theme, in Chromium at 1280×720', () => {
     const long = Array.from({ length: 30 }, (_, i) => `- item ${i}`).join('\n');
     writeFileSync(
       canary,
-      `::: cards\n### Kommunikasjonsrådgivningsavdelingen\nx\n\n### B\ny\n\n### C\nz\n\n### D\nw\n:::\n\n---\n\n${long}\n`,
+      `---\nfit: false\n---\n\n::: cards\n### Kommunikasjonsrådgivningsavdelingen\nx\n\n### B\ny\n\n### C\nz\n\n### D\nw\n:::\n\n---\n\n${long}\n`,
     );
     expect((await runCli('build', canary, '-o', out)).code).toBe(0);
     const example = await runCli('build', path.join(SLIDES, 'strategi-sosiale-medier.md'), '-o', out);
