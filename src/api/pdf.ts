@@ -61,30 +61,31 @@ export interface PdfFileResult {
   diagnostics: Diagnostic[];
 }
 
-/** The deck's own `pdf:` settings, overridden by the options given. */
-function pdfOptions(fromDeck: PdfOptions, options: ExportPdfOptions): PdfOptions {
-  const result = { ...fromDeck };
+/** The options that override each deck's own `pdf:` settings; wrong ones are refused before any work. */
+function pdfOverrides(options: ExportPdfOptions): Partial<PdfOptions> {
+  const overrides: Partial<PdfOptions> = {};
   if (options.notes !== undefined) {
     if (options.notes !== 'page' && options.notes !== 'below') throw new DeckError('usage', 'the notes must go on a page or below');
-    result.notes = options.notes;
+    overrides.notes = options.notes;
   }
-  if (options.fragments) result.fragments = true;
+  if (options.fragments) overrides.fragments = true;
   if (options.handout !== undefined) {
     if (![2, 3, 6].includes(options.handout)) throw new DeckError('usage', 'a handout has 2, 3 or 6 slides per page');
-    result.handout = options.handout;
+    overrides.handout = options.handout;
   }
   if (options.size !== undefined) {
-    result.size =
+    overrides.size =
       parseSize(options.size) ??
       ((): never => {
         throw new DeckError('usage', `the page size must be 16:9, 4:3 or WIDTHxHEIGHT, not "${options.size}"`);
       })();
   }
-  return result;
+  return overrides;
 }
 
 /** Exports the deck (a .md file) or every deck of a folder; throws a DeckError at the first that fails. */
 export async function exportPdf(input: string, options: ExportPdfOptions = {}): Promise<PdfFileResult[]> {
+  const overrides = pdfOverrides(options);
   const decks = await findDecks(input);
   const toFile = options.out !== undefined && /\.pdf$/i.test(options.out);
   if (toFile && decks.length > 1) throw new DeckError('usage', '-o FILE.pdf needs a single deck; give a folder with -o DIR for several');
@@ -111,7 +112,7 @@ export async function exportPdf(input: string, options: ExportPdfOptions = {}): 
       const buildDiagnostics = built.diagnostics;
       const browser = await launching;
       const slides = built.manifest.slideCount;
-      const printed = await renderPdf(browser, built.output, built.deck, pdfOptions(built.deck.meta.pdf, options), (step) =>
+      const printed = await renderPdf(browser, built.output, built.deck, { ...built.deck.meta.pdf, ...overrides }, (step) =>
         options.onProgress?.({ slug: built.slug, step, stepNumber: PDF_STEPS.indexOf(step) + 1, steps: PDF_STEPS.length, slides }),
       );
       const target = toFile ? path.resolve(options.out!) : path.join(outDir, built.slug, pdfName(built.slug));

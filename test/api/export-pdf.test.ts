@@ -40,5 +40,6 @@ describe('exportPdf', () => {
   it('refuses a handout size it does not make, before starting anything', async () => {
     const error = await exportPdf('nowhere.md', { handout: 4 as 2 }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(DeckError);
+    expect(error).toMatchObject({ code: 'usage', message: 'a handout has 2, 3 or 6 slides per page' });
   });
 });
