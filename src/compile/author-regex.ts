@@ -52,10 +52,10 @@ const NO_LOOKAHEAD_HINT =
 const NO_BACKREFERENCE_HINT = 'separators run on a linear-time engine (RE2), which has no backreferences; spell the repeated text out';
 
 /**
- * RE2's time is linear in the text times the size of the compiled pattern; a separator needs a
- * few dozen steps, and `(.*){1,999}` would take 5,000 per character.
+ * RE2's time is linear in the text times the size of the compiled pattern: a separator needs a
+ * few dozen steps, `(.*){1,99}` would take 300 for every character of the deck.
  */
-export const MAX_PATTERN_SIZE = 1000;
+export const MAX_PATTERN_SIZE = 200;
 
 const hex = (code: number): string => `\\x{${code.toString(16)}}`;
 

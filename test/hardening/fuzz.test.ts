@@ -197,7 +197,7 @@ function mutate(rand: Rand, text: string, other: string): string {
 const HOSTILE_SEPARATORS: Separators[] = [
   { separator: '(a+)+$', notesSeparator: '(x+x+)+y' },
   { verticalSeparator: '(\\s*)*$', notesSeparator: '^' },
-  { separator: '(?<=(-+)*)-', verticalSeparator: '(.*){1,99}#' },
+  { separator: '(?<=(-+)*)-', verticalSeparator: '(.*){1,20}#' },
 ];
 
 const options = (safe: boolean, math: ParseOptions['math'], seps: Separators): ParseOptions => ({
