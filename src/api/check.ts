@@ -9,7 +9,7 @@ import { DeckError } from '../model/deck-error.js';
 import { asCheckDiagnostics, sortDiagnostics } from '../check/check-deck.js';
 import { buildDeck, shownPath } from '../build/build-deck.js';
 import { findDecks } from '../build/find-decks.js';
-import { findBrowser, launchBrowser } from '../export/browser.js';
+import { browserProblem, launchBrowser } from '../export/browser.js';
 import { measureDeck } from '../export/measure-overflow.js';
 import type { Diagnostic, Separators } from './results.js';
 
@@ -25,19 +25,8 @@ export interface CheckResult {
   decks: number;
   errors: number;
   warnings: number;
-  /** Why overflow and text size were not measured (no Chrome or Chromium); undefined when they were. */
+  /** Why overflow and text size were not measured (no Chrome or Chromium found, and where it was looked for); undefined when they were. */
   browserSkipped?: string;
-}
-
-/** Why the browser rules cannot run here, or undefined when a browser is found. */
-function missingBrowser(): string | undefined {
-  try {
-    findBrowser();
-    return undefined;
-  } catch (error) {
-    if (error instanceof DeckError && error.code === 'browser-not-found') return error.hint ?? error.message;
-    throw error;
-  }
 }
 
 /** Checks the deck (a .md file) or every deck of a folder. */
@@ -46,7 +35,7 @@ export async function checkDeck(input: string, options: CheckDeckOptions = {}): 
   if (maxWords !== undefined && (!Number.isInteger(maxWords) || maxWords < 1))
     throw new DeckError('usage', `the words a slide may hold must be a whole number above 0, not ${maxWords}`);
   const decks = await findDecks(input);
-  const noBrowser = missingBrowser();
+  const noBrowser = browserProblem();
   const outDir = await mkdtemp(path.join(os.tmpdir(), 'deckmark-check-'));
   let browser: Promise<Browser> | undefined;
   const found: Diagnostic[] = [];

@@ -54,7 +54,7 @@ export async function runCheck(input: string, flags: CheckCommandOptions): Promi
   } else {
     for (const d of problems) process.stdout.write(`${formatDiagnostic(d)}\n`);
   }
-  if (result.browserSkipped) log(`note: overflow and text size were not checked: no Chrome or Chromium found (${result.browserSkipped})`);
+  if (result.browserSkipped) log(`note: overflow and text size were not checked: ${result.browserSkipped}`);
   const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`;
   log(`${plural(result.decks, 'deck')} checked: ${plural(errors, 'error')}, ${plural(warnings, 'warning')}`);
   return errors > 0 || (flags.strict && warnings > 0) ? 1 : 0;
