@@ -139,6 +139,19 @@ describe('project config', () => {
     );
   });
 
+  it('refuses a config that is a folder or too large to be one', async () => {
+    const folder = project({ 'slides/deck.md': '# Deck\n' });
+    mkdirSync(path.join(folder, 'deckmark.config.yaml'));
+    const error = await deckErrorOf(build(folder));
+    expect(error).toMatchObject({
+      code: 'invalid-config',
+      message: `${path.join(folder, 'deckmark.config.yaml')} is a folder, not a file`,
+    });
+
+    const large = project({ 'deckmark.config.yaml': `# ${'x'.repeat(1024 * 1024)}\nlang: nb\n`, 'slides/deck.md': '# Deck\n' });
+    expect((await deckErrorOf(build(large))).message).toMatch(/deckmark\.config\.yaml is larger than 1 MB$/);
+  });
+
   it('refuses two configs in one folder', async () => {
     const dir = project({ 'deckmark.config.json': '{}', 'deckmark.config.yaml': 'lang: nb\n', 'slides/deck.md': '# Deck\n' });
     const error = await deckErrorOf(build(dir));
