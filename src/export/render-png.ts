@@ -55,7 +55,7 @@ export async function renderPngs(
       for (const [i, top] of tops.entries()) {
         onProgress(i, tops.length);
         // Scrolled into the viewport and shot there: a clip beyond the viewport makes Chromium
-        // lay out the whole print view again for every shot (4× slower on a 100-slide deck).
+        // lay out the whole print view again for every shot (twice as slow on a 100-slide deck).
         await page.evaluate((y: number) => window.scrollTo(0, y), top);
         images.push(await page.screenshot({ type: 'png', captureBeyondViewport: false }));
       }

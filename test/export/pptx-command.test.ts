@@ -73,6 +73,14 @@ Hvem må vi snakke med?
 ### Bør
 Hvem bør vi snakke med?
 :::
+
+---
+
+## Rå HTML
+
+<div class="egen">Tekst i rå HTML</div>
+
+<iframe src="https://example.org/kart" title="Kart"></iframe>
 `;
 
 /** Every stored text of a slide, joined: what an editor can select and change. */
@@ -97,8 +105,8 @@ describe('deckmark pptx', { timeout: 120_000 }, () => {
     });
 
     it('has one slide per deck slide, vertical ones in order, each title as text in the title placeholder', () => {
-      expect(pptx.slides.map((s) => s.title)).toEqual(['Prøvedekk æøå', 'Lenker', 'Lister', 'Under', 'Mål', 'Kort']);
-      expect(stderr).toMatch(/wrote .*deck\.pptx \(6 slides/);
+      expect(pptx.slides.map((s) => s.title)).toEqual(['Prøvedekk æøå', 'Lenker', 'Lister', 'Under', 'Mål', 'Kort', 'Rå HTML']);
+      expect(stderr).toMatch(/wrote .*deck\.pptx \(7 slides/);
     });
 
     it('keeps the body as text in text frames, with bold, italic and code runs', () => {
@@ -139,6 +147,13 @@ describe('deckmark pptx', { timeout: 120_000 }, () => {
       expect(allText(pptx, 5)).toMatch(/Må\nHvem må vi snakke med\?\nBør\nHvem bør vi snakke med\?/);
       expect(pptx.slides[5].xml.match(/prst="roundRect"/g)?.length).toBeGreaterThanOrEqual(2);
       expect(pptx.slides[5].pictures).toEqual([]);
+    });
+
+    it('keeps the text of raw HTML and leaves an iframe out with a warning at its slide', () => {
+      expect(allText(pptx, 6)).toContain('Tekst i rå HTML');
+      expect(stderr).toMatch(
+        /deck\.md:\d+:1: warning: <iframe> cannot be PowerPoint content and is left out of the \.pptx \(pptx-left-out\)/,
+      );
     });
 
     it("sets the document's properties, the theme's fonts and colours, the slide size, and inverse slides' colours", () => {
