@@ -82,7 +82,7 @@ export async function startServer(options: DevServerOptions): Promise<DevServer>
   const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     if (req.method !== 'GET' && req.method !== 'HEAD') return sendStatus(res, 405, { Allow: 'GET, HEAD' });
     if (!accepts(req)) return sendStatus(res, 403);
-    // A build swaps a deck's folder by two renames; a request in between would find nothing.
+    // A build swaps a deck's folder by renames; a request between them would find nothing.
     // So requests wait for the builds under way (the first one included): a few ms, usually.
     await queue.idle();
     const url = req.url ?? '/';
