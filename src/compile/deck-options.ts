@@ -130,8 +130,8 @@ export function readDeckOptions(fm: FrontMatter, ctx: OptionContext, diagnostics
     }
   }
   const highlight = str('highlightTheme');
-  const codeTheme = highlight === undefined ? undefined : highlightTheme(highlight);
-  if (highlight !== undefined && codeTheme === undefined) {
+  const highlightPalette = highlight === undefined ? undefined : highlightTheme(highlight);
+  if (highlight !== undefined && highlightPalette === undefined) {
     diagnostics.push({
       severity: 'warning',
       code: 'highlight-theme',
@@ -186,15 +186,17 @@ export function readDeckOptions(fm: FrontMatter, ctx: OptionContext, diagnostics
   const css = rawCss === undefined || rawCss === null ? [] : Array.isArray(rawCss) ? rawCss : [rawCss];
   if (!css.every((c): c is string => typeof c === 'string')) fail('css', '`css` must be a path or a list of paths');
 
+  // reveal.js's themes and reveal-md's own stylesheets colour no code: reveal.js's palette then.
+  const codeTheme = highlightPalette ?? (theme.startsWith('reveal:') || /\.css$/i.test(theme) ? REVEAL_CODE_THEME : undefined);
+
   return {
+    ...(codeTheme ? { codeTheme } : {}), // no key otherwise: the deck's model stays as it was
     title: str('title') ?? (ctx.firstHeading || ctx.fallbackTitle),
     author: str('author'),
     date: str('date'),
     description: str('description'),
     lang,
     theme,
-    // reveal.js's themes and reveal-md's own stylesheets colour no code: reveal.js's palette then.
-    codeTheme: codeTheme ?? (theme.startsWith('reveal:') || /\.css$/i.test(theme) ? REVEAL_CODE_THEME : undefined),
     size,
     incremental: bool('incremental') ?? false,
     url,
