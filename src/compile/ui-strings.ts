@@ -1,4 +1,5 @@
 // Strings the built deck shows its audience, by language. Add a language by adding an entry.
+import { ENGLISH_CHART_WORDS, type ChartWords } from '../markdown/plugins/chart/chart-words.js';
 
 export interface UiStrings {
   downloadPdf: string;
@@ -21,6 +22,8 @@ export interface UiStrings {
   today: string;
   tomorrow: string;
   actions: string;
+  /** A chart's kind in its description ("Bar chart: …"), and the decimal separator of its axis. */
+  chart: ChartWords;
   /** `deckmark present`: the remote's buttons and states, the audience's way back to live. */
   next: string;
   previous: string;
@@ -71,6 +74,7 @@ const STRINGS: Record<string, UiStrings> = {
     today: 'Today',
     tomorrow: 'Tomorrow',
     actions: 'Actions',
+    chart: ENGLISH_CHART_WORDS,
     next: 'Next',
     previous: 'Previous',
     blankScreen: 'Blank screen',
@@ -109,6 +113,18 @@ const STRINGS: Record<string, UiStrings> = {
     today: 'I dag',
     tomorrow: 'I morgen',
     actions: 'Tiltak',
+    chart: {
+      names: {
+        bar: 'Stolpediagram',
+        hbar: 'Liggende stolpediagram',
+        stacked: 'Stablet stolpediagram',
+        line: 'Linjediagram',
+        area: 'Arealdiagram',
+        pie: 'Kakediagram',
+        donut: 'Smultringdiagram',
+      },
+      decimal: ',',
+    },
     next: 'Neste',
     previous: 'Forrige',
     blankScreen: 'Svart skjerm',
@@ -147,6 +163,18 @@ const STRINGS: Record<string, UiStrings> = {
     today: 'I dag',
     tomorrow: 'I morgon',
     actions: 'Tiltak',
+    chart: {
+      names: {
+        bar: 'Stolpediagram',
+        hbar: 'Liggjande stolpediagram',
+        stacked: 'Stabla stolpediagram',
+        line: 'Linjediagram',
+        area: 'Arealdiagram',
+        pie: 'Kakediagram',
+        donut: 'Smultringdiagram',
+      },
+      decimal: ',',
+    },
     next: 'Neste',
     previous: 'Førre',
     blankScreen: 'Svart skjerm',

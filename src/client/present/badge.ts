@@ -55,7 +55,14 @@ export function makeQrOverlay(svg: DocumentFragment, caption: string, url: strin
     background: 'rgba(0,0,0,.7)',
   });
   const panel = document.createElement('figure');
-  Object.assign(panel.style, { margin: '0', padding: '24px', background: '#fff', color: '#111', borderRadius: '16px', textAlign: 'center' });
+  Object.assign(panel.style, {
+    margin: '0',
+    padding: '24px',
+    background: '#fff',
+    color: '#111',
+    borderRadius: '16px',
+    textAlign: 'center',
+  });
   const code = document.createElement('div');
   code.append(svg);
   const image = code.querySelector('svg');
@@ -66,13 +73,21 @@ export function makeQrOverlay(svg: DocumentFragment, caption: string, url: strin
   text.style.font = '18px/1.4 system-ui, sans-serif';
   text.textContent = caption;
   const link = document.createElement('div');
-  Object.assign(link.style, { font: '13px/1.4 ui-monospace, monospace', wordBreak: 'break-all', maxWidth: 'min(60vmin, 420px)', margin: '8px auto 0' });
+  Object.assign(link.style, {
+    font: '13px/1.4 ui-monospace, monospace',
+    wordBreak: 'break-all',
+    maxWidth: 'min(60vmin, 420px)',
+    margin: '8px auto 0',
+  });
   link.textContent = url;
   panel.append(code, text, link);
   overlay.append(panel);
   overlay.addEventListener('click', () => (overlay.hidden = true));
   // `display: grid` would win over the hidden attribute.
-  new MutationObserver(() => (overlay.style.display = overlay.hidden ? 'none' : 'grid')).observe(overlay, { attributes: true, attributeFilter: ['hidden'] });
+  new MutationObserver(() => (overlay.style.display = overlay.hidden ? 'none' : 'grid')).observe(overlay, {
+    attributes: true,
+    attributeFilter: ['hidden'],
+  });
   overlay.style.display = 'none';
   document.body.append(overlay);
   return overlay;

@@ -44,7 +44,11 @@ function notesText(html: string | null): string {
   const body = new DOMParser().parseFromString(html, 'text/html').body;
   body.querySelectorAll('li').forEach((li) => li.prepend('• '));
   body.querySelectorAll('p, li, br, div, h1, h2, h3, h4, h5, h6, tr').forEach((block) => block.after('\n'));
-  return (body.textContent ?? '').replace(/[ \t]+\n/g, '\n').replace(/\n{3,}/g, '\n\n').trim().slice(0, 16_000);
+  return (body.textContent ?? '')
+    .replace(/[ \t]+\n/g, '\n')
+    .replace(/\n{3,}/g, '\n\n')
+    .trim()
+    .slice(0, 16_000);
 }
 
 function stateOf(reveal: RevealLike): FullState {

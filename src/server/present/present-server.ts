@@ -101,7 +101,10 @@ export async function startPresentServer(options: PresentServerOptions): Promise
       remoteUrl: role === 'presenter' ? remoteUrl : undefined,
     };
     const qr = role === 'presenter' ? `<template id="deckmark-remote-qr">${remoteQr}</template>\n` : '';
-    return appendToBody(html, `${qr}<script type="application/json" id="deckmark-present">${scriptJson(data)}</script>\n<script src="${DECK_CLIENT_PATH}"></script>\n`);
+    return appendToBody(
+      html,
+      `${qr}<script type="application/json" id="deckmark-present">${scriptJson(data)}</script>\n<script src="${DECK_CLIENT_PATH}"></script>\n`,
+    );
   };
 
   const sendClient = async (req: IncomingMessage, res: ServerResponse, name: string): Promise<void> => {
