@@ -86,7 +86,7 @@ export function parseDeck(input: string, options: ParseOptions = {}): Deck {
   // The words on video stills, in the deck's language (a wrong `lang` is reported by readDeckOptions).
   const ui = uiStrings(typeof fm.data.lang === 'string' ? fm.data.lang : 'en');
   const videoText = { watch: ui.watchVideo, videoOn: ui.videoOn, file: ui.videoFile, qrCode: ui.qrCode };
-  const md = createMarkdown({ highlight: options.highlight, math: options.math, gapLabels: ui, safe: options.safe });
+  const md = createMarkdown({ highlight: options.highlight, math: options.math, gapLabels: ui, chartWords: ui.chart, safe: options.safe });
   const reading = mathReading(fm.data.math, fm.body); // one reading for the whole deck
   const sources = new Map<Slide, SlideSources>(); // what each slide cites, for `sources: true`
   let count = 0;

@@ -2,6 +2,8 @@
 import MarkdownIt from 'markdown-it';
 import attrs from 'markdown-it-attrs';
 import { bareBracesPlugin } from './plugins/bare-braces.js';
+import { chartPlugin } from './plugins/chart/chart.js';
+import type { ChartWords } from './plugins/chart/chart-words.js';
 import { codeBlocksPlugin, type Highlighter } from './plugins/code-blocks.js';
 import { commentAttributesPlugin } from './plugins/comment-attributes.js';
 import { fencedDivsPlugin } from './plugins/fenced-divs.js';
@@ -31,6 +33,8 @@ export interface MarkdownOptions {
   math?: MathRenderer;
   /** The default column headings of `::: gap`, in the deck's language. */
   gapLabels?: GapLabels;
+  /** The words of a chart's description, in the deck's language. */
+  chartWords?: ChartWords;
   /** `--safe`: raw HTML shown as text, no event handlers or script URLs in attributes. @defaultValue false */
   safe?: boolean;
 }
@@ -59,6 +63,7 @@ export function createMarkdown(options: MarkdownOptions = {}): MarkdownIt {
   md.use(cardsLayoutPlugin); //   ::: cards       a card per ### heading
   md.use(gapLayoutPlugin, options.gapLabels); // ::: gap  today → tomorrow → actions
   md.use(calloutLayoutPlugin); // ::: callout(-note|-tip|-warning|…)
+  md.use(chartPlugin, options.chartWords); // ::: chart  a table drawn as SVG (wrong data → warning, the table)
   md.use(mediaLinksPlugin); //      images → assets, links recorded
   md.use(htmlAssetsPlugin); //      <img src> in raw HTML → assets too
   md.use(footnotesPlugin); //       [^1] at the bottom of the slide

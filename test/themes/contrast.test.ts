@@ -38,6 +38,8 @@ const GRAPHICS_ON: Array<[string, string]> = [
   ['tip', 'surface'],
   ['warning', 'surface'],
   ['important', 'surface'],
+  // The series of a chart (::: chart), drawn on the slide; each also labelled with its value.
+  ...[1, 2, 3, 4, 5, 6].map((n): [string, string] => [`chart-${n}`, 'bg']),
 ];
 
 /** The colours of a slide: the theme's, or those a dark/light slide re-defines, resolved. */

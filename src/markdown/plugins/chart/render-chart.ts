@@ -1,0 +1,53 @@
+// The chart's SVG: title, legend and the unit around the chart its type draws. The SVG holds no
+// script, no event attributes and no external references; its colours are the theme's.
+import { escapeHtml } from '../../html.js';
+import { renderBars } from './bars.js';
+import type { ChartData } from './chart-data.js';
+import type { ChartOptions } from './chart-options.js';
+import { renderLines } from './lines.js';
+import { renderPie } from './pie.js';
+import type { Plot } from './plot.js';
+import { el, fit, HEIGHT, seriesColour, text, WIDTH } from './svg.js';
+
+/** The series names with their colour swatches, in one row, left to right in the bars' order. */
+function legend(data: ChartData, y: number): string {
+  const width = (WIDTH - 32) / data.series.length;
+  return data.series
+    .map((s, k) => {
+      const x = 16 + k * width;
+      return (
+        el('rect', { x, y: y - 13, width: 16, height: 16, style: `fill:${seriesColour(k)}` }) + text(x + 22, y, fit(s.name, width - 30, 16))
+      );
+    })
+    .join('');
+}
+
+export function renderChartSvg(data: ChartData, options: ChartOptions, description: string, decimal: string): string {
+  const parts: string[] = [];
+  let top = 8;
+  if (options.title) {
+    parts.push(text(WIDTH / 2, 30, fit(options.title, WIDTH - 32, 24), { anchor: 'middle', size: 24, bold: true }));
+    top = 46;
+  }
+  const pie = options.type === 'pie' || options.type === 'donut';
+  // Lines name their series at their ends; bars need a legend to tell the series apart.
+  if (!pie && data.series.length > 1 && options.type !== 'line' && options.type !== 'area') {
+    parts.push(legend(data, top + 18));
+    top += 30;
+  }
+  if (options.unit && !pie) {
+    parts.push(text(16, top + 14, fit(options.unit, WIDTH / 2, 16), { colour: 'var(--dm-muted)' }));
+    top += 4;
+  }
+  const area: Plot = { x0: 16, x1: WIDTH - 16, y0: top, y1: HEIGHT - 8 };
+  const bounds = { min: options.min, max: options.max, decimal };
+  if (pie) parts.push(renderPie(data, area, options.type === 'donut'));
+  else if (options.type === 'line' || options.type === 'area')
+    parts.push(renderLines(data, area, { ...bounds, area: options.type === 'area' }));
+  else parts.push(renderBars(data, area, { ...bounds, horizontal: options.type === 'hbar', stacked: options.type === 'stacked' }));
+  const label = escapeHtml(description);
+  return (
+    `<svg class="dm-chart-svg" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${WIDTH} ${HEIGHT}" role="img" aria-label="${label}">` +
+    `<title>${label}</title>${parts.join('')}</svg>`
+  );
+}

@@ -1,0 +1,143 @@
+// `::: chart` around a Markdown table: the SVG it draws, its description, the table it keeps,
+// and the warnings (with the line) when a table cannot be drawn.
+import { describe, expect, it } from 'vitest';
+import { parseDeck } from '../../../src/compile/parse-deck.js';
+import { MAX_CATEGORIES } from '../../../src/markdown/plugins/chart/chart.js';
+import { CHART_TYPES } from '../../../src/markdown/plugins/chart/chart-words.js';
+import { parseNumber } from '../../../src/markdown/plugins/chart/chart-data.js';
+import { linearScale } from '../../../src/markdown/plugins/chart/scale.js';
+
+const FOLLOWERS = `| Kanal | I dag | Mål |
+|-------|-------|-----|
+| Facebook | 1 200 | 2000 |
+| Instagram | 800 | 1500 |
+| LinkedIn | 300 | 600 |`;
+
+function build(body: string, lang = 'en') {
+  const deck = parseDeck(`---\ntitle: T\nlang: ${lang}\n---\n\n## Chart\n\n${body}\n`, { file: 'deck.md' });
+  return { html: deck.slides[0].html, diagnostics: deck.diagnostics };
+}
+
+const svgOf = (html: string): string => /<svg[\s\S]*?<\/svg>/.exec(html)?.[0] ?? '';
+
+describe('::: chart', () => {
+  it('draws a bar chart with a value label per bar and keeps the table, visually hidden', () => {
+    const { html, diagnostics } = build(`::: chart {type=bar title="Følgere per kanal"}\n${FOLLOWERS}\n:::`);
+    expect(diagnostics).toEqual([]);
+    const svg = svgOf(html);
+    expect(svg).toMatch(/role="img"/);
+    expect(svg.match(/<rect /g)?.length).toBe(6 + 2); // six bars, two legend swatches
+    for (const label of ['1 200', '2000', '800', '1500', '300', '600', 'Facebook', 'Følgere per kanal'])
+      expect(svg).toContain(`>${label}<`);
+    expect(html).toMatch(/<div class="dm-chart chart">/); // the options are not HTML attributes
+    expect(html).toMatch(/<div class="dm-chart-data">\s*<table>/);
+  });
+
+  it('describes the chart in the deck language, every value in it', () => {
+    const svg = svgOf(build(`::: chart {type=bar unit=følgere}\n${FOLLOWERS}\n:::`, 'nb').html);
+    expect(svg).toContain(
+      'aria-label="Stolpediagram: Facebook: I dag 1 200, Mål 2000; Instagram: I dag 800, Mål 1500; LinkedIn: I dag 300, Mål 600 (følgere)"',
+    );
+    const single = svgOf(build('::: chart {type=pie}\n| Kanal | Følgere |\n|---|---|\n| Facebook | 1200 |\n| X | 300 |\n:::').html);
+    expect(single).toContain('aria-label="Pie chart: Facebook 1200, X 300"');
+    expect(single).toContain('>Facebook 1200 (80 %)<');
+  });
+
+  it.each(CHART_TYPES.map((t) => [t]))(
+    'draws type=%s as self-contained SVG: no script, no on* attributes, no external reference',
+    (type) => {
+      const table = type === 'pie' || type === 'donut' ? '| Kanal | Nå |\n|---|---|\n| A <script> | 3 |\n| B" onload="x | 1 |' : FOLLOWERS;
+      const { html, diagnostics } = build(`::: chart {type=${type} title="<img onerror=alert(1)>"}\n${table}\n:::`);
+      expect(diagnostics).toEqual([]);
+      const svg = svgOf(html);
+      expect(svg).toMatch(/^<svg class="dm-chart-svg"/);
+      expect(svg).not.toMatch(/<script|<foreignObject|<image|<use|<a\b/i);
+      const names = [...svg.matchAll(/<\w+((?:\s+[\w:-]+="[^"]*")*)\s*\/?>/g)].flatMap((tag) =>
+        [...tag[1].matchAll(/([\w:-]+)="/g)].map((a) => a[1]),
+      );
+      expect(names.length).toBeGreaterThan(10);
+      expect(names.filter((name) => /^on/i.test(name))).toEqual([]);
+      expect(svg).not.toMatch(/href|url\(|@import/i);
+      expect(svg.replace('xmlns="http://www.w3.org/2000/svg"', '')).not.toMatch(/https?:|data:/);
+      expect(svg).toMatch(/var\(--dm-chart-1\)/);
+    },
+  );
+
+  it('stays a table, with a warning on the cell’s line, when a cell is not a number', () => {
+    const { html, diagnostics } = build('::: chart\n| Kanal | Nå |\n|---|---|\n| Facebook | 1200 |\n| X | mange |\n:::');
+    expect(html).not.toContain('<svg');
+    expect(html).toMatch(/<table>[\s\S]*mange/);
+    expect(diagnostics).toEqual([
+      expect.objectContaining({
+        severity: 'warning',
+        code: 'chart-data',
+        file: 'deck.md',
+        line: 12,
+        message: expect.stringContaining('column "Nå" is "mange", not a number'),
+      }),
+    ]);
+  });
+
+  it.each([
+    ['an empty table', '::: chart\n| Kanal | Nå |\n|---|---|\n:::', 'no rows of data', 9],
+    ['no table', '::: chart\nJust text\n:::', 'one Markdown table, found 0', 8],
+    ['a table of one column', '::: chart\n| Kanal |\n|---|\n| A |\n:::', 'at least one column of numbers', 9],
+    ['an unknown type', `::: chart {type=radar}\n${FOLLOWERS}\n:::`, 'unknown type "radar"', 8],
+    ['a pie of two series', `::: chart {type=pie}\n${FOLLOWERS}\n:::`, 'a pie chart shows one column of numbers, the table has 2', 8],
+    ['min above max', `::: chart {min=10 max=5}\n${FOLLOWERS}\n:::`, 'min (10) must be below max (5)', 8],
+    ['an empty cell', '::: chart\n| Kanal | Nå |\n|---|---|\n| A |  |\n:::', 'is empty', 11],
+  ])('warns on %s, on its line, and shows the content as it is', (_what, body, message, line) => {
+    const { html, diagnostics } = build(body);
+    expect(html).not.toContain('<svg');
+    expect(diagnostics).toHaveLength(1);
+    expect(diagnostics[0]).toMatchObject({ code: 'chart-data', file: 'deck.md', message: expect.stringContaining(message) });
+    expect(diagnostics[0].line).toBe(line);
+  });
+
+  it('draws at most MAX_CATEGORIES of 1,000 rows, quickly, with a warning; the table keeps them all', () => {
+    const rows = Array.from({ length: 1000 }, (_, i) => `| Row ${i} | ${i} |`).join('\n');
+    const started = performance.now();
+    const { html, diagnostics } = build(`::: chart {type=line}\n| Rad | Verdi |\n|---|---|\n${rows}\n:::`);
+    expect(performance.now() - started).toBeLessThan(3000);
+    expect(diagnostics).toEqual([
+      expect.objectContaining({ code: 'chart-capped', line: 8, message: expect.stringContaining(`first ${MAX_CATEGORIES} of 1000 rows`) }),
+    ]);
+    expect(svgOf(html).match(/<circle /g)).toHaveLength(MAX_CATEGORIES);
+    expect(html).toContain('<td>Row 999</td>');
+  });
+
+  it('writes axis numbers with the deck’s decimal comma', () => {
+    const svg = svgOf(build('::: chart {type=line}\n| År | Andel |\n|---|---|\n| 2024 | 0,2 |\n| 2025 | 0,9 |\n:::', 'nb').html);
+    expect(svg).toContain('>0,4<');
+  });
+});
+
+describe('parseNumber', () => {
+  it.each([
+    ['1200', 1200],
+    ['1 200', 1200],
+    ['1\u202f200', 1200],
+    ['-3,5', -3.5],
+    ['−2', -2],
+    ['12.5', 12.5],
+    ['45 %', 45],
+    ['abc', undefined],
+    ['', undefined],
+    ['1.2.3', undefined],
+  ])('%s → %s', (cell, value) => expect(parseNumber(cell)).toBe(value));
+});
+
+describe('linearScale', () => {
+  it('covers the data and zero with round ticks', () => {
+    expect(linearScale([1200, 2000]).ticks).toEqual([0, 500, 1000, 1500, 2000]);
+    expect(linearScale([-3, 7]).ticks).toEqual([-4, -2, 0, 2, 4, 6, 8]);
+    expect(linearScale([0.1, 0.3]).ticks).toEqual([0, 0.1, 0.2, 0.3]);
+  });
+
+  it('keeps the author’s min and max, and a flat series drawable', () => {
+    const scale = linearScale([40, 60], { min: 0, max: 100 });
+    expect([scale.min, scale.max]).toEqual([0, 100]);
+    expect(scale.at(150)).toBe(1);
+    expect(linearScale([0, 0]).ticks.length).toBeGreaterThan(1);
+  });
+});
