@@ -161,6 +161,26 @@ describe('deckmark present in Chromium', () => {
     await remote.bringToFront();
   });
 
+  it("keeps the speaker view working: its previews of the presenter's URL do not join the channel", async () => {
+    await presenter.bringToFront();
+    const popup = new Promise<Page | null>((resolve) => presenter.once('popup', resolve));
+    await presenter.keyboard.press('s');
+    const speaker = (await popup)!;
+    await speaker.waitForFunction(() => document.querySelectorAll('iframe').length >= 2, POLL);
+    await speaker.waitForFunction(
+      () => [...document.querySelectorAll('iframe')].every((f) => (f.contentWindow as unknown as PresentWindow | null)?.Reveal?.isReady()),
+      POLL,
+    );
+    expect(server.channel.counts()).toEqual({ presenter: 1, remote: 1, audience: 2 });
+    const before = await indices(audience[1]);
+    await speaker.close();
+    await remote.bringToFront();
+    await press('Forrige');
+    await allAt([presenter, ...audience], before.h - 1, -1);
+    await press('Neste');
+    await allAt([presenter, ...audience], before.h, before.f);
+  });
+
   it('reconnects every page after the server is killed and started again, and resyncs them', async () => {
     const { port, token } = server;
     await server.close();
