@@ -72,6 +72,13 @@ describe('project config', () => {
     expect((await build(dir, 'slides/team')).inner.deck.meta.lang).toBe('da');
   });
 
+  it("gives `deckmark embed` the deck's URL under the base", async () => {
+    const dir = project({ 'deckmark.config.json': '{ "url": "https://talks.example.org" }', 'slides/my talk.md': '# Talk\n' });
+    const { code, stdout } = await runCli('embed', path.join(dir, 'slides/my talk.md'), '-o', path.join(dir, 'dist'));
+    expect(code).toBe(0);
+    expect(stdout).toContain('src="https://talks.example.org/my%20talk/');
+  });
+
   it('stops at the project root', async () => {
     const dir = project({ 'deckmark.config.json': '{ "lang": "fi" }', 'talk/package.json': '{}', 'talk/slides/deck.md': '# Deck\n' });
     expect((await build(dir, 'talk/slides')).deck.deck.meta.lang).toBe('en');
