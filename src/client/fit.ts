@@ -4,7 +4,7 @@
 // reveal.js's `r-fit-text` is fitted again here once the fonts are in: reveal measures it as
 // soon as a slide is shown, often with a fallback font narrower than the real one.
 
-export interface FitReport {
+interface FitReport {
   /** The slide's first source line (its section's data-line). */
   line: number;
   /** Pixels of content past the bottom and past the right edge of the slide, before fitting. */
@@ -34,7 +34,8 @@ function fitText(el: HTMLElement, maxSize: number): void {
   el.style.fontSize = `${Math.floor(fitted * 100) / 100}px`;
 }
 
-export function fitTexts(scope: ParentNode, maxSize: number): void {
+/** Fits every `r-fit-text` element of a scope. */
+function fitTexts(scope: ParentNode, maxSize: number): void {
   for (const el of scope.querySelectorAll<HTMLElement>('.r-fit-text')) fitText(el, maxSize);
 }
 
@@ -49,7 +50,7 @@ function wrapperOf(section: HTMLElement): HTMLElement | undefined {
  * reveal's own scaling of the deck), and says by how much it overflowed. Safe to run again: the
  * slide is measured as it would be unscaled each time.
  */
-export function fitSlide(section: HTMLElement, width: number, height: number): FitReport | undefined {
+function fitSlide(section: HTMLElement, width: number, height: number): FitReport | undefined {
   let wrapper = wrapperOf(section);
   if (wrapper) wrapper.style.cssText = '';
   const overflowY = Math.round(section.scrollHeight - height);

@@ -16,7 +16,7 @@ const EMOJI = new RegExp('\\p{RGI_Emoji}', 'gv'); // the v flag: newer than the 
 const MAX_SVG_BYTES = 64 * 1024;
 
 /** Where the emoji pictures are, or undefined when there are none on this machine. */
-export function emojiFolder(): string | undefined {
+function emojiFolder(): string | undefined {
   const override = process.env.DECKMARK_EMOJI_SVGS;
   if (override) return override;
   try {
