@@ -51,6 +51,9 @@ interface Tool {
   missing?: string;
   build(deck: string, out: string): string[];
   pdf(deck: string, out: string, port: number): string[];
+  /** deckmark only: the PowerPoint and per-slide PNG exports. */
+  pptx?(deck: string, out: string): string[];
+  png?(deck: string, out: string): string[];
   /** The file a build writes, to check that it did. */
   builtFile(deck: string, out: string): string;
   env: Record<string, string>;
@@ -74,6 +77,8 @@ const deckmark = (name: string, runEnv: Tool['runEnv']): Tool => ({
   build: (deck, out) => [process.execPath, path.join(ROOT, 'bin', 'deckmark.js'), 'build', deck, '-o', out],
   builtFile: (deck, out) => path.join(out, slug(deck), 'index.html'),
   pdf: (deck, out) => [process.execPath, path.join(ROOT, 'bin', 'deckmark.js'), 'pdf', deck, '-o', out],
+  pptx: (deck, out) => [process.execPath, path.join(ROOT, 'bin', 'deckmark.js'), 'pptx', deck, '-o', out],
+  png: (deck, out) => [process.execPath, path.join(ROOT, 'bin', 'deckmark.js'), 'png', deck, '-o', out],
   env: { PUPPETEER_EXECUTABLE_PATH: CHROME },
   runEnv,
 });
@@ -121,8 +126,11 @@ for (const s of skipped) log(`skipped ${s.tool}: ${s.reason}`);
 
 // ---------------------------------------------------------------- whole-process cases
 
+/** What a case runs: an HTML build, a PDF, a PowerPoint file, a PNG per slide. */
+type Kind = 'build' | 'pdf' | 'pptx' | 'png';
+
 interface CaseResult {
-  kind: 'build' | 'pdf';
+  kind: Kind;
   slides: number;
   tool: string;
   time?: Stats;
@@ -153,7 +161,7 @@ function tail(text: string, lines = 6): string {
  * cache is the same for all), then RUNS rounds, the order rotated each round. Each run starts
  * from an empty output (cold) in a fresh process.
  */
-async function runCase(kind: 'build' | 'pdf', slides: number, deck: string, work: string, which: Tool[]): Promise<CaseResult[]> {
+async function runCase(kind: Kind, slides: number, deck: string, work: string, which: Tool[]): Promise<CaseResult[]> {
   const results = new Map(
     which.map((t) => [t.name, { kind, slides, tool: t.name, ms: [] as number[], kb: [] as number[], pss: [] as number[], error: '' }]),
   );
@@ -165,9 +173,14 @@ async function runCase(kind: 'build' | 'pdf', slides: number, deck: string, work
       const out = path.join(work, `out-${tool.name.replace(/\W/g, '')}-${kind}-${slides}${kind === 'pdf' ? '.pdf' : ''}`);
       rmSync(out, { recursive: true, force: true });
       rmSync(`${out}.html`, { force: true });
-      const argv = kind === 'build' ? tool.build(deck, out) : tool.pdf(deck, out, port);
+      const argv = kind === 'build' ? tool.build(deck, out) : kind === 'pdf' ? tool.pdf(deck, out, port) : tool[kind]!(deck, out);
       const run = await runProcess(argv, { cwd: path.dirname(deck), env: { ...tool.env, ...tool.runEnv?.(work) } });
-      const made = kind === 'build' ? tool.builtFile(deck, out) : out;
+      const made = {
+        build: () => tool.builtFile(deck, out),
+        pdf: () => out,
+        pptx: () => path.join(out, slug(deck), `${slug(deck)}.pptx`),
+        png: () => path.join(out, slug(deck), 'png'),
+      }[kind]();
       const r = results.get(tool.name)!;
       if (run.code !== 0 || !existsSync(made)) {
         r.error = `exit ${run.code}${existsSync(made) ? '' : `, no ${path.basename(made)}`}: ${tail(run.output)}`;
@@ -417,6 +430,9 @@ function budgets(cases: CaseResult[], compile: CompileResult[]): Budget[] {
     check('… and half of Marp', `≤ ${(marp100 / 2).toFixed(2)} s (½ × ${marp100.toFixed(2)} s)`, p100, (v) => v <= marp100 / 2);
   }
   check('500-slide PDF, whole process', '≤ 3 s', sec(find('pdf', 500)), (v) => v <= 3);
+  check('100-slide PowerPoint file, whole process (issue 14)', '< 2 s', sec(find('pptx', 100)), (v) => v < 2);
+  const png100 = sec(find('png', 100));
+  out.push({ what: '100 PNGs, whole process (issue 14)', limit: 'reported', measured: fmt(png100), holds: undefined });
   out.push({
     what: '`serve`: save → updated slide, 100 slides',
     limit: '≤ 50 ms',
@@ -455,7 +471,7 @@ const spreadS = (t: Stats) => `${s2(t.min)}–${s2(t.max)}`;
 const mb = (kb: number) => `${(kb / 1024).toFixed(0)} MB`;
 const ratio = (a?: number, b?: number) => (a === undefined || b === undefined ? '—' : `${(a / b).toFixed(2)}×`);
 
-function caseTable(cases: CaseResult[], kind: 'build' | 'pdf'): string {
+function caseTable(cases: CaseResult[], kind: Kind): string {
   const pdf = kind === 'pdf';
   const head = pdf
     ? '| slides | tool | median | spread | peak RSS (tree) | peak PSS (tree) | pages | size | time deckmark/tool | PSS deckmark/tool |\n|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|'
@@ -502,6 +518,12 @@ function markdown(report: Report): string {
     '### PDF export, whole process',
     '',
     caseTable(report.cases, 'pdf'),
+    '',
+    '### PowerPoint file and a PNG per slide (deckmark), whole process',
+    '',
+    caseTable(report.cases, 'pptx'),
+    '',
+    caseTable(report.cases, 'png'),
     '',
     '### deckmark compile in process (parse + render, no I/O)',
     '',
@@ -606,6 +628,12 @@ try {
     // 500-slide PDFs: deckmark only (the peers take 6–13 s each there).
     const which = slides === 500 ? tools.filter((t) => t.name === 'deckmark') : tools;
     cases.push(...(await runCase('pdf', slides, decks.get(slides)!, work, which)));
+  }
+  if (!DECKMARK.missing) {
+    for (const kind of ['pptx', 'png'] as const) {
+      log(`${kind} 100`);
+      cases.push(...(await runCase(kind, 100, decks.get(100)!, work, [DECKMARK])));
+    }
   }
 
   const report: Report = {

@@ -82,16 +82,23 @@ export class Canvas {
     this.slide.addImage({ data, ...inches(box), altText, hyperlink: link ? { url: link } : undefined });
   }
 
-  table(rows: TableCellSpec[][], box: Box, colWidths: number[], scale: number, style: { border: string; headerFill: string }): void {
+  /** A table ruled as the themes rule one: a strong line under the header row, a hairline under each row. */
+  table(rows: TableCellSpec[][], box: Box, colWidths: number[], scale: number, style: { rule: string; headerRule: string }): void {
+    const none = { type: 'none' as const };
     const cells: TableRow[] = rows.map((row) =>
       row.map((cell) => ({
         text: toTextProps(cell.paras, scale, this.lang),
         options: {
           align: cell.align,
           valign: 'middle',
-          fill: cell.header ? { color: style.headerFill } : undefined,
-          border: { type: 'solid', color: style.border, pt: 0.75 },
-          margin: pt(8 * scale),
+          border: [
+            none,
+            none,
+            cell.header ? { type: 'solid', color: style.headerRule, pt: 1.5 } : { type: 'solid', color: style.rule, pt: 0.75 },
+            none,
+          ],
+          // [top, right, bottom, left] in inches (pptxgenjs reads points only when the first is ≥ 1)
+          margin: [0, (12 * scale) / PX_PER_INCH, 0, 0],
         },
       })),
     );

@@ -4,8 +4,8 @@
 import { StackBlock, TextBlock, type Block, type SlideContext } from './block.js';
 import type { Box, Canvas } from './canvas.js';
 import { Element, collapsedText, elements, hasClass, isElement, styleValue, type ChildNode } from './html.js';
-import { layoutBlock } from './layouts.js';
-import { codeBlock, pictureBlock, tableBlock, videoBlock } from './media.js';
+import { layoutBlock, PanelWithRule } from './layouts.js';
+import { codeBlock, pictureBlock, svgBlock, tableBlock, videoBlock } from './media.js';
 import { inlineRuns, type Para } from './text.js';
 
 /** Paragraph defaults for body text at `size` (CSS px). */
@@ -46,10 +46,7 @@ export function textParas(ctx: SlideContext, node: Element, size: number): Para[
   if (node.name === 'p' && !onlyPicture(node)) return [bodyPara(ctx, size, { runs: inlineRuns(node.children, ctx) })];
   if (/^h[1-6]$/.test(node.name)) return [headingPara(ctx, node, size)];
   if (node.name === 'ul' || node.name === 'ol') return listParas(ctx, node, size);
-  if (node.name === 'blockquote')
-    return elements(node).flatMap((c) =>
-      (textParas(ctx, c, size) ?? []).map((p) => ({ ...p, font: ctx.theme.fonts.quote, italic: true, color: ctx.palette.fg })),
-    );
+  if (node.name === 'blockquote') return quoteParas(ctx, node, size);
   if (node.name === 'dl')
     return elements(node).map((c) =>
       bodyPara(ctx, size, { runs: inlineRuns(c.children, ctx), bold: c.name === 'dt', level: c.name === 'dd' ? 1 : 0 }),
@@ -63,6 +60,17 @@ export function textParas(ctx: SlideContext, node: Element, size: number): Para[
   return undefined;
 }
 
+/** A quote's paragraphs in the theme's quote font, a little larger; its attribution (`— …`) in the body font. */
+function quoteParas(ctx: SlideContext, node: Element, size: number): Para[] {
+  return elements(node).flatMap((c) =>
+    (textParas(ctx, c, size * 1.1) ?? []).map((p) =>
+      /^\s*[—–-]\s/.test(collapsedText(c))
+        ? { ...p, size: size * 0.8, color: ctx.palette.muted, bold: true }
+        : { ...p, font: ctx.theme.fonts.quote, color: ctx.palette.fg },
+    ),
+  );
+}
+
 /** A paragraph that holds a picture and nothing else (Markdown's `![alt](src)`). */
 function onlyPicture(node: Element): Element | undefined {
   const kids = node.children.filter((c) => !(c.type === 'text' && collapsedText(c) === ''));
@@ -72,6 +80,10 @@ function onlyPicture(node: Element): Element | undefined {
   const inner = elements(only);
   return inner.length === 1 && inner[0].name === 'img' && collapsedText(only) === '' ? inner[0] : undefined;
 }
+
+const SKIPPED = new Set(['hr', 'aside', 'style', 'script', 'template']);
+/** Content the deck keeps for screen readers only (a chart's data table): not on the slide. */
+const VISUALLY_HIDDEN = ['dm-chart-data', 'sr-only', 'visually-hidden'];
 
 /** Blocks of a list of nodes at body size `size`. */
 export function flowBlocks(ctx: SlideContext, nodes: ChildNode[], size: number): Block[] {
@@ -90,8 +102,11 @@ export function flowBlocks(ctx: SlideContext, nodes: ChildNode[], size: number):
       text.push(bodyPara(ctx, size, { runs: inlineRuns([node], ctx) }));
       continue;
     }
-    if (!(node instanceof Element) || node.name === 'hr' || node.name === 'aside' || node.name === 'style' || node.name === 'script')
+    if (!(node instanceof Element) || SKIPPED.has(node.name) || VISUALLY_HIDDEN.some((c) => hasClass(node, c))) continue;
+    if (node.name === 'blockquote') {
+      add(new PanelWithRule(quoteParas(ctx, node, size), undefined, ctx.palette.accent, size * 0.5));
       continue;
+    }
     const paras = textParas(ctx, node, size);
     if (paras) {
       text.push(...paras.filter((p) => p.runs.length > 0));
@@ -105,6 +120,7 @@ export function flowBlocks(ctx: SlideContext, nodes: ChildNode[], size: number):
       text.push(bodyPara(ctx, size * ctx.theme.small, { runs: inlineRuns(node.children, ctx), color: ctx.palette.muted }));
     else if (hasClass(node, 'dm-math-display') || hasClass(node, 'katex-display'))
       text.push(bodyPara(ctx, size, { runs: inlineRuns(node.children, ctx), align: 'center' }));
+    else if (node.name === 'svg') add(svgBlock(ctx, node));
     else if (node.name === 'table') add(tableBlock(ctx, node, size));
     else if (node.name === 'pre') add(codeBlock(ctx, node, size));
     else if (hasClass(node, 'columns')) add(columnsBlock(ctx, node, size));

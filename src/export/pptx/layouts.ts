@@ -178,11 +178,11 @@ function cardsOf(ctx: SlideContext, node: Element, size: number): Card[] {
   });
 }
 
-/** A panel with an accent rule on its left: definitions and callouts. */
-class PanelWithRule implements Block {
+/** A panel with an accent rule on its left: definitions and callouts; quotes without the panel. */
+export class PanelWithRule implements Block {
   constructor(
     readonly paras: Para[],
-    readonly fill: string,
+    readonly fill: string | undefined,
     readonly rule: string,
     readonly pad: number,
   ) {}
@@ -192,7 +192,7 @@ class PanelWithRule implements Block {
   }
 
   draw(canvas: Canvas, box: Box, scale: number): void {
-    canvas.shape(box, { fill: this.fill, radius: RADIUS * scale });
+    if (this.fill) canvas.shape(box, { fill: this.fill, radius: RADIUS * scale });
     canvas.shape({ ...box, w: RULE * scale }, { fill: this.rule });
     const pad = this.pad * scale;
     canvas.text(this.paras, { x: box.x + pad * 1.2, y: box.y + pad, w: box.w - 2.2 * pad, h: box.h - 2 * pad }, scale);

@@ -3,18 +3,20 @@ import { parasHeight, type Block, type Picture, type SlideContext } from './bloc
 import type { Box, Canvas, TableCellSpec } from './canvas.js';
 import { Element, Text, collapsedText, elements, hasClass, type ChildNode } from './html.js';
 import { inlineRuns, type Para, type Run } from './text.js';
+import { resolveCssVars } from './theme.js';
 
-/** A picture, as large as it is (in CSS px) but never wider than its box; centred. */
+/** A picture, as large as it is (in CSS px; `fill`: as wide as its box) but never wider than its box; centred. */
 class PictureBlock implements Block {
   constructor(
     readonly picture: Picture,
     readonly alt: string,
     readonly maxHeight: number,
     readonly link?: string,
+    readonly fill = false,
   ) {}
 
   private size(width: number, scale: number): { w: number; h: number } {
-    const k = Math.min(1, width / this.picture.width, (this.maxHeight * scale) / this.picture.height);
+    const k = Math.min(this.fill ? Infinity : 1, width / this.picture.width, (this.maxHeight * scale) / this.picture.height);
     return { w: this.picture.width * k, h: this.picture.height * k };
   }
 
@@ -26,6 +28,18 @@ class PictureBlock implements Block {
     const { w, h } = this.size(box.w, scale);
     canvas.image(this.picture.data, { x: box.x + (box.w - w) / 2, y: box.y, w, h }, this.alt, this.link);
   }
+}
+
+/** An SVG drawn in the slide (a chart): a picture in the slide's colours, its label as alt text. */
+export function svgBlock(ctx: SlideContext, svg: Element): Block {
+  // Standalone, the SVG's text no longer inherits the slide's font: it is named on the root.
+  const markup = outerSvg(svg).replace(/^<svg/, `<svg font-family="${ctx.theme.fonts.body.replace(/["<&]/g, '')}, sans-serif"`);
+  const picture = ctx.svgPicture(resolveCssVars(markup, ctx.palette), `#${ctx.palette.fg}`);
+  const alt = svg.attribs['aria-label'] ?? findAll(svg, (e) => e.name === 'title').map(collapsedText)[0] ?? '';
+  // A chart fills the width, at most 470 px high, as the theme sets it.
+  return hasClass(svg, 'dm-chart-svg')
+    ? new PictureBlock(picture, alt, 470, undefined, true)
+    : new PictureBlock(picture, alt, PICTURE_MAX_HEIGHT);
 }
 
 /** Pictures may take most of a slide's height before the slide is shrunk to fit. */
@@ -46,31 +60,34 @@ export function pictureBlock(ctx: SlideContext, img: Element): Block | undefined
 class TableBlock implements Block {
   constructor(
     readonly rows: TableCellSpec[][],
-    readonly border: string,
-    readonly headerFill: string,
+    readonly rule: string,
+    readonly headerRule: string,
     readonly padding: number,
   ) {}
 
-  private colWidths(width: number): number[] {
+  /** Each column as wide as its longest cell (40 characters at most), the table no wider than its box. */
+  private colWidths(width: number, scale: number): number[] {
     const n = Math.max(...this.rows.map((r) => r.length));
+    const size = (this.rows[0]?.[0]?.paras[0]?.size ?? 16) * scale;
     const longest = Array.from({ length: n }, (_, i) =>
-      Math.max(4, ...this.rows.map((r) => (r[i] ? r[i].paras.reduce((a, p) => a + p.runs.reduce((b, x) => b + x.text.length, 0), 0) : 0))),
+      Math.max(3, ...this.rows.map((r) => (r[i] ? r[i].paras.reduce((a, p) => a + p.runs.reduce((b, x) => b + x.text.length, 0), 0) : 0))),
     );
-    const total = longest.reduce((a, b) => a + Math.min(b, 40), 0);
-    return longest.map((l) => (width * Math.min(l, 40)) / total);
+    const natural = longest.map((l) => Math.min(l, 40) * size * 0.6 + 28 * scale);
+    const total = natural.reduce((a, b) => a + b, 0);
+    return natural.map((w) => (total > width ? (w * width) / total : w));
   }
 
   height(width: number, scale: number): number {
-    const ws = this.colWidths(width);
+    const ws = this.colWidths(width, scale);
     return this.rows.reduce(
-      (sum, row) =>
-        sum + Math.max(...row.map((c, i) => parasHeight(c.paras, ws[i] - 2 * this.padding * scale, scale))) + 2 * this.padding * scale,
+      (sum, row) => sum + Math.max(...row.map((c, i) => parasHeight(c.paras, ws[i] - 12 * scale, scale))) + 2 * this.padding * scale,
       0,
     );
   }
 
   draw(canvas: Canvas, box: Box, scale: number): void {
-    canvas.table(this.rows, box, this.colWidths(box.w), scale, { border: this.border, headerFill: this.headerFill });
+    const ws = this.colWidths(box.w, scale);
+    canvas.table(this.rows, { ...box, w: ws.reduce((a, b) => a + b, 0) }, ws, scale, { rule: this.rule, headerRule: this.headerRule });
   }
 }
 
@@ -101,7 +118,7 @@ export function tableBlock(ctx: SlideContext, table: Element, size: number): Blo
     }
   };
   walk(table);
-  return new TableBlock(rows, ctx.palette.border, ctx.palette.surface, 8);
+  return new TableBlock(rows, ctx.palette.border, ctx.palette.fg, small * 0.55);
 }
 
 /** A filled box around text: code on its background. */

@@ -6,7 +6,7 @@ import type { Slide } from '../../model/deck.js';
 import { parasHeight, StackBlock, type SlideContext } from './block.js';
 import { Canvas } from './canvas.js';
 import { flowBlocks } from './flow.js';
-import { Element, collapsedText, elements, isElement, parseHtml, type ChildNode } from './html.js';
+import { Element, collapsedText, elements, hasClass, isElement, parseHtml, type ChildNode } from './html.js';
 import { inlineRuns, type Para } from './text.js';
 
 export const TITLE_MASTER = 'DECKMARK';
@@ -17,6 +17,10 @@ export const TITLE_NAME = 'Title';
 function titleNode(nodes: ChildNode[], title: string): Element | undefined {
   const first = nodes.find((n) => n instanceof Element || collapsedText(n) !== '');
   return first && isElement(first, 'h1', 'h2', 'h3') && title !== '' ? first : undefined;
+}
+
+function isFootnotes(node: ChildNode): boolean {
+  return hasClass(node, 'footnotes');
 }
 
 /** Notes as plain text: a line per paragraph or list item. */
@@ -72,10 +76,12 @@ export function writeSlide(pres: Pres, slide: Slide, ctx: SlideContext, spec: Sl
     : [];
   // A title slide's text is set in the muted colour under its big heading, as the theme does.
   const bodyCtx = isTitleSlide ? { ...ctx, palette: { ...palette, fg: palette.muted } } : ctx;
+  // Footnotes sit at the foot of the slide under a hairline, as the theme sets them.
+  const footnotes = new StackBlock(flowBlocks(bodyCtx, nodes.filter(isFootnotes), size), 0);
   const body = new StackBlock(
     flowBlocks(
       bodyCtx,
-      nodes.filter((n) => n !== heading),
+      nodes.filter((n) => n !== heading && !isFootnotes(n)),
       size,
     ),
     size * 0.7,
@@ -84,12 +90,17 @@ export function writeSlide(pres: Pres, slide: Slide, ctx: SlideContext, spec: Sl
   const width = spec.width - 2 * theme.padX;
   const room = spec.height - 2 * theme.padY;
   const titleGap = titleSize * 0.5;
+  const footGap = footnotes.blocks.length > 0 ? size * 0.8 : 0;
   const total = (scale: number): number =>
-    (title.length > 0 ? parasHeight(title, width, scale) * 1.05 + titleGap * scale : 0) + body.height(width, scale);
+    (title.length > 0 ? parasHeight(title, width, scale) * 1.05 + titleGap * scale : 0) +
+    body.height(width, scale) +
+    footnotes.height(width, scale) +
+    footGap * scale;
   // Shrink until it fits (a few rounds: wrapping changes as the text gets smaller).
   let scale = 1;
   for (let i = 0; i < 6 && total(scale) > room; i++) scale = Math.max(0.35, scale * Math.min(0.97, room / total(scale)));
-  const top = theme.padY + Math.max(0, (room - total(scale)) / 2);
+  const footH = footnotes.height(width, scale);
+  const top = theme.padY + Math.max(0, (room - footH - footGap * scale - (total(scale) - footH - footGap * scale)) / 2);
 
   const canvas = new Canvas(pres, out, spec.lang);
   let y = top;
@@ -101,6 +112,11 @@ export function writeSlide(pres: Pres, slide: Slide, ctx: SlideContext, spec: Sl
     y += h + titleGap * scale;
   }
   body.draw(canvas, { x: theme.padX, y, w: width, h: body.height(width, scale) }, scale);
+  if (footH > 0) {
+    const footY = spec.height - theme.padY - footH;
+    canvas.shape({ x: theme.padX, y: footY - 12 * scale, w: width, h: 1 }, { fill: palette.border });
+    footnotes.draw(canvas, { x: theme.padX, y: footY, w: width, h: footH }, scale);
+  }
   const notes = notesText(slide.notes);
   if (notes) out.addNotes(notes);
 }

@@ -24,6 +24,8 @@ export interface Palette {
   important: string;
   /** Which of shiki's two colours a code token takes. */
   code: 'light' | 'dark';
+  /** The theme's custom properties on this kind of slide, for SVG that paints with `var(--dm-…)`. */
+  vars: Vars;
 }
 
 export interface PptxTheme {
@@ -123,6 +125,7 @@ function palette(vars: Vars, code: 'light' | 'dark', fallbackBg: string): Palett
     warning: c(['--dm-warning'], dark ? '#f6c05a' : '#9a4a00'),
     important: c(['--dm-important'], dark ? '#ff9b91' : '#b3261e'),
     code,
+    vars,
   };
 }
 
@@ -167,6 +170,17 @@ export function readTheme(deck: Deck, themeCss: string): PptxTheme {
     padX: px(root, ['--dm-slide-padding-x'], 72),
     padY: px(root, ['--dm-slide-padding-y'], 36),
   };
+}
+
+/** CSS text with each `var(--x)` the palette's theme defines replaced by its value (charts' SVG). */
+export function resolveCssVars(text: string, palette: Palette): string {
+  return text.replace(/var\(\s*--[\w-]+\s*(?:,[^()]*)?\)/g, (ref) => {
+    try {
+      return resolveVars(palette.vars, ref);
+    } catch {
+      return ref;
+    }
+  });
 }
 
 /** The palette of a slide: dark for `inverse` and dark background colours, as the theme's CSS does. */
