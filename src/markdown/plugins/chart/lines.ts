@@ -57,9 +57,10 @@ export function renderLines(data: ChartData, area: Plot, layout: LineLayout): st
     out.push(el('path', { d: `M${points.join('L')}`, style: `fill:none;stroke:${colour};stroke-width:3;stroke-linejoin:round` }));
     s.values.forEach((v, i) => {
       out.push(marker(k, xOf(i), at(v), colour));
-      // The first series' values above its points, the second's below.
-      if (labelled)
-        out.push(text(xOf(i), k === 0 ? at(v) - 12 : at(v) + 12 + LABEL_SIZE * 0.7, s.labels[i], { anchor: 'middle', size: 14 }));
+      // Of two series, the higher point's value above it, the lower's below, clear of the other line.
+      const other = data.series[1 - k]?.values[i];
+      const above = other === undefined || v > other || (v === other && k === 0);
+      if (labelled) out.push(text(xOf(i), above ? at(v) - 12 : at(v) + 12 + LABEL_SIZE * 0.7, s.labels[i], { anchor: 'middle', size: 14 }));
     });
     out.push(text(xOf(n - 1) + 12, at(s.values[n - 1]) + 5, fit(s.name, nameRoom - 14, LABEL_SIZE), { colour }));
   });

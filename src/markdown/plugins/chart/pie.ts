@@ -2,7 +2,7 @@
 // beside it (labels pushed apart where slices are thin), so colour is never the only cue.
 import type { ChartData } from './chart-data.js';
 import { LABEL_SIZE, type Plot } from './plot.js';
-import { el, seriesColour, text } from './svg.js';
+import { el, seriesColour, text, textWidth } from './svg.js';
 
 const round = (n: number): number => Math.round(n * 10) / 10;
 
@@ -26,9 +26,14 @@ export function renderPie(data: ChartData, area: Plot, donut: boolean): string {
   const total = series.values.reduce((sum, v) => sum + v, 0);
   const cx = (area.x0 + area.x1) / 2;
   const cy = (area.y0 + area.y1) / 2;
-  const r = (area.y1 - area.y0) / 2 - 8;
+  const texts = series.values.map(
+    (v, i) => `${data.categories[i]} ${series.labels[i]} (${total > 0 ? ((v / total) * 100).toFixed(0) : '0'} %)`,
+  );
+  // As large as the height allows, leaving room for the longest label on either side.
+  const labelRoom = Math.max(...texts.map((t) => textWidth(t, LABEL_SIZE))) + 20;
+  const r = Math.max(40, Math.min((area.y1 - area.y0) / 2 - 8, (area.x1 - area.x0) / 2 - labelRoom));
   const out: string[] = [];
-  const labels: Array<{ x: number; y: number; right: boolean; text: string }> = [];
+  const labels: Array<{ y: number; right: boolean; text: string }> = [];
   let angle = 0;
   series.values.forEach((v, i) => {
     const sweep = total > 0 ? (v / total) * 2 * Math.PI : 0;
@@ -41,12 +46,10 @@ export function renderPie(data: ChartData, area: Plot, donut: boolean): string {
       );
     }
     const mid = angle + sweep / 2;
-    const share = total > 0 ? ((v / total) * 100).toFixed(0) : '0';
     labels.push({
       y: cy - (r + 16) * Math.cos(mid),
       right: Math.sin(mid) >= 0,
-      text: `${data.categories[i]} ${series.labels[i]} (${share} %)`,
-      x: cx + (r + 16) * Math.sin(mid),
+      text: texts[i],
     });
     angle += sweep;
   });
@@ -57,7 +60,9 @@ export function renderPie(data: ChartData, area: Plot, donut: boolean): string {
     for (const label of side) {
       const y = Math.max(label.y, last + LABEL_SIZE + 6);
       last = y;
-      out.push(text(label.x, y + 5, label.text, { anchor: right ? 'start' : 'end' }));
+      // Just outside the circle at the height it was moved to.
+      const dx = Math.sqrt(Math.max(0, (r + 16) ** 2 - (y - cy) ** 2));
+      out.push(text(right ? cx + dx : cx - dx, y + 5, label.text, { anchor: right ? 'start' : 'end' }));
     }
   }
   return out.join('');

@@ -37,7 +37,7 @@ export function renderChartSvg(data: ChartData, options: ChartOptions, descripti
   }
   if (options.unit && !pie) {
     parts.push(text(16, top + 14, fit(options.unit, WIDTH / 2, 16), { colour: 'var(--dm-muted)' }));
-    top += 4;
+    top += 20;
   }
   const area: Plot = { x0: 16, x1: WIDTH - 16, y0: top, y1: HEIGHT - 8 };
   const bounds = { min: options.min, max: options.max, decimal };

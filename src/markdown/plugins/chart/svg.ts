@@ -1,8 +1,9 @@
 // Building the chart's SVG as text: elements with escaped attributes, and the theme's colours.
 import { escapeHtml, renderAttributes } from '../../html.js';
 
-export const WIDTH = 800;
-export const HEIGHT = 450;
+// Small enough that 16-unit labels read at about 20 px on a 1280 × 720 slide.
+export const WIDTH = 640;
+export const HEIGHT = 360;
 
 /** Series colours the theme defines (`--dm-chart-1` … `--dm-chart-6`), reused from the first after six. */
 export const SERIES_COLOURS = 6;
