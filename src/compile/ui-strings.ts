@@ -32,6 +32,7 @@ export interface UiStrings {
   upNext: string;
   remote: string;
   followPresenter: string;
+  connected: string;
   reconnecting: string;
   waitingForPresenter: string;
   /** The page's key was refused (a server started again with a new one). */
@@ -82,6 +83,7 @@ const STRINGS: Record<string, UiStrings> = {
     upNext: 'Next:',
     remote: 'Remote',
     followPresenter: 'Follow the presenter',
+    connected: 'Connected',
     reconnecting: 'Reconnecting…',
     waitingForPresenter: 'Waiting for the presenter',
     badKey: 'This link’s key is no longer valid: open the URL deckmark present printed.',
@@ -132,6 +134,7 @@ const STRINGS: Record<string, UiStrings> = {
     upNext: 'Deretter:',
     remote: 'Fjernkontroll',
     followPresenter: 'Følg foredragsholderen',
+    connected: 'Tilkoblet',
     reconnecting: 'Kobler til igjen …',
     waitingForPresenter: 'Venter på foredragsholderen',
     badKey: 'Nøkkelen i denne lenken gjelder ikke lenger: åpne adressen deckmark present skrev ut.',
@@ -182,6 +185,7 @@ const STRINGS: Record<string, UiStrings> = {
     upNext: 'Deretter:',
     remote: 'Fjernkontroll',
     followPresenter: 'Følg føredragshaldaren',
+    connected: 'Tilkopla',
     reconnecting: 'Koplar til att …',
     waitingForPresenter: 'Ventar på føredragshaldaren',
     badKey: 'Nøkkelen i denne lenkja gjeld ikkje lenger: opne adressa deckmark present skreiv ut.',

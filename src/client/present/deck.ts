@@ -32,6 +32,8 @@ const present = { role: '', status: 'reconnecting' as Status, following: true, s
 (window as unknown as { deckmarkPresent: typeof present }).deckmarkPresent = present;
 
 const STEP_EVENTS = ['slidechanged', 'fragmentshown', 'fragmenthidden', 'paused', 'resumed'];
+/** The server lets a socket send 10 messages a second after a burst: stay under it. */
+const PUBLISH_GAP_MS = 110;
 
 function slideTitle(slide: HTMLElement | undefined): string {
   const heading = slide?.querySelector('h1, h2, h3, h4, h5, h6');
@@ -72,11 +74,29 @@ function stateOf(reveal: RevealLike): FullState {
 function startPresenter(reveal: RevealLike, data: PresentData, badge: HTMLElement): void {
   const token = new URLSearchParams(location.search).get('token');
   let lastSent = '';
+  let sentAt = 0;
+  let pending: ReturnType<typeof setTimeout> | undefined;
+  // At most one state per PUBLISH_GAP_MS, the latest one last: a held arrow key must not run
+  // into the server's rate limit and leave the audience a few slides behind.
+  let forced = false;
   const publish = (force = false): void => {
+    forced ||= force;
+    const wait = sentAt + PUBLISH_GAP_MS - performance.now();
+    if (wait > 0) {
+      pending ??= setTimeout(() => {
+        pending = undefined;
+        publish();
+      }, wait);
+      return;
+    }
     const state = stateOf(reveal);
     const text = JSON.stringify(state);
-    if (text === lastSent && !force) return;
-    if (channel.send({ type: 'state', state })) lastSent = text;
+    if (text === lastSent && !forced) return;
+    if (channel.send({ type: 'state', state })) {
+      lastSent = text;
+      sentAt = performance.now();
+      forced = false;
+    }
   };
   const onMessage = (message: ServerMessage): void => {
     if (message.type !== 'command') return;

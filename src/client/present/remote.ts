@@ -4,6 +4,7 @@
 import { openChannel, type Action, type FullState, type ServerMessage, type Status } from './channel.js';
 
 interface Strings {
+  connected: string;
   reconnecting: string;
   waiting: string;
   badKey: string;
@@ -27,7 +28,12 @@ function render(): void {
   const label = $('status');
   const shown: Status | 'waiting' = status === 'live' && presenters === 0 ? 'waiting' : status;
   label.dataset.state = shown;
-  label.textContent = { live: '●', waiting: strings.waiting, reconnecting: strings.reconnecting, refused: strings.badKey }[shown];
+  label.textContent = {
+    live: `● ${strings.connected}`,
+    waiting: strings.waiting,
+    reconnecting: strings.reconnecting,
+    refused: strings.badKey,
+  }[shown];
   const usable = shown === 'live';
   for (const button of Object.values(buttons)) button.disabled = !usable;
   if (!state) return;

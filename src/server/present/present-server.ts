@@ -49,6 +49,10 @@ export interface PresentServer {
   close(): Promise<void>;
 }
 
+/** The remote's page runs its own script and talks to this server only; no site may frame it. */
+const REMOTE_CSP =
+  "default-src 'none'; script-src 'self'; style-src 'unsafe-inline'; connect-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
+
 const LOOPBACK = /^(127(\.\d{1,3}){3}|::1|localhost)$/i;
 
 /** The address a phone on the same network reaches this machine at, when listening on all. */
@@ -130,7 +134,9 @@ export async function startPresentServer(options: PresentServerOptions): Promise
     if (keyed && !tokenMatches(url.searchParams.get('token'), token)) {
       return sendText(res, 403, `403 Forbidden: ${ui.badKey}\n`, 'text/plain; charset=utf-8');
     }
-    if (url.pathname === `${deckPath}remote`) return sendText(res, 200, remotePage(lang, title), 'text/html; charset=utf-8');
+    if (url.pathname === `${deckPath}remote`) {
+      return sendText(res, 200, remotePage(lang, title), 'text/html; charset=utf-8', { 'Content-Security-Policy': REMOTE_CSP });
+    }
     const index = path.join(root, slug, 'index.html');
     const info = await stat(index);
     const page = { file: index, size: info.size, mtimeMs: info.mtimeMs };

@@ -36,6 +36,7 @@ button:disabled{opacity:.45}
 export function remotePage(lang: string, title: string): string {
   const ui = uiStrings(lang);
   const strings = {
+    connected: ui.connected,
     reconnecting: ui.reconnecting,
     waiting: ui.waitingForPresenter,
     badKey: ui.badKey,
