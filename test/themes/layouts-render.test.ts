@@ -35,7 +35,8 @@ function measureCurrentSlide(): Problem[] {
     problems.push({ slide: name, what: `content is ${section.scrollHeight}px tall, the slide ${reveal.getConfig().height}px` });
   }
   for (const el of section.querySelectorAll<HTMLElement>('*')) {
-    if (el.closest('aside.notes, .katex-mathml, .dm-video-box, svg')) continue;
+    // A chart's SVG is measured as a whole; the table it was drawn from is visually hidden on purpose.
+    if (!el.matches('.dm-chart-svg') && el.closest('aside.notes, .katex-mathml, .dm-chart-data, .dm-video-box, svg')) continue;
     const style = getComputedStyle(el);
     if (style.display === 'none' || style.visibility === 'hidden') continue;
     const r = el.getBoundingClientRect();
@@ -68,7 +69,7 @@ function measureCurrentSlide(): Problem[] {
   const walker = document.createTreeWalker(section, NodeFilter.SHOW_TEXT);
   for (let node = walker.nextNode(); node; node = walker.nextNode()) {
     const parent = node.parentElement;
-    if (!node.textContent?.trim() || !parent || parent.closest('aside.notes, .katex-mathml, svg, .dm-video-box')) continue;
+    if (!node.textContent?.trim() || !parent || parent.closest('aside.notes, .katex-mathml, .dm-chart-data, svg, .dm-video-box')) continue;
     const range = document.createRange();
     range.selectNodeContents(node);
     const boxes: Element[] = [];

@@ -13,8 +13,8 @@ const FOLLOWERS = `| Kanal | I dag | Mål |
 | Instagram | 800 | 1500 |
 | LinkedIn | 300 | 600 |`;
 
-function build(body: string, lang = 'en') {
-  const deck = parseDeck(`---\ntitle: T\nlang: ${lang}\n---\n\n## Chart\n\n${body}\n`, { file: 'deck.md' });
+function build(body: string, lang = 'en', safe = false) {
+  const deck = parseDeck(`---\ntitle: T\nlang: ${lang}\n---\n\n## Chart\n\n${body}\n`, { file: 'deck.md', safe });
   return { html: deck.slides[0].html, diagnostics: deck.diagnostics };
 }
 
@@ -62,6 +62,17 @@ describe('::: chart', () => {
       expect(svg).toMatch(/var\(--dm-chart-1\)/);
     },
   );
+
+  it('is drawn under --safe too (it is our own markup), raw HTML in a cell stays text', () => {
+    const { html, diagnostics } = build(
+      '::: chart {onclick=x}\n| Kanal | Nå |\n|---|---|\n| <b onmouseover=x>A</b> | 3 |\n:::',
+      'en',
+      true,
+    );
+    expect(diagnostics).toEqual([]);
+    expect(svgOf(html)).toContain('role="img"');
+    expect(html).not.toMatch(/<b |onclick|<[^>]*onmouseover/);
+  });
 
   it('stays a table, with a warning on the cell’s line, when a cell is not a number', () => {
     const { html, diagnostics } = build('::: chart\n| Kanal | Nå |\n|---|---|\n| Facebook | 1200 |\n| X | mange |\n:::');
