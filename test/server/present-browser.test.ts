@@ -117,6 +117,19 @@ describe('deckmark present in Chromium', () => {
     await allAt(everyone, 1, 0);
   });
 
+  it('steps on a swipe over the notes: left is next, right is previous', async () => {
+    const swipe = async (fromX: number, toX: number): Promise<void> => {
+      await remote.touchscreen.touchStart(fromX, 300);
+      await remote.touchscreen.touchMove((fromX + toX) / 2, 305);
+      await remote.touchscreen.touchMove(toX, 310);
+      await remote.touchscreen.touchEnd();
+    };
+    await swipe(320, 60);
+    await allAt([presenter, ...audience], 2, -1);
+    await swipe(60, 320);
+    await allAt([presenter, ...audience], 1, 0);
+  });
+
   it('lets a viewer step back, shows "follow the presenter", and returns to live on click', async () => {
     const [viewer, other] = audience;
     await viewer.evaluate(() => (window as unknown as PresentWindow).Reveal.slide(0));

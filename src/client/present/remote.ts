@@ -94,6 +94,16 @@ document.addEventListener('keydown', (event) => {
 // A horizontal swipe over the notes: to the left is next, as on a slide.
 let swipeFrom: { x: number; y: number } | undefined;
 $('swipe').addEventListener('pointerdown', (event) => (swipeFrom = { x: event.clientX, y: event.clientY }));
+$('swipe').addEventListener('pointercancel', () => (swipeFrom = undefined));
+// A sideways move is ours: left to the browser, it becomes a fling whose end swallows the next tap.
+$('swipe').addEventListener(
+  'touchmove',
+  (event) => {
+    const touch = event.touches[0];
+    if (swipeFrom && touch && Math.abs(touch.clientX - swipeFrom.x) > Math.abs(touch.clientY - swipeFrom.y)) event.preventDefault();
+  },
+  { passive: false },
+);
 $('swipe').addEventListener('pointerup', (event) => {
   if (!swipeFrom) return;
   const dx = event.clientX - swipeFrom.x;

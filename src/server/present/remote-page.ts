@@ -5,6 +5,7 @@ import { uiStrings } from '../../compile/ui-strings.js';
 import { escapeHtml, scriptJson } from '../../markdown/html.js';
 import { REMOTE_CLIENT_PATH } from './messages.js';
 
+/** `touch-action: pan-y` on the notes: they scroll, and a sideways swipe is the page's, not the browser's. */
 const STYLE = `
 *{box-sizing:border-box}
 html,body{margin:0;height:100%}
@@ -15,7 +16,7 @@ body{display:flex;flex-direction:column;height:100dvh;background:#111;color:#f2f
 .bar #status[data-state=live]{color:#7fd88f}
 .bar #status[data-state=waiting],.bar #status[data-state=reconnecting]{color:#ffcf5c}
 .bar #status[data-state=refused]{color:#ff8a80}
-main{flex:1;overflow-y:auto;padding:12px 16px;-webkit-user-select:text;user-select:text}
+main{flex:1;overflow-y:auto;padding:12px 16px;-webkit-user-select:text;user-select:text;touch-action:pan-y}
 h1{font-size:1.35rem;margin:0 0 4px}
 #up-next{margin:0 0 12px;color:#b8b8b8}
 #notes{white-space:pre-wrap;font-size:1.1rem}
