@@ -155,7 +155,12 @@ function mathBackslash(state: StateInline, silent: boolean): boolean {
   for (const { open, close, display, reading: only } of BACKSLASH_DELIMITERS) {
     if ((only && only !== reading) || !src.startsWith(open, pos)) continue;
     const start = pos + open.length;
+    // A closer missing after one opener is missing after every later one: searched once, so a
+    // paragraph of a million `\(` stays linear.
+    const missing = ((state as StateInline & { dmNoCloser?: Map<string, number> }).dmNoCloser ??= new Map());
+    if (start >= (missing.get(close) ?? Infinity)) return false;
     const end = src.indexOf(close, start);
+    if (end < 0) missing.set(close, start);
     if (end < 0 || end + close.length > posMax || src.slice(start, end).trim() === '') return false;
     if (!silent) {
       const token = state.push('math_inline', 'math', 0);
@@ -171,6 +176,9 @@ function mathBackslash(state: StateInline, silent: boolean): boolean {
 /** LaTeX's display environments, which KaTeX renders written bare (without dollars) as a block. */
 const DISPLAY_ENVIRONMENT = /^\\begin\{(equation|align|alignat|gather|multline|flalign|eqnarray|CD)(\*?)\}/;
 
+/** The most lines a bare environment may span. */
+const MAX_ENVIRONMENT_LINES = 500;
+
 /** A bare `\begin{align}` … `\end{align}` block (or equation, gather, …), on its lines up to the end. */
 function environmentBlock(state: StateBlock, startLine: number, endLine: number, silent: boolean): boolean {
   const pos = state.bMarks[startLine] + state.tShift[startLine];
@@ -178,10 +186,19 @@ function environmentBlock(state: StateBlock, startLine: number, endLine: number,
   const begin = DISPLAY_ENVIRONMENT.exec(state.src.slice(pos, state.eMarks[startLine]));
   if (!begin) return false;
   const end = `\\end{${begin[1]}${begin[2]}}`;
-  let last = startLine;
-  while (!state.src.slice(state.bMarks[last], state.eMarks[last]).includes(end)) {
-    last++;
-    if (last >= endLine || state.bMarks[last] + state.tShift[last] >= state.eMarks[last]) return false; // never across a blank line
+  // Lines known to hold neither this end nor a blank line (from an earlier search in this
+  // paragraph) are not read again: a paragraph of `\begin{align}` lines stays linear.
+  const searched = ((state as StateBlock & { dmNoEnd?: Map<string, [number, number]> }).dmNoEnd ??= new Map());
+  const known = searched.get(end);
+  let last = known && startLine >= known[0] && startLine <= known[1] ? known[1] + 1 : startLine;
+  for (; ; last++) {
+    const blank = last > startLine && state.bMarks[last] + state.tShift[last] >= state.eMarks[last];
+    // Never across a blank line, nor further than a formula KaTeX would be given.
+    if (last >= endLine || blank || last - startLine > MAX_ENVIRONMENT_LINES) {
+      searched.set(end, [startLine, last - 1]);
+      return false;
+    }
+    if (state.src.slice(state.bMarks[last], state.eMarks[last]).includes(end)) break;
   }
   if (silent) return true;
   const token = state.push('math_block', 'math', 0);
