@@ -14,6 +14,8 @@ export function problem(deck: Deck, severity: Severity, code: string, message: s
 export function slideWords(html: string): string[] {
   const text = html
     .replace(/<(pre|svg|annotation|math|aside|script|style)\b[\s\S]*?<\/\1>/gi, ' ')
+    // A chart's table, kept for screen readers: the audience sees the chart.
+    .replace(/<div class="dm-chart-data">[\s\S]*?<\/div>/g, ' ')
     .replace(/<[^>]*>/g, ' ')
     .replace(/&[#\w]+;/g, ' ');
   return text.split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w));

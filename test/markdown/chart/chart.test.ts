@@ -1,6 +1,7 @@
 // `::: chart` around a Markdown table: the SVG it draws, its description, the table it keeps,
 // and the warnings (with the line) when a table cannot be drawn.
 import { describe, expect, it } from 'vitest';
+import { checkDensity } from '../../../src/check/slide-rules.js';
 import { parseDeck } from '../../../src/compile/parse-deck.js';
 import { MAX_CATEGORIES } from '../../../src/markdown/plugins/chart/chart.js';
 import { CHART_TYPES } from '../../../src/markdown/plugins/chart/chart-words.js';
@@ -115,6 +116,14 @@ describe('::: chart', () => {
     ]);
     expect(svgOf(html).match(/<circle /g)).toHaveLength(MAX_CATEGORIES);
     expect(html).toContain('<td>Row 999</td>');
+  });
+
+  it('counts the words the audience sees, not those of the hidden table (dense-slide)', () => {
+    const rows = Array.from({ length: 40 }, (_, i) => `| Kommune ${i} | ${i} |`).join('\n');
+    const deck = parseDeck(`## Innbyggere\n\n::: chart\n| Kommune | Innbyggere |\n|---|---|\n${rows}\n:::\n`);
+    expect(checkDensity(deck)).toEqual([]);
+    const asTable = parseDeck(`## Innbyggere\n\n| Kommune | Innbyggere |\n|---|---|\n${rows}\n`);
+    expect(checkDensity(asTable)).toHaveLength(1);
   });
 
   it('writes axis numbers with the deck’s decimal comma', () => {

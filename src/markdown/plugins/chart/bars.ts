@@ -51,8 +51,10 @@ export function renderBars(data: ChartData, area: Plot, layout: BarLayout): stri
     return el('rect', { ...rect, style: `fill:${colour}` });
   };
   /** A value beyond the end of a bar (before its start when negative). */
+  // One size for every value, the largest at which the longest fits across its bar.
+  const longest = Math.max(1, ...valueLabels.map((l) => l.length));
+  const size = Math.min(LABEL_SIZE, horizontal ? thickness * 0.8 : (thickness / longest) * 1.8);
   const endLabel = (centre: number, value: number, label: string): string => {
-    const size = Math.min(LABEL_SIZE, horizontal ? thickness * 0.8 : (thickness / Math.max(1, label.length)) * 1.8);
     if (size < 9) return '';
     const p = at(value);
     return horizontal
