@@ -8,6 +8,7 @@ import { DeckError } from '../model/deck-error.js';
 import { checkDeck } from '../check/check-deck.js';
 import { parseDeck } from '../compile/parse-deck.js';
 import { renderDeck, type Script, type Stylesheet } from '../compile/render-deck.js';
+import { READING_VIEW_DIR, renderReadingView } from '../compile/render-reading-view.js';
 import type { DeckManifest } from '../compile/render-index.js';
 import { OEMBED_FILE, OG_IMAGE, renderOEmbed } from '../compile/oembed.js';
 import type { Separators } from '../compile/split-slides.js';
@@ -186,7 +187,19 @@ export async function buildDeck(file: string, options: BuildOptions): Promise<Bu
   const imageOnDisk = !inline && existsSync(imagePath);
   const wantImage = options.image === true || (options.image === 'shared' && deck.meta.url !== undefined);
   const hasImage = !inline && (wantImage || imageOnDisk);
+  // The reading view: in the deck's folder, or beside a single file (its styles inline too).
+  const readingFile = inline ? `${slug}.read.html` : `${READING_VIEW_DIR}/index.html`;
+  const readingHtml = renderReadingView(deck, {
+    fonts,
+    styles: styles.slice(1), // not deckmark.css (reveal.js's rules): the theme's properties, KaTeX, the deck's css
+    deckHref: inline ? `${encodeURIComponent(slug)}.html` : '../',
+    base: inline ? '' : '../',
+    imageFile: hasImage ? OG_IMAGE.file : undefined,
+    oembedFile: inline ? undefined : OEMBED_FILE,
+    safe: options.safe,
+  });
   const html = renderDeck(deck, {
+    readingHref: inline ? encodeURIComponent(readingFile) : `${READING_VIEW_DIR}/`,
     fonts,
     styles,
     scripts,
@@ -213,15 +226,18 @@ export async function buildDeck(file: string, options: BuildOptions): Promise<Bu
     pdf: hasPdf ? pdf : undefined,
     pptx: hasPptx ? pptx : undefined,
     image: hasImage ? OG_IMAGE.file : undefined,
+    read: `${READING_VIEW_DIR}/`,
   };
 
   if (inline) {
     const output = path.join(options.outDir, `${slug}.html`);
     await writeFileAtomic(output, html);
+    await writeFileAtomic(path.join(options.outDir, readingFile), readingHtml);
     return { slug, deck, output, manifest, diagnostics, lint };
   }
   const out = new Map<string, OutputFile>(files);
   out.set('index.html', html);
+  out.set(readingFile, readingHtml);
   if (embedFonts !== undefined) out.set(EMBED_FONTS_FILE, embedFonts);
   out.set('deck.json', `${JSON.stringify(manifest, null, 2)}\n`);
   const oembed = renderOEmbed({ ...manifest, url: deck.meta.url, hasImage });

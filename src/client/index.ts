@@ -4,6 +4,7 @@ import Reveal from 'reveal.js';
 import Notes from 'reveal.js/plugin/notes';
 import Search from 'reveal.js/plugin/search';
 import Zoom from 'reveal.js/plugin/zoom';
+import { setUpAccessibility } from './announce.js';
 import { EMBED_CONFIG, isEmbedView, setUpEmbed } from './embed.js';
 import { fitPlugin } from './fit.js';
 import { isPrintView, setUpVideos } from './video.js';
@@ -28,4 +29,5 @@ setUpVideos(config); // before reveal.js starts: the print view must not load a 
 const fit = fitPlugin(isPrintView(config));
 const deck = new Reveal({ ...config, plugins: embed ? [Zoom, Search, fit] : [Notes, Zoom, Search, fit] });
 host.Reveal = deck;
+setUpAccessibility(deck, isPrintView(config));
 void deck.initialize();

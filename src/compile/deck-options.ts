@@ -1,5 +1,5 @@
 // Turns front matter (and CLI overrides) into DeckMeta: known keys checked, defaults applied.
-import type { DeckMeta, Diagnostic, PdfOptions, SlideSize } from '../model/deck.js';
+import type { DeckMeta, Diagnostic, PdfOptions, ReadingViewOptions, SlideSize } from '../model/deck.js';
 import { DeckError } from '../model/deck-error.js';
 import { BUILTIN_THEMES, DEFAULT_THEME, HIGHLIGHT_THEMES, REVEAL_CODE_THEME, REVEAL_THEMES } from '../model/themes.js';
 import type { FrontMatter } from './front-matter.js';
@@ -23,6 +23,7 @@ const KNOWN_KEYS = new Set<string>([
   'themeVars',
   'sources',
   'pdf',
+  'readingView',
   'reveal',
   'revealOptions',
   'slideOptions',
@@ -203,6 +204,7 @@ export function readDeckOptions(fm: FrontMatter, ctx: OptionContext, diagnostics
     themeVars,
     sources: bool('sources') ?? false,
     pdf: readPdfOptions(record('pdf'), (m) => fail('pdf', m)),
+    readingView: readReadingViewOptions(record('readingView'), (m) => fail('readingView', m)),
     reveal,
     css: css as string[],
   };
@@ -218,6 +220,14 @@ function highlightTheme(name: string): string | undefined {
   if (/dark|night|black/.test(key)) return 'github-dark';
   if (/light/.test(key)) return 'github-light';
   return undefined;
+}
+
+function readReadingViewOptions(raw: Record<string, unknown>, fail: (message: string) => never): ReadingViewOptions {
+  const unknown = Object.keys(raw).find((key) => key !== 'notes');
+  if (unknown !== undefined) fail(`unknown \`readingView\` key \`${unknown}\`: the only key is notes (true or false)`);
+  const notes = raw.notes ?? true;
+  if (typeof notes !== 'boolean') fail('`readingView.notes` must be true or false');
+  return { notes: notes as boolean };
 }
 
 function readPdfOptions(raw: Record<string, unknown>, fail: (message: string) => never): PdfOptions {

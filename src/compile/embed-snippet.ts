@@ -1,5 +1,5 @@
 // The blog snippet of a deck (`deckmark embed`): an iframe on the deck's `?embed` view that
-// keeps the deck's ratio, with plain links under it, as HTML, Markdown or a WordPress block. Pure.
+// keeps the deck's ratio, with plain links under it (the deck, its text version, its PDF), as HTML, Markdown or a WordPress block. Pure.
 import { escapeHtml } from '../markdown/html.js';
 import { uiStrings } from './ui-strings.js';
 
@@ -32,6 +32,11 @@ export function deckBaseUrl(url: string): string {
 /** The URL of a file beside the deck (`oembed.json`, `og-image.png`, the PDF). */
 export function deckFileUrl(url: string, file: string): string {
   return new URL(encodeURIComponent(file), deckBaseUrl(url)).href;
+}
+
+/** The deck's reading view (`read/` in its folder, written by `build`). */
+export function readingViewUrl(url: string): string {
+  return new URL('read/', deckBaseUrl(url)).href;
 }
 
 /** The deck's embed view: its URL with `embed` added to the query (before any `#`). */
@@ -69,11 +74,17 @@ export function renderEmbedSnippet(target: EmbedTarget, format: EmbedFormat = 'h
   const ui = uiStrings(target.lang ?? 'en');
   const frame = renderEmbedFrame(target);
   if (format === 'markdown') {
-    const links = [`[${markdownText(target.title)}](${markdownUrl(target.url)})`];
+    const links = [
+      `[${markdownText(target.title)}](${markdownUrl(target.url)})`,
+      `[${markdownText(ui.textVersion)}](${markdownUrl(readingViewUrl(target.url))})`,
+    ];
     if (target.pdfUrl) links.push(`[${markdownText(ui.downloadPdf)}](${markdownUrl(target.pdfUrl)})`);
     return `${frame}\n\n${links.join(' · ')}\n`;
   }
-  const links = [`<a href="${escapeHtml(target.url)}">${escapeHtml(target.title)}</a>`];
+  const links = [
+    `<a href="${escapeHtml(target.url)}">${escapeHtml(target.title)}</a>`,
+    `<a href="${escapeHtml(readingViewUrl(target.url))}">${escapeHtml(ui.textVersion)}</a>`,
+  ];
   if (target.pdfUrl) links.push(`<a href="${escapeHtml(target.pdfUrl)}">${escapeHtml(ui.downloadPdf)}</a>`);
   const html = `${frame}\n<p class="deckmark-embed-links">${links.join(' · ')}</p>`;
   return format === 'wordpress' ? `<!-- wp:html -->\n${html}\n<!-- /wp:html -->\n` : `${html}\n`;

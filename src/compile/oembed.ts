@@ -1,7 +1,8 @@
 // The deck's oEmbed response (https://oembed.com, type "rich"), written as `oembed.json` beside
 // the deck, and the names of the files its discovery link and social cards point at. Pure.
 import { escapeHtml } from '../markdown/html.js';
-import { deckFileUrl, embedViewUrl } from './embed-snippet.js';
+import { deckFileUrl, embedViewUrl, readingViewUrl } from './embed-snippet.js';
+import { uiStrings } from './ui-strings.js';
 
 /** The title-slide image `build` makes for social cards and the gallery. */
 export const OG_IMAGE = { file: 'og-image.png', width: 1200, height: 630 } as const;
@@ -19,6 +20,8 @@ export interface OEmbedInput {
   height: number;
   /** The deck has its title-slide image. */
   hasImage?: boolean;
+  /** Picks the "Text version" wording. @defaultValue 'en' */
+  lang?: string;
 }
 
 export interface OEmbedRich {
@@ -44,12 +47,12 @@ export function deckFileHref(url: string | undefined, file: string): string {
  * The oEmbed `html`, made only of what WordPress keeps of a provider it does not know
  * (`wp_filter_oembed_result`: a `blockquote` with links, an `iframe` with `src width height
  * frameborder scrolling title`). The blockquote is the fallback WordPress shows until the
- * deck's embed view answers its embed protocol; `width="100%"` spans the column, and the
+ * deck's embed view answers its embed protocol: the deck and its text version (the reading view); `width="100%"` spans the column, and the
  * embed view asks for the height that gives the deck its ratio.
  */
-export function renderOEmbedHtml(url: string, title: string, height: number): string {
+export function renderOEmbedHtml(url: string, title: string, height: number, textVersion: { href: string; label: string }): string {
   return (
-    `<blockquote><a href="${escapeHtml(url)}">${escapeHtml(title)}</a></blockquote>` +
+    `<blockquote><a href="${escapeHtml(url)}">${escapeHtml(title)}</a> · <a href="${escapeHtml(textVersion.href)}">${escapeHtml(textVersion.label)}</a></blockquote>` +
     `<iframe src="${escapeHtml(embedViewUrl(url))}" width="100%" height="${height}" title="${escapeHtml(title)}" ` +
     `frameborder="0" scrolling="no"></iframe>`
   );
@@ -63,7 +66,10 @@ export function renderOEmbed(input: OEmbedInput): OEmbedRich {
     title: input.title,
     ...(input.author ? { author_name: input.author } : {}),
     provider_name: PROVIDER_NAME,
-    html: renderOEmbedHtml(input.url ?? 'index.html', input.title, height),
+    html: renderOEmbedHtml(input.url ?? 'index.html', input.title, height, {
+      href: input.url ? readingViewUrl(input.url) : 'read/',
+      label: uiStrings(input.lang ?? 'en').textVersion,
+    }),
     width: OEMBED_WIDTH,
     height,
   };

@@ -17,6 +17,8 @@ export interface RenderOptions {
   styles: Stylesheet[];
   /** The browser runtime (reveal.js and deckmark's client). */
   scripts: Script[];
+  /** Link to the deck's reading view (its text version). */
+  readingHref?: string;
   /** Link to the deck's PDF, when it exists. */
   pdfHref?: string;
   /** Link to the deck's PowerPoint file, when it exists. */
@@ -32,6 +34,13 @@ export interface RenderOptions {
   embedFontsHref?: string;
   /** `--safe`: a Content-Security-Policy that lets the deck run only its own scripts. @defaultValue false */
   safe?: boolean;
+}
+
+/** What the runtime says to screen readers (src/client/announce.ts), in the deck's language. */
+export function clientStrings(deck: Deck): Record<string, string> {
+  const ui = uiStrings(deck.meta.lang);
+  const { slideOf, slide, slideDeck, previousSlide, nextSlide, slideAbove, slideBelow, textVersion } = ui;
+  return { title: deck.meta.title, slideOf, slide, slideDeck, previousSlide, nextSlide, slideAbove, slideBelow, textVersion };
 }
 
 /** The reveal.js configuration a deck starts with. */
@@ -51,12 +60,12 @@ function renderStack(slide: Slide): string {
 }
 
 /** Custom property overrides; values lose characters that could end the rule or the element. */
-function themeVarsStyle(vars: Record<string, string>): string {
+export function themeVarsStyle(vars: Record<string, string>): string {
   const decls = Object.entries(vars).map(([k, v]) => `--dm-${k}:${v.replace(/[<>{};]/g, '')}`);
   return decls.length ? `<style>:root{${decls.join(';')}}</style>\n` : '';
 }
 
-function renderStyle(style: Stylesheet): string {
+export function renderStyle(style: Stylesheet): string {
   return 'href' in style
     ? `<link rel="stylesheet" href="${escapeHtml(style.href)}">\n`
     : `<style>${style.inline.replace(/<\/style/gi, '<\\/style')}</style>\n`;
@@ -69,19 +78,27 @@ function renderScript(script: Script): string {
   return 'src' in script ? `<script src="${escapeHtml(script.src)}"></script>\n` : `<script>${inlineScript(script.inline)}</script>\n`;
 }
 
-/** Open Graph and Twitter-card tags (SPEC §3 `embed`); file links absolute when the deck's URL is known. */
-function socialTags(deck: Deck, options: RenderOptions): string[] {
+/**
+ * Open Graph and Twitter-card tags (SPEC §3 `embed`); file links absolute when the deck's URL is
+ * known, else under `base` (the reading view is a folder below the deck's files).
+ */
+export function socialTags(
+  deck: Deck,
+  options: Pick<RenderOptions, 'imageFile' | 'oembedFile'>,
+  page: { pageUrl?: string; base: string } = { pageUrl: deck.meta.url, base: '' },
+): string[] {
   const { meta } = deck;
+  const fileHref = (file: string): string => (meta.url ? deckFileHref(meta.url, file) : page.base + deckFileHref(undefined, file));
   const property = (name: string, value: string | undefined) =>
     value === undefined ? undefined : `<meta property="${name}" content="${escapeHtml(value)}">`;
   const named = (name: string, value: string | undefined) =>
     value === undefined ? undefined : `<meta name="${name}" content="${escapeHtml(value)}">`;
-  const image = options.imageFile ? deckFileHref(meta.url, options.imageFile) : undefined;
+  const image = options.imageFile ? fileHref(options.imageFile) : undefined;
   return [
     property('og:type', 'website'),
     property('og:title', meta.title),
     property('og:description', meta.description),
-    property('og:url', meta.url),
+    property('og:url', page.pageUrl),
     property('og:image', image),
     image && property('og:image:width', String(OG_IMAGE.width)),
     image && property('og:image:height', String(OG_IMAGE.height)),
@@ -91,7 +108,7 @@ function socialTags(deck: Deck, options: RenderOptions): string[] {
     named('twitter:description', meta.description),
     named('twitter:image', image),
     options.oembedFile &&
-      `<link rel="alternate" type="application/json+oembed" href="${escapeHtml(deckFileHref(meta.url, options.oembedFile))}" title="${escapeHtml(meta.title)}">`,
+      `<link rel="alternate" type="application/json+oembed" href="${escapeHtml(fileHref(options.oembedFile))}" title="${escapeHtml(meta.title)}">`,
   ].filter((t): t is string => Boolean(t));
 }
 
@@ -131,14 +148,19 @@ export function renderDeck(deck: Deck, options: RenderOptions): string {
   const pptxLink = options.pptxHref
     ? `<a class="dm-pdf-link dm-pptx-link${options.pdfHref ? ' dm-stacked' : ''}" href="${escapeHtml(options.pptxHref)}" download>${escapeHtml(ui.downloadPptx)}</a>\n`
     : '';
+  // First in the page: the first stop of Tab, before the slides a screen reader meets.
+  const readingLink = options.readingHref
+    ? `<a class="dm-read-link" href="${escapeHtml(options.readingHref)}" aria-keyshortcuts="T">${escapeHtml(ui.textVersion)}</a>\n`
+    : '';
   return `${documentStart(meta.lang, meta.title)}${metaTags.map((t) => `${t}\n`).join('')}${fonts.html}${options.styles.map(renderStyle).join('')}${themeVarsStyle(meta.themeVars)}</head>
 <body>
-<div class="reveal">
+${readingLink}<div class="reveal">
 <div class="slides">
 ${deck.slides.map(renderStack).join('')}</div>
 </div>
 ${pdfLink}${pptxLink}<button type="button" class="dm-fullscreen" aria-label="${escapeHtml(ui.fullscreen)}" title="${escapeHtml(ui.fullscreen)}"></button>
 <script type="application/json" id="deckmark-config">${scriptJson(revealConfig(deck))}</script>
+<script type="application/json" id="deckmark-ui">${scriptJson(clientStrings(deck))}</script>
 ${options.scripts.map(renderScript).join('')}</body>
 </html>
 `;

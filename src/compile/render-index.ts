@@ -20,6 +20,8 @@ export interface DeckManifest {
   pptx?: string;
   /** The title-slide image's file name in the deck's folder (1200×630), when it has one. */
   image?: string;
+  /** The reading view's folder in the deck's folder (`read/`); decks built before it have none. */
+  read?: string;
 }
 
 function renderCard(deck: DeckManifest): string {
@@ -28,6 +30,7 @@ function renderCard(deck: DeckManifest): string {
   const pdf = deck.pdf
     ? ` · <a href="${encodeURIComponent(deck.slug)}/${encodeURIComponent(deck.pdf)}">${escapeHtml(ui.downloadPdf)}</a>`
     : '';
+  const read = deck.read ? ` · <a href="${encodeURIComponent(deck.slug)}/${encodeURI(deck.read)}">${escapeHtml(ui.textVersion)}</a>` : '';
   const pptx = deck.pptx
     ? ` · <a href="${encodeURIComponent(deck.slug)}/${encodeURIComponent(deck.pptx)}">${escapeHtml(ui.downloadPptx)}</a>`
     : '';
@@ -39,7 +42,7 @@ function renderCard(deck: DeckManifest): string {
   return `<li class="deck" lang="${escapeHtml(deck.lang)}">
 ${thumb}
 <h2><a href="${href}">${escapeHtml(deck.title)}</a></h2>
-${deck.description ? `<p>${escapeHtml(deck.description)}</p>\n` : ''}<p class="meta">${deck.slideCount} ${escapeHtml(ui.slides)}${deck.author ? ` · ${escapeHtml(deck.author)}` : ''}${pdf}${pptx}</p>
+${deck.description ? `<p>${escapeHtml(deck.description)}</p>\n` : ''}<p class="meta">${deck.slideCount} ${escapeHtml(ui.slides)}${deck.author ? ` · ${escapeHtml(deck.author)}` : ''}${read}${pdf}${pptx}</p>
 </li>`;
 }
 

@@ -24,6 +24,12 @@ export interface PdfOptions {
   size?: SlideSize;
 }
 
+/** The reading view's settings (front matter `readingView:`). */
+export interface ReadingViewOptions {
+  /** Speaker notes as a transcript under each slide. @defaultValue true */
+  notes: boolean;
+}
+
 /** Deck-wide settings, from front matter with defaults applied. */
 export interface DeckMeta {
   title: string;
@@ -46,6 +52,7 @@ export interface DeckMeta {
   /** Add a last slide listing every link and footnote. @defaultValue false */
   sources: boolean;
   pdf: PdfOptions;
+  readingView: ReadingViewOptions;
   /** reveal.js options, passed through to `Reveal.initialize`. */
   reveal: Record<string, unknown>;
   /** Extra stylesheets (reveal-md's `css`), as written. */

@@ -35,9 +35,13 @@ describe('deckmark build', () => {
     const out = tempDir();
     const { code, stderr } = await runCli('build', path.join(SLIDES, 'syntax-tour.md'), '-o', out, '--single-file');
     expect(code, stderr).toBe(0);
-    expect(readdirSync(out)).toEqual(['syntax-tour.html']);
+    expect(readdirSync(out)).toEqual(['syntax-tour.html', 'syntax-tour.read.html']); // the deck and its reading view
     const $ = load(readFileSync(path.join(out, 'syntax-tour.html'), 'utf8'));
     expect($('link[rel=stylesheet], script[src]').length).toBe(0);
+    expect($('a.dm-read-link').attr('href')).toBe('syntax-tour.read.html');
+    const read = load(readFileSync(path.join(out, 'syntax-tour.read.html'), 'utf8'));
+    expect(read('link[rel=stylesheet], script').length).toBe(0);
+    expect(read('.dm-read-deck-link a').first().attr('href')).toBe('syntax-tour.html#/0');
     expect($('img[alt="Diagram of the pipeline"]').attr('src')).toMatch(/^data:image\/svg\+xml;base64,/);
   });
 

@@ -27,6 +27,7 @@ describe('defaults', () => {
       themeVars: {},
       sources: false,
       pdf: { notes: false, fragments: false, handout: 0, size: undefined },
+      readingView: { notes: true },
       reveal: {},
       css: [],
     });

@@ -44,7 +44,7 @@ describe('document head', () => {
       $('script:not([src])')
         .toArray()
         .map((el) => $(el).attr('id')),
-    ).toEqual(['deckmark-config']);
+    ).toEqual(['deckmark-config', 'deckmark-ui']);
   });
 
   it('links the stylesheets and scripts in order, inline ones kept inside their element', () => {
@@ -64,8 +64,8 @@ describe('document head', () => {
         .map((_, el) => $(el).attr('src'))
         .get(),
     ).toEqual(['reveal.js']);
-    expect($('script:not([src]):not(#deckmark-config)')).toHaveLength(1);
-    expect($('body script').length).toBe(3);
+    expect($('script:not([src]):not(#deckmark-config):not(#deckmark-ui)')).toHaveLength(1);
+    expect($('body script').length).toBe(4);
   });
 });
 
@@ -141,7 +141,7 @@ describe('themeVars', () => {
       $('script:not([src])')
         .toArray()
         .map((el) => $(el).attr('id')),
-    ).toEqual(['deckmark-config']);
+    ).toEqual(['deckmark-config', 'deckmark-ui']);
     const css = $('style').text();
     expect(css.startsWith(':root{')).toBe(true);
     expect(css.indexOf('}')).toBe(css.length - 1);

@@ -42,15 +42,20 @@ describe('the embed snippet', () => {
     expect(frame.attr('allow')).toBe('fullscreen');
     expect(frame.attr('style')).toContain('border:0');
     const links = $('p.deckmark-embed-links a');
-    expect(links.map((_, a) => $(a).attr('href')).get()).toEqual(['https://example.org/talk/', 'https://example.org/talk/talk.pdf']);
+    expect(links.map((_, a) => $(a).attr('href')).get()).toEqual([
+      'https://example.org/talk/',
+      'https://example.org/talk/read/',
+      'https://example.org/talk/talk.pdf',
+    ]);
     expect(links.first().text()).toBe(NASTY);
+    expect(links.eq(1).text()).toBe('Text version');
     expect(links.last().text()).toBe('Download PDF');
   });
 
   it('keeps the deck ratio and leaves out the PDF link when there is no PDF', () => {
     const $ = parseStrict(renderEmbedSnippet({ ...TARGET, width: 1024, height: 768, lang: 'nb' }));
     expect($('iframe.deckmark-embed').attr('style')).toContain('aspect-ratio:1024/768');
-    expect($('p.deckmark-embed-links a')).toHaveLength(1);
+    expect($('p.deckmark-embed-links a')).toHaveLength(2); // the deck and its text version
   });
 
   it('escapes a URL with quotes and ampersands and adds `embed` to its query, before the hash', () => {
@@ -70,7 +75,9 @@ describe('the embed snippet', () => {
     const md = renderEmbedSnippet({ ...TARGET, title: 'A [b] *c*', pdfUrl: 'https://example.org/talk/t.pdf' }, 'markdown');
     const [block, links] = md.trim().split('\n\n');
     expect(cheerio.load(block, null, false)('iframe').attr('title')).toBe('A [b] *c*');
-    expect(links).toBe('[A \\[b\\] \\*c\\*](https://example.org/talk/) · [Download PDF](https://example.org/talk/t.pdf)');
+    expect(links).toBe(
+      '[A \\[b\\] \\*c\\*](https://example.org/talk/) · [Text version](https://example.org/talk/read/) · [Download PDF](https://example.org/talk/t.pdf)',
+    );
     const wp = renderEmbedSnippet(TARGET, 'wordpress');
     expect(wp).toMatch(/^<!-- wp:html -->\n<iframe class="deckmark-embed"[\s\S]*\n<!-- \/wp:html -->\n$/);
   });
@@ -104,8 +111,13 @@ describe('oEmbed and social meta', () => {
     const $ = cheerio.load(json.html, null, false);
     expect($('iframe').attr('src')).toBe('https://example.org/talk/?embed');
     expect($('iframe').attr('title')).toBe(NASTY);
-    expect($('blockquote > a').attr('href')).toBe('https://example.org/talk/');
-    expect($('blockquote > a').text()).toBe(NASTY);
+    expect(
+      $('blockquote > a')
+        .map((_, a) => $(a).attr('href'))
+        .get(),
+    ).toEqual(['https://example.org/talk/', 'https://example.org/talk/read/']);
+    expect($('blockquote > a').first().text()).toBe(NASTY);
+    expect($('blockquote > a').last().text()).toBe('Text version');
     expect(json.thumbnail_url).toBe('https://example.org/talk/og-image.png');
     expect([json.thumbnail_width, json.thumbnail_height]).toEqual([1200, 630]);
     const bare = renderOEmbed({ title: 't', width: 1024, height: 768 });
@@ -180,7 +192,7 @@ describe('deckmark embed', () => {
         $('a')
           .map((_, a) => $(a).text())
           .get(),
-      ).toEqual([NASTY, 'Last ned PDF']);
+      ).toEqual([NASTY, 'Tekstversjon', 'Last ned PDF']);
       expect($('a').last().attr('href')).toBe('https://example.org/talk/talk.pdf');
     }
   });
