@@ -23,7 +23,8 @@ const GUARD_BINDING = '__deckmarkGuard';
 /**
  * Runs in the page before its own scripts. Text, not a function: a transpiler's helpers (such
  * as keepNames's `__name`) do not exist in the page. Reports dialogs with their caller's stack,
- * and cancels every navigation to another document (a hash change stays), reporting it.
+ * and cancels every navigation to another document (a hash change stays) and every form sent,
+ * reporting it.
  */
 const PAGE_SIDE = `(() => {
   const report = (kind, url) => window[${JSON.stringify(GUARD_BINDING)}]?.(JSON.stringify({ kind, url: url || '', stack: String(new Error().stack) }));
@@ -34,6 +35,14 @@ const PAGE_SIDE = `(() => {
       return original.apply(this, args);
     };
   }
+  // A form sent by script (form.submit() fires no event): cancelled like a navigation.
+  HTMLFormElement.prototype.submit = function () {
+    report('navigation', this.action);
+  };
+  addEventListener('submit', (e) => {
+    e.preventDefault();
+    report('navigation', e.target.action);
+  }, true);
   window.navigation?.addEventListener('navigate', (e) => {
     const here = location.href.replace(/#.*$/, '');
     if (e.hashChange || (e.navigationType !== 'reload' && e.destination.url.replace(/#.*$/, '') === here) || !e.cancelable) return;
