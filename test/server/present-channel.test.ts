@@ -1,7 +1,11 @@
 // The present channel's rules, with plain WebSocket clients: only key holders control, the
 // audience only listens, bad messages are dropped without harm, floods are cut, state comes
 // back to whoever connects.
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import WebSocket from 'ws';
+import { attachPresentChannel } from '../../src/server/present/present-channel.js';
 import type { PresentServer } from '../../src/server/present/present-server.js';
 import { makeToken, tokenMatches } from '../../src/server/present/token.js';
 import { channelClient, makeTalk, present, type Client } from './present-fixture.js';
@@ -159,5 +163,31 @@ describe('the present channel', () => {
     presenter = channelClient(server, `role=presenter&${key()}`);
     await until(() => remote.messages.some((m, i) => i > 0 && m.type === 'presenters' && m.count === 1));
     remote.ws.close();
+  });
+});
+
+describe('the present channel heartbeat', () => {
+  it('says something to every page on each beat, and drops a socket that stops answering pings', async () => {
+    const server = http.createServer();
+    attachPresentChannel(server, makeToken(), () => true, 100);
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const url = `ws://127.0.0.1:${(server.address() as AddressInfo).port}/__deckmark/present?role=audience`;
+    try {
+      const messages: string[] = [];
+      const answering = new WebSocket(url);
+      answering.on('message', (data) => messages.push(JSON.parse(data.toString()).type));
+      // A phone that left the network: its socket is open here, but no pong comes back.
+      const gone = new WebSocket(url, { autoPong: false });
+      const goneClosed = new Promise<number>((resolve) => gone.once('close', resolve));
+      expect(await goneClosed).toBe(1006);
+      expect(answering.readyState).toBe(WebSocket.OPEN);
+      expect(messages[0]).toBe('hello');
+      await until(() => messages.filter((type) => type === 'alive').length >= 3);
+      expect(answering.readyState).toBe(WebSocket.OPEN);
+      answering.close();
+    } finally {
+      server.closeAllConnections();
+      server.close();
+    }
   });
 });

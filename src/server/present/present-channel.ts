@@ -49,7 +49,16 @@ function askedRole(req: IncomingMessage): { role: Role; token: string | null } {
   return { role: role === 'presenter' || role === 'remote' ? role : 'audience', token: params.get('token') };
 }
 
-export function attachPresentChannel(server: Server, token: string, accepts: (req: IncomingMessage) => boolean): PresentChannel {
+/**
+ * Serves the channel on `server`'s upgrade requests; `accepts` is the server's own check of the
+ * request (its Host header). `heartbeatMs` is for tests.
+ */
+export function attachPresentChannel(
+  server: Server,
+  token: string,
+  accepts: (req: IncomingMessage) => boolean,
+  heartbeatMs = HEARTBEAT_MS,
+): PresentChannel {
   const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_MESSAGE_BYTES });
   const peers = new Map<WebSocket, Peer>();
   let state: FullState | null = null;
@@ -135,7 +144,7 @@ export function attachPresentChannel(server: Server, token: string, accepts: (re
       socket.ping();
     }
     sendTo(['presenter', 'remote', 'audience'], { type: 'alive' });
-  }, HEARTBEAT_MS);
+  }, heartbeatMs);
   heartbeat.unref();
 
   return {
