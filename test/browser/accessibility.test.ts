@@ -122,6 +122,69 @@ describe('accessibility (axe-core, WCAG 2.1 A/AA)', () => {
     await host?.stop();
   });
 
+  it('announces each slide in the deck’s language, labels the arrows and keeps future fragments from screen readers', async () => {
+    await onPage(browser, host, `${host.url}default/strategi-sosiale-medier/index.html`, async (page) => {
+      await page.waitForFunction(() => (window as any).Reveal?.isReady());
+      const deck = await page.evaluate(() => ({
+        role: document.querySelector('.reveal')?.getAttribute('role'),
+        roledescription: document.querySelector('.reveal')?.getAttribute('aria-roledescription'),
+        next: document.querySelector('.controls .navigate-right')?.getAttribute('aria-label'),
+        previous: document.querySelector('.controls .navigate-left')?.getAttribute('aria-label'),
+        revealStatus: document.querySelector('.aria-status')?.getAttribute('aria-live'),
+      }));
+      expect(deck).toEqual({
+        role: 'region',
+        roledescription: 'lysbildeserie',
+        next: 'Neste lysbilde',
+        previous: 'Forrige lysbilde',
+        revealStatus: 'off',
+      });
+      const total = await page.evaluate(() => (window as any).Reveal.getTotalSlides() as number);
+      await page.keyboard.press('ArrowRight');
+      const live = () => page.$eval('.dm-live', (el) => [el.getAttribute('aria-live'), el.textContent]);
+      const title = await page.evaluate(() => (window as any).Reveal.getCurrentSlide().querySelector('h1, h2').textContent.trim());
+      expect(await live()).toEqual(['polite', `Lysbilde 2 av ${total}: ${title}`]);
+      // The incremental goals: until shown, each is inert (no screen reader, no Tab); shown, it is back.
+      const goals = await page.evaluate(() => {
+        const reveal = (window as any).Reveal;
+        const slide = document.querySelector('.dm-goals')!.closest('section')!;
+        const { h, v } = reveal.getIndices(slide);
+        reveal.slide(h, v);
+        const inert = () => [...slide.querySelectorAll<HTMLElement>('.fragment')].map((f) => f.inert);
+        const before = inert();
+        reveal.nextFragment();
+        return { before, after: inert() };
+      });
+      expect(goals.before.length).toBeGreaterThan(1);
+      expect(goals.before.every(Boolean)).toBe(true);
+      expect(goals.after[0]).toBe(false);
+      expect(goals.after.slice(1).every(Boolean)).toBe(true);
+    });
+  });
+
+  it('reaches the text version by keyboard: the first Tab stop, and the T key', async () => {
+    const deckUrl = `${host.url}default/layouts/index.html`;
+    await onPage(browser, host, deckUrl, async (page) => {
+      await page.waitForFunction(() => (window as any).Reveal?.isReady());
+      await page.keyboard.press('Tab');
+      expect(await page.evaluate(() => document.activeElement?.className)).toBe('dm-read-link');
+      expect(await page.evaluate(() => (document.activeElement as HTMLAnchorElement).href)).toBe(`${host.url}default/layouts/read/`);
+    });
+    await onPage(browser, host, deckUrl, async (page) => {
+      await page.waitForFunction(() => (window as any).Reveal?.isReady());
+      // The key follows the link (its click is stopped here: withPage cancels a page's navigation away).
+      await page.evaluate(() => {
+        const link = document.querySelector('.dm-read-link')!;
+        link.addEventListener('click', (event) => {
+          event.preventDefault();
+          document.body.dataset.followed = 'yes';
+        });
+      });
+      await page.keyboard.press('t');
+      expect(await page.evaluate(() => document.body.dataset.followed)).toBe('yes');
+    });
+  });
+
   for (const theme of BUILTIN_THEMES) {
     it(`has no violations in the ${theme} theme: decks, embed views, reading views, gallery`, async () => {
       const found: Violation[] = [];
