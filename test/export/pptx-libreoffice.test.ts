@@ -1,15 +1,17 @@
 // The exported .pptx opened in a real office suite: LibreOffice Impress converts each example
 // deck's file to PDF; it must have a page per slide with that slide's title as text, and each
 // page must look like the deck's own PDF page (a coarse grey-level comparison, see
-// page-similarity.ts). Without `soffice` the test is skipped with one line, unless
-// DECKMARK_REQUIRE_LIBREOFFICE is set (as `.ci/run` does).
+// page-similarity.ts); every corpus deck's file must open with a page per slide. Without
+// `soffice` the test is skipped with one line, unless DECKMARK_REQUIRE_LIBREOFFICE is set (as
+// `.ci/run` does).
 import { execFileSync, spawnSync } from 'node:child_process';
-import { readdirSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { compileDeckFile } from '../../src/build/build-deck.js';
 import { runCli, SLIDES, tempDir } from '../helpers/cli.js';
+import { CORPUS_DECKS, corpusAvailable } from '../helpers/corpus.js';
 import { pdfPageGrids, similarity } from '../helpers/page-similarity.js';
 import { readPdf } from '../helpers/read-pdf.js';
 
@@ -48,6 +50,33 @@ describe.runIf(libreOfficeAvailable())('the .pptx in LibreOffice Impress', { tim
       stdio: 'ignore',
       timeout: 240_000,
     });
+  });
+
+  it.runIf(corpusAvailable())('opens every corpus deck with a page per slide', async () => {
+    const corpusOut = tempDir();
+    const result = await runCli('pptx', CORPUS_DECKS, '-o', corpusOut, '-q');
+    expect(result.code, result.stderr).toBe(0);
+    const slugs = readdirSync(CORPUS_DECKS)
+      .filter((f) => f.endsWith('.md'))
+      .map((f) => f.replace(/\.md$/, ''));
+    const pdfs = tempDir();
+    execFileSync(
+      'soffice',
+      [
+        `-env:UserInstallation=${pathToFileURL(tempDir('deckmark-lo-')).href}`,
+        '--headless',
+        '--convert-to',
+        'pdf',
+        '--outdir',
+        pdfs,
+        ...slugs.map((s) => path.join(corpusOut, s, `${s}.pptx`)),
+      ],
+      { stdio: 'ignore', timeout: 240_000 },
+    );
+    for (const slug of slugs) {
+      const { slideCount } = JSON.parse(readFileSync(path.join(corpusOut, slug, 'deck.json'), 'utf8'));
+      expect((await readPdf(path.join(pdfs, `${slug}.pdf`))).pages.length, slug).toBe(slideCount);
+    }
   });
 
   it.each(DECKS)('%s: a page per slide, each with its title as text, each like its PDF page', async (name) => {

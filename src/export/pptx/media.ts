@@ -91,7 +91,7 @@ class TableBlock implements Block {
   }
 }
 
-export function tableBlock(ctx: SlideContext, table: Element, size: number): Block {
+export function tableBlock(ctx: SlideContext, table: Element, size: number): Block | undefined {
   const small = size * 0.8;
   const rows: TableCellSpec[][] = [];
   const walk = (node: Element): void => {
@@ -118,7 +118,15 @@ export function tableBlock(ctx: SlideContext, table: Element, size: number): Blo
     }
   };
   walk(table);
-  return new TableBlock(rows, ctx.palette.border, ctx.palette.fg, small * 0.55);
+  if (rows.length === 0) return undefined;
+  // PowerPoint tables are rectangular: short rows (a ragged or spanned HTML table) get empty cells.
+  const columns = Math.max(1, ...rows.map((r) => r.length));
+  const empty = (header: boolean): TableCellSpec => ({
+    paras: [{ runs: [], size: small, font: ctx.theme.fonts.body, color: ctx.palette.fg, level: 0, spaceBefore: 0 }],
+    header,
+  });
+  const full = rows.map((r) => [...r, ...Array.from({ length: columns - r.length }, () => empty(r[0]?.header ?? false))]);
+  return new TableBlock(full, ctx.palette.border, ctx.palette.fg, small * 0.55);
 }
 
 /** A filled box around text: code on its background. */
