@@ -53,13 +53,13 @@ export function setUpEmbed(deck: { width: number; height: number }): void {
   const secret = takeSecret();
   if (secret) speakWordPressEmbed(secret, deck);
   else {
-    // Outside WordPress the deck's links (the PDF's too) open in a new tab.
-    for (const link of document.querySelectorAll<HTMLAnchorElement>('.dm-pdf-link')) link.target = '_blank';
+    // Outside WordPress the deck's links (the PDF's and the text version's too) open in a new tab.
+    for (const link of document.querySelectorAll<HTMLAnchorElement>('.dm-pdf-link, .dm-read-link')) link.target = '_blank';
     window.addEventListener('hashchange', function listen() {
       const late = takeSecret();
       if (!late) return;
       window.removeEventListener('hashchange', listen);
-      for (const link of document.querySelectorAll<HTMLAnchorElement>('.dm-pdf-link')) link.removeAttribute('target');
+      for (const link of document.querySelectorAll<HTMLAnchorElement>('.dm-pdf-link, .dm-read-link')) link.removeAttribute('target');
       speakWordPressEmbed(late, deck);
     });
   }

@@ -104,7 +104,7 @@ function renderSlide({ slide, number, hash }: PlacedSlide, deck: Deck, options: 
   // The heading keeps the author's id (`{#id}`): links to it still land here.
   const headingId = id ?? `${anchor}-title`;
   return `<section class="dm-read-slide" id="${anchor}" aria-labelledby="${escapeHtml(headingId)}">
-<h2 id="${escapeHtml(headingId)}"><a class="dm-read-number" href="#${anchor}">${number}.</a> ${title}</h2>
+<h2 id="${escapeHtml(headingId)}"><a class="dm-read-number" href="#${anchor}"><span class="dm-read-hidden">${escapeHtml(ui.slide)} </span>${number}</a> ${title}</h2>
 ${content ? `<div class="dm-read-content">\n${content}\n</div>\n` : ''}${notes}<p class="dm-read-deck-link"><a href="${escapeHtml(options.deckHref)}${hash}">${escapeHtml(ui.showInDeck)}<span class="dm-read-hidden"> (${escapeHtml(`${ui.slide} ${number}`)})</span></a></p>
 </section>`;
 }
@@ -146,7 +146,7 @@ table{border-collapse:collapse;display:block;overflow-x:auto;max-width:100%}th,t
 blockquote{margin:1em 0;padding:.2em 1em;border-left:4px solid var(--dm-accent,#2f4fd8)}
 .dm-read-meta{color:var(--dm-muted,#5a6478)}
 .dm-read-slide{border-top:1px solid var(--dm-border,#c9cfdb);margin-top:2.5rem}
-.dm-read-number{color:inherit;text-decoration:none}.dm-read-number:hover{text-decoration:underline}
+.dm-read-number{display:inline-block;min-width:1.6em;margin-right:.35em;color:var(--dm-muted,#5a6478);font-size:.8em;font-variant-numeric:tabular-nums;text-decoration:none}.dm-read-number:hover{text-decoration:underline}
 .dm-read-notes{margin:1rem 0;padding:.25rem 1rem;border-left:4px solid var(--dm-border,#c9cfdb)}
 .dm-read-label{font-weight:700;margin-bottom:.25rem}
 .dm-read-deck-link{font-size:.95rem}

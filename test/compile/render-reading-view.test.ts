@@ -87,11 +87,12 @@ describe('the reading view', () => {
     // The hidden slide is left out, as reveal.js leaves it out.
     expect(sections.map((_, s) => $(s).attr('id')).get()).toEqual(['slide-1', 'slide-2', 'slide-3', 'slide-4']);
     expect(sections.map((_, s) => $(s).find('h2').first().text()).get()).toEqual([
-      '1. Strategi & plan',
-      '2. Mål',
-      '3. Lysbilde 3',
-      '4. Film',
+      'Lysbilde 1 Strategi & plan',
+      'Lysbilde 2 Mål',
+      'Lysbilde 3 Lysbilde 3',
+      'Lysbilde 4 Film',
     ]);
+    expect($('#slide-2 h2 a.dm-read-number').attr('href')).toBe('#slide-2');
     expect(sections.map((_, s) => $(s).find('.dm-read-deck-link a').attr('href')).get()).toEqual([
       '../#/0',
       '../#/1',
