@@ -128,6 +128,10 @@ describe('deckmark pptx', { timeout: 120_000 }, () => {
         { text: 'første', kind: 'number', level: 0 },
         { text: 'andre', kind: 'number', level: 0 },
       ]);
+      // Bullets in the theme's accent colour, as on screen.
+      expect(pptx.slides[2].xml.match(/<a:buClr><a:srgbClr val="2F4FD8"\/><\/a:buClr><a:buSzPct val="100000"\/><a:buChar /g)).toHaveLength(
+        3,
+      );
     });
 
     it('links to the web, and in-deck links (#/goals, #/3) jump to their slide', () => {

@@ -24,19 +24,22 @@ function escapeXml(text: string): string {
 /**
  * Repairs what pptxgenjs writes: it repeats a paragraph's properties before every run, which
  * is not valid OOXML; it places a placeholder only where its master says (so the title is a
- * named frame made a placeholder here); and it has no field for the document's language.
+ * named frame made a placeholder here); it has no field for the document's language, nor for a
+ * bullet's colour (the theme's accent, `bulletColours[n - 1]` on slide n).
  */
-async function finishPackage(bytes: Uint8Array, deck: Deck): Promise<Uint8Array> {
+async function finishPackage(bytes: Uint8Array, deck: Deck, bulletColours: string[]): Promise<Uint8Array> {
   const zip = await JSZip.loadAsync(bytes);
   for (const name of Object.keys(zip.files).filter((n) => /^ppt\/slides\/slide\d+\.xml$/.test(n))) {
     const xml = await zip.file(name)!.async('string');
+    const colour = bulletColours[Number(/slide(\d+)\.xml$/.exec(name)![1]) - 1];
     const title = new RegExp(`(name="${TITLE_NAME}">?(?:</p:cNvPr>)?)<p:cNvSpPr/><p:nvPr></p:nvPr>`);
     zip.file(
       name,
       xml
         .replace(/(<\/a:r>)<a:pPr\b[^>]*?(?:\/>|>.*?<\/a:pPr>)/g, '$1')
         // The title frame is written where the slide has it; as the title placeholder, outlines and screen readers find it.
-        .replace(title, '$1<p:cNvSpPr><a:spLocks noGrp="1"/></p:cNvSpPr><p:nvPr><p:ph type="title"/></p:nvPr>'),
+        .replace(title, '$1<p:cNvSpPr><a:spLocks noGrp="1"/></p:cNvSpPr><p:nvPr><p:ph type="title"/></p:nvPr>')
+        .replace(/<a:buSzPct val="100000"\/><a:buChar /g, `<a:buClr><a:srgbClr val="${colour}"/></a:buClr>$&`),
     );
   }
   const core = await zip.file('docProps/core.xml')!.async('string');
@@ -69,10 +72,13 @@ export async function renderPptx(deck: Deck, deckDir: string, themeCss: string):
   const diagnostics: Diagnostic[] = [];
   const picture = pictureReader(deckDir);
   const link = linkResolver(deck);
+  const bulletColours: string[] = [];
   for (const slide of flatSlides(deck)) {
+    const palette = slidePalette(theme, slide.attributes);
+    bulletColours.push(palette.accent);
     const ctx: SlideContext = {
       theme,
-      palette: slidePalette(theme, slide.attributes),
+      palette,
       link,
       picture,
       svgPicture,
@@ -84,7 +90,7 @@ export async function renderPptx(deck: Deck, deckDir: string, themeCss: string):
   }
   try {
     const written = (await pres.write({ outputType: 'uint8array' })) as Uint8Array;
-    return { bytes: await finishPackage(written, deck), slides: flatSlides(deck).length, diagnostics };
+    return { bytes: await finishPackage(written, deck, bulletColours), slides: flatSlides(deck).length, diagnostics };
   } catch (error) {
     throw new DeckError(
       'export-failed',
