@@ -35,6 +35,8 @@ const PAGE_SIDE = `(() => {
       return original.apply(this, args);
     };
   }
+  // window.stop() would end the deck's loading half way (its runtime never starts).
+  window.stop = () => report('navigation', 'window.stop()');
   // A form sent by script (form.submit() fires no event): cancelled like a navigation.
   HTMLFormElement.prototype.submit = function () {
     report('navigation', this.action);
@@ -226,7 +228,12 @@ export function incidentDiagnostics(deck: Deck, incidents: readonly PageIncident
       i.kind === 'dialog'
         ? ['page-dialog', `the slide opened a dialog, ${i.detail}: dismissed`]
         : i.kind === 'navigation'
-          ? ['page-navigation', `the slide tried to leave the deck (${i.detail}): cancelled`]
+          ? [
+              'page-navigation',
+              i.detail === 'window.stop()'
+                ? 'the slide called window.stop(): ignored'
+                : `the slide tried to leave the deck (${i.detail}): cancelled`,
+            ]
           : ['busy-script', `${i.detail}: stopped`];
     out.push({ severity: 'warning', code, message, file: deck.file, line: i.line ?? 1, column: 1 });
   }

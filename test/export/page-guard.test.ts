@@ -1,6 +1,6 @@
 // Finding 12 of issue 20: a deck's own script made pdf and check wait ~61 s (build with `url:`
 // ~31 s) and fail with "Navigation timeout": alert(), a busy loop, `location.href = …`, a meta
-// refresh (and, found on the way, a form sent by script). The page guard dismisses dialogs, cancels navigations away from the deck and stops
+// refresh (and, found on the way, a form sent by script and window.stop()). The page guard dismisses dialogs, cancels navigations away from the deck and stops
 // a script that keeps the page busy, and each becomes a warning on its slide's line. Runs in a
 // child process killed after 60 s, so a regression fails instead of hanging.
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -48,6 +48,12 @@ const DECK = [
   '', // 35
   '<form action="https://attacker.example/form"></form><script>document.forms[0].submit()</script>',
   '',
+  '---',
+  '',
+  '## Stop', // 40
+  '',
+  '<script>window.stop()</script>',
+  '',
 ].join('\n');
 
 const env = { PUPPETEER_EXECUTABLE_PATH: process.env.PUPPETEER_EXECUTABLE_PATH ?? '/usr/bin/chromium' };
@@ -69,6 +75,7 @@ describe('a deck whose scripts misbehave in the browser', () => {
       /hostile\.md:28:1: warning: the slide tried to leave the deck \(a reload of the deck\): cancelled \(page-navigation\)/,
     );
     expect(stderr).toMatch(/hostile\.md:34:1: warning: the slide tried to leave the deck \(https:\/\/attacker\.example\/form\): cancelled/);
+    expect(stderr).toMatch(/hostile\.md:40:1: warning: the slide called window\.stop\(\): ignored \(page-navigation\)/);
   };
 
   it('pdf: prints it, with a warning on each slide that did something', { timeout: 70_000 }, async () => {
