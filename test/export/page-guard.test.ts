@@ -1,8 +1,9 @@
 // Finding 12 of issue 20: a deck's own script made pdf and check wait ~61 s (build with `url:`
 // ~31 s) and fail with "Navigation timeout": alert(), a busy loop, `location.href = …`, a meta
-// refresh (and, found on the way, a form sent by script and window.stop()). The page guard dismisses dialogs, cancels navigations away from the deck and stops
-// a script that keeps the page busy, and each becomes a warning on its slide's line. Runs in a
-// child process killed after 60 s, so a regression fails instead of hanging.
+// refresh (and, found on the way, a form sent by script and window.stop()). The page guard
+// dismisses dialogs, cancels navigations away from the deck and stops a script that keeps the
+// page busy, and each becomes a warning on its slide's line. Runs in a child process killed
+// after 60 s, so a regression fails instead of hanging.
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
