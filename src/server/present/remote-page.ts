@@ -59,7 +59,7 @@ export function remotePage(lang: string, title: string): string {
 <main id="swipe">
 <h1 id="title">${escapeHtml(title)}</h1>
 <p id="up-next">${escapeHtml(ui.upNext)} <span id="next-title"></span></p>
-<div id="notes" aria-label="${escapeHtml(ui.speakerNotes)}"></div>
+<section id="notes" aria-label="${escapeHtml(ui.speakerNotes)}"></section>
 </main>
 <div class="controls">
 <button id="blank" type="button" aria-pressed="false">${escapeHtml(ui.blankScreen)}</button>
