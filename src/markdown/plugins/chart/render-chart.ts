@@ -1,6 +1,7 @@
 // The chart's SVG: title, legend and the unit around the chart its type draws. The SVG holds no
 // script, no event attributes and no external references; its colours are the theme's.
 // Its width and height make it a picture of its own size where no deck CSS sizes it (the reading view).
+// Its name is aria-label alone: an SVG <title> would be a second <title> in the page for tools that read it.
 import { escapeHtml } from '../../html.js';
 import { renderBars } from './bars.js';
 import type { ChartData } from './chart-data.js';
@@ -49,6 +50,6 @@ export function renderChartSvg(data: ChartData, options: ChartOptions, descripti
   const label = escapeHtml(description);
   return (
     `<svg class="dm-chart-svg" xmlns="http://www.w3.org/2000/svg" width="${WIDTH}" height="${HEIGHT}" viewBox="0 0 ${WIDTH} ${HEIGHT}" role="img" aria-label="${label}">` +
-    `<title>${label}</title>${parts.join('')}</svg>`
+    `${parts.join('')}</svg>`
   );
 }
