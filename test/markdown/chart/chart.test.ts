@@ -75,6 +75,15 @@ describe('::: chart', () => {
     expect(html).not.toMatch(/<b |onclick|<[^>]*onmouseover/);
   });
 
+  it('draws a bullet chart: a bar for the actual value, a mark at the target, both values written', () => {
+    const { html, diagnostics } = build(`::: chart {type=bullet}\n${FOLLOWERS}\n:::`, 'nb');
+    expect(diagnostics).toEqual([]);
+    const svg = svgOf(html);
+    expect(svg).toContain('aria-label="Resultat mot mål: Facebook: I dag 1 200, Mål 2000;');
+    for (const pair of ['1 200 / 2000', '800 / 1500', '300 / 600']) expect(svg).toContain(`>${pair}<`);
+    expect(svg.match(/style="fill:var\(--dm-fg\)"\/>/g)).toHaveLength(1 + 3); // the legend's mark and one per row
+  });
+
   it('stays a table, with a warning on the cell’s line, when a cell is not a number', () => {
     const { html, diagnostics } = build('::: chart\n| Kanal | Nå |\n|---|---|\n| Facebook | 1200 |\n| X | mange |\n:::');
     expect(html).not.toContain('<svg');
@@ -96,6 +105,12 @@ describe('::: chart', () => {
     ['a table of one column', '::: chart\n| Kanal |\n|---|\n| A |\n:::', 'at least one column of numbers', 9],
     ['an unknown type', `::: chart {type=radar}\n${FOLLOWERS}\n:::`, 'unknown type "radar"', 8],
     ['a pie of two series', `::: chart {type=pie}\n${FOLLOWERS}\n:::`, 'a pie chart shows one column of numbers, the table has 2', 8],
+    [
+      'a bullet chart of one series',
+      '::: chart {type=bullet}\n| Kanal | Nå |\n|---|---|\n| A | 3 |\n:::',
+      'two columns of numbers, actual and target',
+      8,
+    ],
     ['min above max', `::: chart {min=10 max=5}\n${FOLLOWERS}\n:::`, 'min (10) must be below max (5)', 8],
     ['an empty cell', '::: chart\n| Kanal | Nå |\n|---|---|\n| A |  |\n:::', 'is empty', 11],
   ])('warns on %s, on its line, and shows the content as it is', (_what, body, message, line) => {

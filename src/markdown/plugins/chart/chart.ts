@@ -45,6 +45,12 @@ function draw(state: StateCore, open: Token, inner: Token[], words: ChartWords):
     const problem = pieProblem(data);
     if (problem) return { problem: problem.replace('pie', options.type), map: open.map };
   }
+  if (options.type === 'bullet' && data.series.length !== 2) {
+    return {
+      problem: `a bullet chart takes two columns of numbers, actual and target; the table has ${data.series.length}`,
+      map: open.map,
+    };
+  }
   if (capped > 0) {
     const env = state.env as SlideEnv;
     const rows = data.categories.length + capped;

@@ -4,6 +4,7 @@
 // Its name is aria-label alone: an SVG <title> would be a second <title> in the page for tools that read it.
 import { escapeHtml } from '../../html.js';
 import { renderBars } from './bars.js';
+import { renderBullet } from './bullet.js';
 import type { ChartData } from './chart-data.js';
 import type { ChartOptions } from './chart-options.js';
 import { renderLines } from './lines.js';
@@ -32,8 +33,8 @@ export function renderChartSvg(data: ChartData, options: ChartOptions, descripti
     top = 46;
   }
   const pie = options.type === 'pie' || options.type === 'donut';
-  // Lines name their series at their ends; bars need a legend to tell the series apart.
-  if (!pie && data.series.length > 1 && options.type !== 'line' && options.type !== 'area') {
+  // Lines name their series at their ends, a bullet chart draws its own; bars need a legend.
+  if (!pie && data.series.length > 1 && !['line', 'area', 'bullet'].includes(options.type)) {
     parts.push(legend(data, top + 18));
     top += 30;
   }
@@ -44,6 +45,7 @@ export function renderChartSvg(data: ChartData, options: ChartOptions, descripti
   const area: Plot = { x0: 16, x1: WIDTH - 16, y0: top, y1: HEIGHT - 8 };
   const bounds = { min: options.min, max: options.max, decimal };
   if (pie) parts.push(renderPie(data, area, options.type === 'donut'));
+  else if (options.type === 'bullet') parts.push(renderBullet(data, area, bounds));
   else if (options.type === 'line' || options.type === 'area')
     parts.push(renderLines(data, area, { ...bounds, area: options.type === 'area' }));
   else parts.push(renderBars(data, area, { ...bounds, horizontal: options.type === 'hbar', stacked: options.type === 'stacked' }));
