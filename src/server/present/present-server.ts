@@ -138,10 +138,11 @@ export async function startPresentServer(options: PresentServerOptions): Promise
       return sendText(res, 200, remotePage(lang, title), 'text/html; charset=utf-8', { 'Content-Security-Policy': REMOTE_CSP });
     }
     const index = path.join(root, slug, 'index.html');
-    const info = await stat(index);
-    const page = { file: index, size: info.size, mtimeMs: info.mtimeMs };
     // The speaker view's previews load the presenter's URL with `receiver`: the client stays out of them.
-    if (url.pathname === `${deckPath}presenter`) return sendHtml(res, page, deckPage('presenter'));
+    if (url.pathname === `${deckPath}presenter`) {
+      const info = await stat(index);
+      return sendHtml(res, { file: index, size: info.size, mtimeMs: info.mtimeMs }, deckPage('presenter'));
+    }
     const found = await resolveRequestPath(root, req.url ?? '/');
     if ('redirect' in found) {
       res.writeHead(301, { Location: found.redirect, 'Content-Length': 0 });
