@@ -35,18 +35,36 @@ export function parasHeight(paras: Para[], width: number, scale: number): number
   let total = 0;
   paras.forEach((p, i) => {
     const size = p.size * scale;
-    // Wide enough for the fallback fonts of a machine without the theme's (DejaVu Sans is the widest).
-    const charWidth = size * (p.mono ? 0.6 : 0.56);
+    // Wide enough for the fallback fonts of a machine without the theme's (DejaVu Sans is the
+    // widest); bold letters are wider still.
+    const charWidth = size * (p.mono ? 0.6 : p.bold ? 0.63 : 0.56);
     const indent = p.list ? size * 1.1 * (p.level + 1) : 0;
     const room = Math.max(size * 2, width - indent);
     const lines = p.mono
       ? 1
       : paraText(p)
           .split('\n')
-          .reduce((n, line) => n + Math.max(1, Math.ceil((line.length * charWidth) / room)), 0);
+          .reduce((n, line) => n + wrappedLines(line, charWidth, room), 0);
     total += lines * size * LINE + (i > 0 ? p.spaceBefore * scale : 0);
   });
   return total;
+}
+
+/** How many lines `text` takes when wrapped at spaces into lines `room` wide (a long word breaks). */
+function wrappedLines(text: string, charWidth: number, room: number): number {
+  let lines = 1;
+  let used = 0;
+  for (const word of text.split(' ')) {
+    const w = word.length * charWidth;
+    const needed = used === 0 ? w : used + charWidth + w;
+    if (needed <= room) used = needed;
+    else {
+      lines += used === 0 ? 0 : 1;
+      lines += Math.max(0, Math.ceil(w / room) - 1);
+      used = w % room || room;
+    }
+  }
+  return lines;
 }
 
 /** Paragraphs in one text frame. */
