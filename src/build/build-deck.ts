@@ -219,6 +219,7 @@ export async function buildDeck(file: string, options: BuildOptions): Promise<Bu
     title: deck.meta.title,
     description: deck.meta.description,
     author: deck.meta.author,
+    date: deck.meta.date,
     lang: deck.meta.lang,
     slideCount: deck.slides.reduce((n, s) => n + 1 + s.children.length, 0),
     width: deck.meta.size.width,

@@ -63,6 +63,8 @@ function labelControls(root: HTMLElement, strings: ClientStrings): void {
 
 /** Sets the deck up for assistive technology; not in the print view (the PDF shows every fragment). */
 export function setUpAccessibility(deck: AccessibleDeck, printView: boolean): void {
+  // The gallery's live thumbnail (`?thumbnail`) is a picture of the first slide: no links on it.
+  if (new URLSearchParams(window.location.search).has('thumbnail')) document.documentElement.classList.add('dm-thumbnail');
   const strings = readStrings();
   if (printView || !strings) return;
   const live = document.createElement('div');

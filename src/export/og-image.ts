@@ -38,7 +38,7 @@ export async function renderOgImage(browser: Browser, deckHtml: string): Promise
         await page.waitForFunction(() => (window as unknown as { Reveal?: { isReady(): boolean } }).Reveal?.isReady() === true, {
           timeout: LOAD_TIMEOUT,
         });
-        await page.addStyleTag({ content: '.dm-pdf-link,.dm-fullscreen{display:none!important}' });
+        await page.addStyleTag({ content: '.dm-pdf-link,.dm-read-link,.dm-fullscreen{display:none!important}' });
         await page.evaluate(async () => {
           await document.fonts.ready;
           const pending = [...document.images].filter((img) => !img.complete);
