@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import * as cheerio from 'cheerio';
 import JSZip from 'jszip';
 
-export interface PptxSlide {
+interface PptxSlide {
   /** The text of the title placeholder. */
   title: string;
   /** Every paragraph of every text frame (tables included), in order. */

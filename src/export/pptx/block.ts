@@ -28,7 +28,7 @@ export interface SlideContext extends InlineContext {
 }
 
 /** Line height of text, as a multiple of its size (PowerPoint's single spacing is about 1.2). */
-export const LINE = 1.2;
+const LINE = 1.2;
 
 /** Estimated height of paragraphs set `width` wide. */
 export function parasHeight(paras: Para[], width: number, scale: number): number {

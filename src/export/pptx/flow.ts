@@ -16,7 +16,7 @@ export function bodyPara(ctx: SlideContext, size: number, extra: Partial<Para> =
 const HEADING_SIZE: Record<string, 'h1' | 'h2' | 'h3'> = { h1: 'h1', h2: 'h2', h3: 'h3' };
 
 /** A heading that is not the slide's title. */
-export function headingPara(ctx: SlideContext, node: Element, size: number): Para {
+function headingPara(ctx: SlideContext, node: Element, size: number): Para {
   const scale = HEADING_SIZE[node.name] ? ctx.theme[HEADING_SIZE[node.name]] : 1;
   return bodyPara(ctx, size * scale, {
     runs: inlineRuns(node.children, ctx),
@@ -28,7 +28,7 @@ export function headingPara(ctx: SlideContext, node: Element, size: number): Par
 }
 
 /** The paragraphs of a list, nested lists one level deeper. */
-export function listParas(ctx: SlideContext, list: Element, size: number, level = 0): Para[] {
+function listParas(ctx: SlideContext, list: Element, size: number, level = 0): Para[] {
   const out: Para[] = [];
   let n = Number(list.attribs.start ?? 1) || 1;
   for (const li of elements(list).filter((e) => e.name === 'li')) {

@@ -26,7 +26,7 @@ export function childWithClass(node: Element, name: string): Element | undefined
 }
 
 /** The text of a node as the page shows it, whitespace collapsed. */
-export function textOf(node: ChildNode): string {
+function textOf(node: ChildNode): string {
   if (node instanceof Text) return node.data;
   if (!(node instanceof Element) || node.name === 'svg' || node.name === 'style' || node.name === 'script') return '';
   if (node.name === 'br') return '\n';

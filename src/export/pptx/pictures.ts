@@ -5,7 +5,7 @@ import path from 'node:path';
 import type { Picture } from './block.js';
 
 /** Width and height from a PNG, GIF, JPEG, WebP or SVG file; undefined when it is none of them. */
-export function pictureSize(bytes: Buffer): { width: number; height: number; type: string } | undefined {
+function pictureSize(bytes: Buffer): { width: number; height: number; type: string } | undefined {
   if (bytes.subarray(1, 4).toString('latin1') === 'PNG')
     return { width: bytes.readUInt32BE(16), height: bytes.readUInt32BE(20), type: 'png' };
   if (bytes.subarray(0, 3).toString('latin1') === 'GIF')
@@ -36,7 +36,7 @@ export function pictureSize(bytes: Buffer): { width: number; height: number; typ
 }
 
 /** An SVG's size from its width/height attributes, else its viewBox, else 300×150 as browsers do. */
-export function svgSize(markup: string): { width: number; height: number } {
+function svgSize(markup: string): { width: number; height: number } {
   const tag = /<svg[^>]*>/.exec(markup)?.[0] ?? '';
   const attr = (name: string): number => Number(new RegExp(`\\s${name}="([\\d.]+)(px)?"`).exec(tag)?.[1]) || 0;
   const box = /viewBox="\s*[-\d.]+[\s,]+[-\d.]+[\s,]+([\d.]+)[\s,]+([\d.]+)/.exec(tag);

@@ -24,7 +24,7 @@ function isFootnotes(node: ChildNode): boolean {
 }
 
 /** Notes as plain text: a line per paragraph or list item. */
-export function notesText(html: string): string {
+function notesText(html: string): string {
   const lines: string[] = [];
   const walk = (nodes: ChildNode[]): void => {
     for (const n of nodes) {

@@ -58,7 +58,7 @@ const GENERIC = new Set([
 ]);
 
 /** The first named family of a CSS font list (`"Source Sans 3", system-ui, …` → `Source Sans 3`). */
-export function firstFamily(list: string, fallback: string): string {
+function firstFamily(list: string, fallback: string): string {
   for (const part of list.split(',')) {
     const name = part.trim().replace(/^["']|["']$/g, '');
     if (name && !GENERIC.has(name.toLowerCase()) && !/^blinkmacsystemfont$/i.test(name)) return name;
@@ -66,7 +66,7 @@ export function firstFamily(list: string, fallback: string): string {
   return fallback;
 }
 
-export function hex({ r, g, b }: Rgba): string {
+function hex({ r, g, b }: Rgba): string {
   return [r, g, b]
     .map((c) => Math.round(c).toString(16).padStart(2, '0'))
     .join('')
