@@ -84,13 +84,13 @@ function rng(seed: number): () => number {
 const deckText = (n: number): string => `# Version ${n}\n\n${'Some text. '.repeat(50)}\n\n---\n\n## Second\n\n- a\n- b\n`;
 
 describe('SIGKILL at random instants', () => {
-  it('build: the deck folder and its PDF survive every kill', { timeout: 120_000 }, async () => {
+  it('build: the deck folder and its PDF survive every kill', { timeout: 240_000 }, async () => {
     const { dir, slides } = makeProject();
     const deck = path.join(slides, 'talk.md');
     const dist = path.join(dir, 'dist');
     const build = (timeoutMs: number) => runCliIsolated(['build', deck, '-o', dist, '--no-image'], { timeoutMs, cwd: dir });
     writeFileSync(deck, deckText(0));
-    const full = await build(30_000);
+    const full = await build(60_000);
     expect(full.code, full.stderr).toBe(0);
     writeFileSync(path.join(dist, 'talk/talk.pdf'), '%PDF- the exported deck');
     const rand = rng(9);
@@ -103,7 +103,7 @@ describe('SIGKILL at random instants', () => {
       expect(readFileSync(path.join(dist, 'talk/talk.pdf'), 'utf8')).toBe('%PDF- the exported deck');
       expect(dotNames(dist)).toEqual([]);
     }
-    const last = await build(30_000);
+    const last = await build(60_000);
     expect(last.code, last.stderr).toBe(0);
     expect(readFileSync(path.join(dist, 'talk/index.html'), 'utf8')).toContain('Version 10');
     expect(

@@ -13,7 +13,7 @@ const HOSTILE = '(a+)+$';
 const DECK_65 = `${'a'.repeat(64)}!`;
 
 describe('a catastrophic-backtracking separator', () => {
-  it('splits a deck in linear time, in a child process that is killed after 15 s', async () => {
+  it('splits a deck in linear time, in a child process that is killed after 45 s (a hang, not a slow machine)', async () => {
     const r = await runIsolated(
       `import { parseDeck } from './src/compile/parse-deck.ts';
        const body = ${JSON.stringify(DECK_65)}.repeat(2000);
@@ -21,23 +21,23 @@ describe('a catastrophic-backtracking separator', () => {
          const deck = parseDeck(body, { [key]: ${JSON.stringify(HOSTILE)} });
          console.log(key, deck.slides.length);
        }`,
-      { timeoutMs: 15_000 },
+      { timeoutMs: 45_000 },
     );
     expect(r.timedOut, r.stderr).toBe(false);
     expect(r.stdout).toBe('separator 1\nverticalSeparator 1\nnotesSeparator 1\n');
-  }, 20_000);
+  }, 60_000);
 
   it('builds and checks with the separator in the front matter or as a flag', async () => {
     const { dir, slides, out } = makeProject();
     const deck = path.join(slides, 'talk.md');
     writeFileSync(deck, `---\nnotesSeparator: "${HOSTILE}"\n---\n${DECK_65}\n`);
-    const build = await runCliIsolated(['build', deck, '-o', out, '--no-image', '--separator', HOSTILE], { timeoutMs: 20_000, cwd: dir });
+    const build = await runCliIsolated(['build', deck, '-o', out, '--no-image', '--separator', HOSTILE], { timeoutMs: 60_000, cwd: dir });
     expect(build.timedOut).toBe(false);
     expect(build.code, build.stderr).toBe(0);
-    const check = await runCliIsolated(['check', deck, '--separator', HOSTILE], { timeoutMs: 20_000, cwd: dir });
+    const check = await runCliIsolated(['check', deck, '--separator', HOSTILE], { timeoutMs: 60_000, cwd: dir });
     expect(check.timedOut).toBe(false);
     expect(check.stderr).not.toMatch(/internal error/);
-  }, 45_000);
+  }, 150_000);
 });
 
 describe('patterns the linear-time engine cannot run', () => {
