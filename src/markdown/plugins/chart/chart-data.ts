@@ -3,7 +3,7 @@
 import type { Token } from 'markdown-it';
 import { inlineText } from '../layouts/layout-tokens.js';
 
-export interface Series {
+interface Series {
   name: string;
   values: number[];
   /** The cells as written ("1 200"), for labels and the description. */

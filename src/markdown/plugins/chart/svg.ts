@@ -6,7 +6,7 @@ export const WIDTH = 640;
 export const HEIGHT = 360;
 
 /** Series colours the theme defines (`--dm-chart-1` … `--dm-chart-6`), reused from the first after six. */
-export const SERIES_COLOURS = 6;
+const SERIES_COLOURS = 6;
 export const seriesColour = (i: number): string => `var(--dm-chart-${(i % SERIES_COLOURS) + 1})`;
 
 /** An element; numbers are rounded to 0.1 so the SVG stays small. */
