@@ -9,6 +9,8 @@
 //   region of ours; reveal.js's own (the whole slide's text at once) is silenced.
 // - Fragments not yet shown are inert: hidden from assistive technology and from Tab.
 // - reveal.js's arrows are labelled in the deck's language; `T` opens the text version.
+// - In the print view (the PDF) every page's slide is in the accessibility tree, which Chromium
+//   tags the PDF from.
 
 interface AccessibleDeck {
   on(type: string, listener: (event: Event & { fragment?: HTMLElement }) => void): void;
@@ -61,12 +63,30 @@ function labelControls(root: HTMLElement, strings: ClientStrings): void {
   }
 }
 
-/** Sets the deck up for assistive technology; not in the print view (the PDF shows every fragment). */
+/**
+ * In the print view every slide is a page, yet reveal.js leaves the slides it hid on screen
+ * `hidden` and `aria-hidden` (its print CSS shows them anyway). Chromium tags the PDF from the
+ * accessibility tree, so those pages had no headings, paragraphs or figures in the PDF's
+ * structure: every slide is shown to assistive technology too.
+ */
+function showEverySlide(deck: AccessibleDeck): void {
+  for (const slide of deck.getRevealElement()?.querySelectorAll<HTMLElement>('.slides section') ?? []) {
+    slide.removeAttribute('hidden');
+    slide.removeAttribute('aria-hidden');
+  }
+}
+
+/** Sets the deck up for assistive technology; in the print view (the PDF), only every slide shown to it. */
 export function setUpAccessibility(deck: AccessibleDeck, printView: boolean): void {
   // The gallery's live thumbnail (`?thumbnail`) is a picture of the first slide: no links on it.
   if (new URLSearchParams(window.location.search).has('thumbnail')) document.documentElement.classList.add('dm-thumbnail');
+  if (printView) {
+    deck.on('ready', () => showEverySlide(deck));
+    deck.on('pdf-ready', () => showEverySlide(deck));
+    return;
+  }
   const strings = readStrings();
-  if (printView || !strings) return;
+  if (!strings) return;
   const live = document.createElement('div');
   live.className = 'dm-live';
   live.setAttribute('role', 'status');
