@@ -45,6 +45,8 @@ Tekst med **fet**, *kursiv* og \`kode\`.
 
 ----
 
+<!-- .slide: data-background-image="poster.jpg" -->
+
 ## Under
 
 Loddrett lysbilde.
@@ -170,6 +172,7 @@ describe('deckmark pptx', { timeout: 120_000 }, () => {
       expect([pptx.width, pptx.height]).toEqual([1024 / 96, 768 / 96]); // 4:3 is 1024×768
       expect(pptx.fonts).toEqual({ major: 'Source Sans 3', minor: 'Source Sans 3' });
       expect(pptx.slides[1].background).toBe('FFFFFF');
+      expect(pptx.slides[3].xml).toMatch(/<p:bg><p:bgPr><a:blipFill[^>]*><a:blip r:embed="rId\d+"/); // the background picture
       expect(pptx.slides[4].background).toBe('0F1D33'); // the default theme's --dm-inverse-bg
       expect(pptx.slides[4].xml).toMatch(/<a:srgbClr val="FFFFFF"\/><\/a:solidFill>(?:<[^>]+>)*<\/a:rPr><a:t>Mål<\/a:t>/);
     });
