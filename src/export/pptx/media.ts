@@ -49,7 +49,8 @@ export function pictureBlock(ctx: SlideContext, img: Element): Block | undefined
   const src = img.attribs.src ?? '';
   const picture = ctx.picture(src);
   if (!picture) {
-    ctx.warn('pptx-left-out', `the picture ${src} could not be read and is left out of the .pptx`);
+    const why = /^https?:/i.test(src) ? 'is not on this machine (the export is offline)' : 'could not be read';
+    ctx.warn('pptx-left-out', `the picture ${src} ${why} and is left out of the .pptx`);
     return undefined;
   }
   const width = Number(img.attribs.width) || undefined;
