@@ -141,6 +141,13 @@ describe('::: chart', () => {
     expect(checkDensity(asTable)).toHaveLength(1);
   });
 
+  it('draws negative bars down from zero; a value that would fall on the category names goes inside its bar', () => {
+    const svg = svgOf(build('::: chart\n| År | Resultat |\n|---|---|\n| 2022 | -3,5 |\n| 2023 | -0,8 |\n| 2024 | 4 |\n:::', 'nb').html);
+    expect(svg).toMatch(/style="fill:var\(--dm-bg\)">-3,5</);
+    expect(svg).toMatch(/style="fill:var\(--dm-fg\)">-0,8</);
+    expect(svg).toContain('>−4<'); // the axis reaches below the lowest value, with a true minus sign
+  });
+
   it('writes axis numbers with the deck’s decimal comma', () => {
     const svg = svgOf(build('::: chart {type=line}\n| År | Andel |\n|---|---|\n| 2024 | 0,2 |\n| 2025 | 0,9 |\n:::', 'nb').html);
     expect(svg).toContain('>0,4<');

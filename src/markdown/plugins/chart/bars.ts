@@ -50,16 +50,25 @@ export function renderBars(data: ChartData, area: Plot, layout: BarLayout): stri
       : { x: offset, y: a, width: thickness - 1, height: b - a };
     return el('rect', { ...rect, style: `fill:${colour}` });
   };
-  /** A value beyond the end of a bar (before its start when negative). */
   // One size for every value, the largest at which the longest fits across its bar.
   const longest = Math.max(1, ...valueLabels.map((l) => l.length));
   const size = Math.min(LABEL_SIZE, horizontal ? thickness * 0.8 : (thickness / longest) * 1.8);
+  /**
+   * A value beyond the end of its bar; a negative bar's value that would fall outside the plot
+   * (onto the category names) goes inside the bar's end instead, in the background colour.
+   */
   const endLabel = (centre: number, value: number, label: string): string => {
     if (size < 9) return '';
     const p = at(value);
-    return horizontal
-      ? text(value < 0 ? p - 6 : p + 6, centre + size * 0.35, label, { anchor: value < 0 ? 'end' : 'start', size })
-      : text(centre, value < 0 ? p + size + 4 : p - 6, label, { anchor: 'middle', size });
+    if (horizontal) {
+      const inside = value < 0 && p - 6 - textWidth(label, size) < plot.x0;
+      const x = value < 0 && !inside ? p - 6 : p + 6;
+      const anchor = value < 0 && !inside ? 'end' : 'start';
+      return text(x, centre + size * 0.35, label, { anchor, size, colour: inside ? 'var(--dm-bg)' : undefined });
+    }
+    const inside = value < 0 && p + size + 4 > plot.y1;
+    const y = value < 0 && !inside ? p + size + 4 : p - 6;
+    return text(centre, y, label, { anchor: 'middle', size, colour: inside ? 'var(--dm-bg)' : undefined });
   };
 
   data.categories.forEach((_, i) => {
