@@ -32,7 +32,7 @@ export function contentHash(data: Buffer | string): string {
 }
 
 /** The output name of an asset: its name with a content hash, under `assets/`. */
-export function hashedName(file: string, data: Buffer): string {
+function hashedName(file: string, data: Buffer): string {
   const ext = path.extname(file);
   const base =
     path

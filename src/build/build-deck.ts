@@ -42,7 +42,7 @@ export interface BuildOptions extends Separators {
 }
 
 /** The deck's title-slide image: where it goes, and whether the one on disk shows this build. */
-export interface DeckImage {
+interface DeckImage {
   /** The PNG's path. */
   file: string;
   /** Hash of the deck HTML the image must show; stored beside the PNG once it is made. */

@@ -14,7 +14,7 @@ function findPackageRoot(): string {
   return dir;
 }
 
-export const PACKAGE_ROOT = findPackageRoot();
+const PACKAGE_ROOT = findPackageRoot();
 export const CLIENT_DIR = path.join(PACKAGE_ROOT, 'lib/client');
 export const THEMES_DIR = path.join(PACKAGE_ROOT, 'themes');
 export const REVEAL_THEMES_DIR = path.join(PACKAGE_ROOT, 'lib/themes/reveal');

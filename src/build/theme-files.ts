@@ -19,7 +19,7 @@ import { isExternal } from '../markdown/urls.js';
 const FONT_URL = /url\((["']?)(\.\/)?(fonts\/[^)"']+)\1\)/g;
 
 /** The themes' fonts, beside the deck. */
-export const FONTS_FILE = 'assets/fonts.css';
+const FONTS_FILE = 'assets/fonts.css';
 
 export interface StyleOutput {
   /** The link to the fonts of deckmark's themes, before `styles`; none for a single file (see `fontFiles`). */
@@ -33,7 +33,7 @@ export interface StyleOutput {
 }
 
 /** A stylesheet the deck names that is left out: missing (a `missing-file`) or remote. */
-export interface StyleWarning {
+interface StyleWarning {
   /** The front matter key that names it, for the line. */
   key: 'theme' | 'css';
   code: 'missing-file' | 'stylesheet';

@@ -12,23 +12,6 @@ export interface CheckOptions {
   themeCss?: string;
 }
 
-/** The names of the rules, as they appear at the end of each reported line. */
-export const RULES = [
-  'overflow',
-  'small-text',
-  'alt-text',
-  'missing-image',
-  'missing-video',
-  'missing-file',
-  'link',
-  'malformed-video',
-  'contrast',
-  'no-title',
-  'duplicate-id',
-  'dense-slide',
-  'text-above-separator',
-] as const;
-
 /** Compiler diagnostics that `check` reports as errors: files that are not there, video links without an id. */
 const ERRORS_IN_CHECK = new Set(['missing-image', 'missing-video', 'missing-file', 'malformed-video']);
 

@@ -6,7 +6,7 @@ import { contrast, declaredIn, isDarkColor, over, resolveVars, tryParseColor, ty
 import { allSlides, problem } from './diagnostic.js';
 
 /** WCAG 2 AA for normal text. */
-export const AA_RATIO = 4.5;
+const AA_RATIO = 4.5;
 
 /** The text colours of a slide: deckmark's theme properties, or reveal.js's for `reveal:` themes. */
 const TEXT = [

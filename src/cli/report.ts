@@ -11,7 +11,7 @@ export function escapeControls(text: string): string {
   return text.replace(CONTROL, (c) => NAMED[c] ?? `\\u{${c.codePointAt(0)!.toString(16)}}`);
 }
 
-export function formatLocation(where: { file?: string; line?: number; column?: number }): string {
+function formatLocation(where: { file?: string; line?: number; column?: number }): string {
   if (!where.file) return '';
   return `${escapeControls(where.file)}${where.line ? `:${where.line}:${where.column ?? 1}` : ''}: `;
 }

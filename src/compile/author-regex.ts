@@ -55,7 +55,7 @@ const NO_BACKREFERENCE_HINT = 'separators run on a linear-time engine (RE2), whi
  * RE2's time is linear in the text times the size of the compiled pattern: a separator needs a
  * few dozen steps, `(.*){1,99}` would take 300 for every character of the deck.
  */
-export const MAX_PATTERN_SIZE = 200;
+const MAX_PATTERN_SIZE = 200;
 
 const hex = (code: number): string => `\\x{${code.toString(16)}}`;
 
@@ -111,7 +111,7 @@ function translateClass(source: string, i: number): [string, number] {
  * non-capturing (nothing reads them, and RE2 refuses captures inside a lookbehind).
  * @throws UnsupportedRegexError for what RE2 cannot run
  */
-export function toRe2Source(source: string): string {
+function toRe2Source(source: string): string {
   let out = '';
   let i = 0;
   while (i < source.length) {

@@ -2,6 +2,7 @@
 // the video players' frames and its own (the speaker view's previews), no plugins, no <base>.
 // Styles may be inline (column widths, KaTeX, themeVars).
 import { sha256 } from '@noble/hashes/sha2.js';
+import { PLAYER_ORIGINS } from '../markdown/video-url.js';
 
 /** Base64 of bytes, without Node's Buffer: the core runs anywhere. */
 function base64(bytes: Uint8Array): string {
@@ -30,7 +31,7 @@ export function safeDeckPolicy(inlineScripts: readonly string[] = []): string {
     "img-src 'self' data:",
     "font-src 'self' data:",
     "media-src 'self' data:",
-    "frame-src 'self' https://www.youtube-nocookie.com https://player.vimeo.com",
+    `frame-src 'self' ${Object.values(PLAYER_ORIGINS).join(' ')}`,
     "object-src 'none'",
     "base-uri 'none'",
     "form-action 'none'",

@@ -4,7 +4,6 @@ import { escapeHtml } from '../markdown/html.js';
 import { uiStrings } from './ui-strings.js';
 
 export type EmbedFormat = 'html' | 'markdown' | 'wordpress';
-export const EMBED_FORMATS: readonly EmbedFormat[] = ['html', 'markdown', 'wordpress'];
 
 /** What a snippet needs to know about a published deck. */
 export interface EmbedTarget {
@@ -21,7 +20,7 @@ export interface EmbedTarget {
 }
 
 /** A deck URL as the base for its files: `…/strategi` → `…/strategi/`; `…/index.html` stays. */
-export function deckBaseUrl(url: string): string {
+function deckBaseUrl(url: string): string {
   const u = new URL(url);
   u.search = '';
   u.hash = '';
@@ -53,7 +52,7 @@ export function embedViewUrl(url: string): string {
  * where a host strips iframes (WordPress for authors without `unfiltered_html`) no empty box
  * is left behind, only the links under it.
  */
-export function renderEmbedFrame(target: EmbedTarget): string {
+function renderEmbedFrame(target: EmbedTarget): string {
   const style = `display:block;width:100%;height:auto;aspect-ratio:${target.width}/${target.height};border:0`;
   return (
     `<iframe class="deckmark-embed" src="${escapeHtml(embedViewUrl(target.url))}" title="${escapeHtml(target.title)}" ` +

@@ -7,7 +7,7 @@ import { uiStrings } from './ui-strings.js';
 /** The title-slide image `build` makes for social cards and the gallery. */
 export const OG_IMAGE = { file: 'og-image.png', width: 1200, height: 630 } as const;
 export const OEMBED_FILE = 'oembed.json';
-export const PROVIDER_NAME = 'deckmark';
+const PROVIDER_NAME = 'deckmark';
 /** The width the oEmbed `html` is offered at; the height follows the deck's ratio. */
 const OEMBED_WIDTH = 800;
 
@@ -50,7 +50,7 @@ export function deckFileHref(url: string | undefined, file: string): string {
  * deck's embed view answers its embed protocol: the deck and its text version (the reading view); `width="100%"` spans the column, and the
  * embed view asks for the height that gives the deck its ratio.
  */
-export function renderOEmbedHtml(url: string, title: string, height: number, textVersion: { href: string; label: string }): string {
+function renderOEmbedHtml(url: string, title: string, height: number, textVersion: { href: string; label: string }): string {
   return (
     `<blockquote><a href="${escapeHtml(url)}">${escapeHtml(title)}</a> · <a href="${escapeHtml(textVersion.href)}">${escapeHtml(textVersion.label)}</a></blockquote>` +
     `<iframe src="${escapeHtml(embedViewUrl(url))}" width="100%" height="${height}" title="${escapeHtml(title)}" ` +

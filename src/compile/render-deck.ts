@@ -37,7 +37,7 @@ export interface RenderOptions {
 }
 
 /** What the runtime says to screen readers (src/client/announce.ts), in the deck's language. */
-export function clientStrings(deck: Deck): Record<string, string> {
+function clientStrings(deck: Deck): Record<string, string> {
   const ui = uiStrings(deck.meta.lang);
   const { slideOf, slide, slideDeck, previousSlide, nextSlide, slideAbove, slideBelow, textVersion } = ui;
   return { title: deck.meta.title, slideOf, slide, slideDeck, previousSlide, nextSlide, slideAbove, slideBelow, textVersion };

@@ -11,7 +11,7 @@ export interface Separators {
 }
 
 /** A piece of the source: its text and the 0-based file line its first line is on. */
-export interface SourceChunk {
+interface SourceChunk {
   text: string;
   line: number;
 }

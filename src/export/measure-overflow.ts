@@ -8,9 +8,9 @@ import { incidentDiagnostics } from './page-guard.js';
 import { openPrintView } from './render-pdf.js';
 
 /** The smallest readable text on a 1280×720 screen, in CSS pixels. */
-export const MIN_FONT_PX = 16;
+const MIN_FONT_PX = 16;
 
-export interface SlideMeasure {
+interface SlideMeasure {
   /** The slide's first source line (its section's data-line). */
   line: number;
   /** Pixels of content below the slide's bottom edge, and past its right edge. */
@@ -25,7 +25,7 @@ export interface SlideMeasure {
 }
 
 /** Runs in the page (passed to page.evaluate): measures every slide of the print view. */
-export function measureSlides(width: number, height: number, minFont: number): SlideMeasure[] {
+function measureSlides(width: number, height: number, minFont: number): SlideMeasure[] {
   const out: SlideMeasure[] = [];
   const seen = new Set<number>();
   for (const section of document.querySelectorAll<HTMLElement>('.pdf-page section:not(.stack)')) {
@@ -75,7 +75,7 @@ export function measureSlides(width: number, height: number, minFont: number): S
 }
 
 /** The smallest readable font size in the deck's own pixels: reveal scales a slide to fit a 1280×720 screen. */
-export function minimumFontSize(width: number, height: number): number {
+function minimumFontSize(width: number, height: number): number {
   return MIN_FONT_PX / Math.min(1280 / width, 720 / height);
 }
 

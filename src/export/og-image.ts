@@ -25,7 +25,7 @@ const STILL_OVERRIDES = {
 };
 
 /** Shoots the title slide of the deck at `deckHtml` (a built index.html); resolves to the PNG bytes. */
-export async function renderOgImage(browser: Browser, deckHtml: string): Promise<Uint8Array> {
+async function renderOgImage(browser: Browser, deckHtml: string): Promise<Uint8Array> {
   try {
     return await withDeckPage(
       browser,

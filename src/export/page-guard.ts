@@ -16,7 +16,7 @@ export interface PageIncident {
 }
 
 /** How long a script of the deck may keep the page busy before it is stopped. */
-export const SCRIPT_LIMIT_MS = 5_000;
+const SCRIPT_LIMIT_MS = 5_000;
 const CHECK_EVERY_MS = 500;
 const GUARD_BINDING = '__deckmarkGuard';
 

@@ -1,6 +1,6 @@
 // Reads YouTube and Vimeo URLs (every form people paste) and writes the player and link URLs for them.
 
-export type HostedProvider = 'youtube' | 'vimeo';
+type HostedProvider = 'youtube' | 'vimeo';
 
 /** A film on YouTube or Vimeo, as a URL names it. */
 export interface HostedVideo {

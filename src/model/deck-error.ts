@@ -2,7 +2,7 @@
 import type { Diagnostic } from './deck.js';
 
 /** Error codes and the exit code each maps to at the CLI. */
-export const ERROR_EXIT_CODES = {
+const ERROR_EXIT_CODES = {
   'front-matter': 1,
   'invalid-option': 1,
   'invalid-config': 1,

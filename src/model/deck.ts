@@ -1,7 +1,7 @@
 // The deck model: plain data that every consumer (renderer, PDF, checker, index page) reads.
 
 /** A 1-based, inclusive range of lines in the deck's source file. */
-export interface LineRange {
+interface LineRange {
   start: number;
   end: number;
 }

@@ -19,8 +19,6 @@ import { isBuildOutput, refuseOutputOverSources } from './served-files.js';
 import { sendFile, sendHtml, sendStatus, sendText } from './static-files.js';
 import { watchDecks, type DeckWatcher } from './watcher.js';
 
-export type { Reporter } from './live-site.js';
-
 export interface DevServerOptions {
   /** A .md file or a folder of them. */
   input: string;

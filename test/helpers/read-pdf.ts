@@ -2,14 +2,14 @@
 import { readFileSync } from 'node:fs';
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 
-export interface PdfLink {
+interface PdfLink {
   url?: string;
   /** 0-based page an internal link goes to. */
   page?: number;
 }
 
 /** A run of text and where it starts, in points from the page's bottom-left corner. */
-export interface PdfWord {
+interface PdfWord {
   str: string;
   x: number;
   y: number;
@@ -17,7 +17,7 @@ export interface PdfWord {
   width: number;
 }
 
-export interface PdfOutlineItem {
+interface PdfOutlineItem {
   title: string;
   page: number;
   items: PdfOutlineItem[];

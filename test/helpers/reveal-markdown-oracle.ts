@@ -18,7 +18,7 @@ export interface SlideStructure {
 
 const require = createRequire(import.meta.url);
 /** The UMD build that defines `window.RevealMarkdown`, from the installed reveal.js. */
-export const REVEAL_MARKDOWN_SCRIPT = require.resolve('reveal.js/plugin/markdown');
+const REVEAL_MARKDOWN_SCRIPT = require.resolve('reveal.js/plugin/markdown');
 
 /**
  * What reveal-md hands to slidify: the text without its YAML front matter. This is

@@ -100,12 +100,12 @@ function decodeEscapes(text: string): string {
 }
 
 /** Every slide in document order, vertical ones after their parent. */
-export function allSlides(deck: Deck): Slide[] {
+function allSlides(deck: Deck): Slide[] {
   return deck.slides.flatMap((s) => [s, ...s.children]);
 }
 
 /** The HTML that CSS expectations query: each slide in a `<section data-fixture>`, notes in `<aside class="notes">`. */
-export function fixtureHtml(deck: Deck): string {
+function fixtureHtml(deck: Deck): string {
   const section = (s: Slide): string =>
     `<section data-fixture>${s.html}${s.notes ? `<aside class="notes">${s.notes}</aside>` : ''}</section>`;
   return deck.slides

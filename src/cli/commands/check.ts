@@ -14,7 +14,7 @@ export interface CheckCommandOptions {
 }
 
 /** A problem as the JSON output lists it. */
-export interface CheckJsonEntry {
+interface CheckJsonEntry {
   file?: string;
   line: number;
   column: number;

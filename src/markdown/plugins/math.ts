@@ -19,7 +19,7 @@ export type MathRenderer = (tex: string, display: boolean) => string;
  * turns one letter into ~500 bytes): beyond them math is shown as written, with a warning, so a
  * page of `$a` cannot become hundreds of megabytes.
  */
-export const MATH_LIMITS = { texChars: 10_000, htmlBytes: 10 * 1024 * 1024 };
+const MATH_LIMITS = { texChars: 10_000, htmlBytes: 10 * 1024 * 1024 };
 
 /** True when a text may hold math: the build loads KaTeX only then. False positives are harmless. */
 export function mayContainMath(text: string): boolean {

@@ -31,7 +31,7 @@ export function isUnsafeUrl(value: string): boolean {
 const RESERVED_ID = /^(deckmark|reveal)/i;
 
 /** True when an attribute may stay in a safe deck. */
-export function isSafeAttribute(name: string, value: string): boolean {
+function isSafeAttribute(name: string, value: string): boolean {
   if (UNSAFE_NAME.test(name) || isUnsafeUrl(value)) return false;
   // `name` on an image (or a form, frame, embed) replaces the document's own methods of that
   // name (`document.getElementById`); a deck without forms or scripts of its own has no use for it.

@@ -9,7 +9,7 @@ export const REMOTE_CLIENT_PATH = '/__deckmark/present-remote.js';
 /** Who a socket is: the audience only listens; presenter and remote hold the key. */
 export type Role = 'presenter' | 'remote' | 'audience';
 
-export type Action = 'next' | 'prev' | 'pause' | 'resume';
+type Action = 'next' | 'prev' | 'pause' | 'resume';
 const ACTIONS: readonly string[] = ['next', 'prev', 'pause', 'resume'] satisfies Action[];
 
 /** Where the presenter's deck is: what every page needs to follow it. */

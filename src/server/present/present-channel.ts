@@ -20,8 +20,8 @@ import { rateLimit, type RateLimit } from './rate-limit.js';
 import { tokenMatches } from './token.js';
 
 /** Close codes a page reads: a refused key (do not retry), a page that broke the rules. */
-export const CLOSE_BAD_KEY = 4401;
-export const CLOSE_POLICY = 1008;
+const CLOSE_BAD_KEY = 4401;
+const CLOSE_POLICY = 1008;
 
 /** A page that cannot keep up (this much unsent) is dropped rather than buffered for. */
 const MAX_BUFFERED = 1024 * 1024;

@@ -1,10 +1,10 @@
 // The test installs nothing: it checks that Debian's packages are there and says how to get them.
 import { spawnSync } from 'node:child_process';
 
-export const WORDPRESS_PACKAGES = ['wordpress', 'mariadb-server', 'php-cli', 'php-mysql', 'php-curl', 'php-xml', 'php-mbstring'];
+const WORDPRESS_PACKAGES = ['wordpress', 'mariadb-server', 'php-cli', 'php-mysql', 'php-curl', 'php-xml', 'php-mbstring'];
 
 /** The packages of `names` that dpkg does not list as installed. */
-export function missingPackages(names: readonly string[]): string[] {
+function missingPackages(names: readonly string[]): string[] {
   return names.filter((name) => {
     const query = spawnSync('dpkg-query', ['-W', '-f=${db:Status-Status}', name], { encoding: 'utf8' });
     return query.status !== 0 || query.stdout.trim() !== 'installed';

@@ -5,7 +5,7 @@ import { run } from './processes.js';
 
 const REPO = path.resolve(import.meta.dirname, '../../..');
 const CLI = path.join(REPO, 'bin/deckmark.js');
-export const EXAMPLE_DECK = path.join(REPO, 'slides/strategi-sosiale-medier.md');
+const EXAMPLE_DECK = path.join(REPO, 'slides/strategi-sosiale-medier.md');
 
 export interface BuiltDeck {
   slug: string;

@@ -14,7 +14,7 @@ export const VIEWPORTS: Viewport[] = [
   { name: 'phone 390×844', width: 390, height: 844, isMobile: true },
 ];
 
-export interface FrameBox {
+interface FrameBox {
   width: number;
   height: number;
   /** The content column: the width of the post's first paragraph. */
@@ -26,14 +26,14 @@ export interface FrameBox {
   figure?: string;
 }
 
-export interface FontReading {
+interface FontReading {
   /** Families the title slide's heading and text are set in (first of each font-family). */
   used: string[];
   /** Per used family: the status of each of its FontFaces in the frame (`loaded`, `error`, …). */
   faces: Record<string, string[]>;
 }
 
-export interface KeyReading {
+interface KeyReading {
   scrollBefore: number;
   scrollAfterArrowDown: number;
   slideBeforeClick: number;
@@ -43,14 +43,14 @@ export interface KeyReading {
   scrollChangeAfterClickAndArrowRight: number;
 }
 
-export interface PdfReading {
+interface PdfReading {
   /** Where the PDF link was: in the deck frame or in the post. */
   link: 'frame' | 'post' | 'none';
   /** What the click did: navigated the page to this URL, opened a new page at it, downloaded it, or nothing. */
   outcome: { kind: 'navigated' | 'new page' | 'download' | 'nothing'; url?: string };
 }
 
-export interface BlankBox {
+interface BlankBox {
   element: string;
   width: number;
   height: number;

@@ -7,7 +7,7 @@ import path from 'node:path';
 import { type MariaDb } from './mariadb.js';
 import { type Server, freePort, listening, runAsync, startServer, stopServer, waitFor } from './processes.js';
 
-export const WORDPRESS_ROOT = '/usr/share/wordpress';
+const WORDPRESS_ROOT = '/usr/share/wordpress';
 const DEBIAN_CONFIG_DIR = '/etc/wordpress';
 const PHP_DIR = path.resolve(import.meta.dirname, '../php');
 
@@ -18,7 +18,7 @@ export interface WordPressUser {
   role: 'administrator' | 'author';
 }
 
-export interface InstallReport {
+interface InstallReport {
   theme: string;
   permalinks: string;
   version: string;
@@ -26,7 +26,7 @@ export interface InstallReport {
   unfilteredHtml: Record<string, boolean>;
 }
 
-export interface PostInput {
+interface PostInput {
   login: string;
   title: string;
   content: string;
@@ -39,7 +39,7 @@ export interface PublishedPost {
   content: string;
 }
 
-export interface OEmbedProxyAnswer {
+interface OEmbedProxyAnswer {
   status: number;
   data: { html?: string; type?: string; provider_name?: string; code?: string; message?: string };
 }

@@ -12,7 +12,7 @@ export interface GapLabels {
   actions: string;
 }
 
-export const ENGLISH_GAP_LABELS: GapLabels = { today: 'Today', tomorrow: 'Tomorrow', actions: 'Actions' };
+const ENGLISH_GAP_LABELS: GapLabels = { today: 'Today', tomorrow: 'Tomorrow', actions: 'Actions' };
 
 const COLUMNS = ['today', 'tomorrow', 'actions'] as const;
 
