@@ -21,10 +21,12 @@ export function standInPage(slug: string, error: string): string {
   return injectClient(page, slug);
 }
 
-/** `slug` for `<root>/<slug>/index.html`, '' for any other page. */
+/** `slug` for a deck's pages (`<root>/<slug>/index.html`, its reading view `read/index.html`), '' for any other. */
 export function pageSlug(root: string, file: string): string {
   const parts = path.relative(root, file).split(path.sep);
-  return parts.length === 2 && parts[1] === 'index.html' ? parts[0] : '';
+  const deckPage = parts.length === 2 && parts[1] === 'index.html';
+  const readingView = parts.length === 3 && parts[1] === 'read' && parts[2] === 'index.html';
+  return deckPage || readingView ? parts[0] : '';
 }
 
 /** The deck a `/<slug>/` or `/<slug>/index.html` URL asks for, if it is one. */
