@@ -16,7 +16,7 @@ const EMOJI = new RegExp('\\p{RGI_Emoji}', 'gv'); // the v flag: newer than the 
 const MAX_SVG_BYTES = 64 * 1024;
 
 /** Where the emoji pictures are, or undefined when there are none on this machine. */
-function emojiFolder(): string | undefined {
+export function emojiFolder(): string | undefined {
   const override = process.env.DECKMARK_EMOJI_SVGS;
   if (override) return override;
   try {
@@ -41,7 +41,7 @@ export function deckEmoji(deck: Deck): string[] {
 }
 
 /** The pictures of the deck's emoji, as data: URLs by emoji; those without a picture are left out. */
-export function emojiImages(deck: Deck, folder = emojiFolder()): Record<string, string> {
+export function emojiImages(deck: Deck, folder: string | undefined): Record<string, string> {
   const images: Record<string, string> = {};
   if (!folder) return images;
   for (const emoji of deckEmoji(deck)) {
@@ -55,7 +55,7 @@ export function emojiImages(deck: Deck, folder = emojiFolder()): Record<string, 
 }
 
 /** The first line of the first slide with an emoji, when this machine has no emoji pictures to print them with. */
-export function emojiWithoutPictures(deck: Deck, folder = emojiFolder()): number | undefined {
+export function emojiWithoutPictures(deck: Deck, folder: string | undefined): number | undefined {
   if (folder) return undefined;
   const slides = deck.slides.flatMap((s) => [s, ...s.children]);
   return slides.find((s) => new RegExp(EMOJI.source, 'v').test(decodeHTML(s.html)))?.range.start;

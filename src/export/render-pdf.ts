@@ -8,7 +8,7 @@ import { DeckError } from '../model/deck-error.js';
 import { uiStrings } from '../compile/ui-strings.js';
 import { blockedRequests, pageIncidents, withDeckPage } from './browser.js';
 import { incidentDiagnostics } from './page-guard.js';
-import { emojiImages, emojiWithoutPictures } from './emoji-images.js';
+import { emojiFolder, emojiImages, emojiWithoutPictures } from './emoji-images.js';
 import { finishPdf, type PdfOutlineEntry } from './pdf-finish.js';
 import {
   fitOverflowingSlides,
@@ -77,14 +77,14 @@ export async function openPrintView(page: Page, deckHtml: string, deck: Deck, op
  * `target` names the output in the messages: "the PDF", "its PNG".
  */
 export async function fitForPrint(page: Page, deck: Deck, size: SlideSize, fragments: boolean, target: string): Promise<Diagnostic[]> {
-  await page.evaluate(printEmojiAsImages, emojiImages(deck)); // no emoji font needed on this machine
+  await page.evaluate(printEmojiAsImages, emojiImages(deck, emojiFolder())); // no emoji font needed on this machine
   await page.evaluate(() =>
     Promise.all([...document.querySelectorAll('img.dm-emoji')].map((img) => (img as HTMLImageElement).decode().catch(() => undefined))),
   );
   const wideCode = await page.evaluate(prepareCodeForPrint, !fragments);
   const overflows = await page.evaluate(fitOverflowingSlides);
   const out = wideCode.map((line) => warning(deck, 'code-overflow', `code lines wider than their block wrap in ${target}`, line));
-  const emojiLine = emojiWithoutPictures(deck);
+  const emojiLine = emojiWithoutPictures(deck, emojiFolder());
   if (emojiLine !== undefined) {
     const message = `emoji print in ${target} only as this machine's fonts draw them (often empty boxes): deckmark's emoji pictures (@twemoji/svg) are not installed`;
     out.push(warning(deck, 'emoji', message, emojiLine));
