@@ -3,7 +3,8 @@
 // public `url` when a browser is here (made only when missing or changed).
 import path from 'node:path';
 import { buildSite } from '../build/build-site.js';
-import { shownPath, type BuiltDeck } from '../build/build-deck.js';
+import { type BuiltDeck } from '../build/build-deck.js';
+import { shownPath } from '../build/deck-files.js';
 import { browserProblem } from '../export/browser.js';
 import { deckResult, type DeckResult, type Separators } from './results.js';
 

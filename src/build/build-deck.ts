@@ -18,6 +18,7 @@ import { codePaletteCss, openHighlightCache } from './highlight.js';
 import { loadMathRenderer } from './math.js';
 import { CLIENT_DIR } from './paths.js';
 import { findProjectRoot } from './project-root.js';
+import { deckSlug, pdfName, pptxName, shownPath, PNG_FOLDER } from './deck-files.js';
 import { readDeckFile } from './read-deck-file.js';
 import { EMBED_FONTS_FILE, renderEmbedFonts } from './embed-fonts.js';
 import { collectStyles } from './theme-files.js';
@@ -66,27 +67,6 @@ export interface BuiltDeck {
 }
 
 const STRICT_CODES = new Set(['missing-image', 'missing-video', 'missing-file']);
-
-export function deckSlug(file: string): string {
-  return path.basename(file).replace(/\.md$/i, '');
-}
-
-/** Paths as the user would write them: relative to the working directory. */
-export function shownPath(file: string): string {
-  const rel = path.relative(process.cwd(), file);
-  return rel && !rel.startsWith('..') ? rel : file;
-}
-
-export function pdfName(slug: string): string {
-  return `${slug}.pdf`;
-}
-
-export function pptxName(slug: string): string {
-  return `${slug}.pptx`;
-}
-
-/** The folder inside a deck's folder that `deckmark png` writes its images to. */
-export const PNG_FOLDER = 'png';
 
 /** The file beside the title-slide image that holds the hash of the HTML it was made from. */
 export const IMAGE_HASH_FILE = `${OG_IMAGE.file}.sha256`;

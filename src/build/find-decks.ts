@@ -2,7 +2,7 @@
 import { readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { DeckError } from '../model/deck-error.js';
-import { shownPath } from './build-deck.js';
+import { shownPath } from './deck-files.js';
 
 export async function findDecks(input: string): Promise<string[]> {
   const info = await stat(input).catch(() => undefined);

@@ -1,5 +1,5 @@
 // `deckmark build [INPUT]`: the API's buildDeck, printing each deck's problems and where it went.
-import { shownPath } from '../../build/build-deck.js';
+import { shownPath } from '../../build/deck-files.js';
 import { buildDeck } from '../../api/build.js';
 import { log, printDiagnostics } from '../report.js';
 

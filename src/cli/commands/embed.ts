@@ -4,7 +4,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { deckFileUrl, renderEmbedSnippet, type EmbedFormat } from '../../compile/embed-snippet.js';
 import { parseDeck } from '../../compile/parse-deck.js';
-import { deckSlug, pdfName, shownPath } from '../../build/build-deck.js';
+import { deckSlug, pdfName, shownPath } from '../../build/deck-files.js';
 import { readProjectSettings } from '../../build/config-file.js';
 import { findDecks } from '../../build/find-decks.js';
 import { findProjectRoot } from '../../build/project-root.js';

@@ -3,7 +3,7 @@ import { existsSync } from 'node:fs';
 import { mkdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { DeckError } from '../../model/deck-error.js';
-import { shownPath } from '../../build/build-deck.js';
+import { shownPath } from '../../build/deck-files.js';
 import { TEMPLATES_DIR } from '../../build/paths.js';
 import { writeFileAtomic } from '../../build/write-atomic.js';
 import { log } from '../report.js';

@@ -1,6 +1,6 @@
 // `deckmark pdf [INPUT]`: the API's exportPdf, with a step counter on the terminal for long
 // decks and a line per PDF written.
-import { shownPath } from '../../build/build-deck.js';
+import { shownPath } from '../../build/deck-files.js';
 import { exportPdf, type ExportPdfOptions } from '../../api/pdf.js';
 import { log, printDiagnostics } from '../report.js';
 

@@ -2,7 +2,8 @@
 // view, to `<out>/<slug>/png/01.png …` (the folder swapped in whole, so it never mixes two runs).
 import path from 'node:path';
 import { DeckError } from '../../model/deck-error.js';
-import { buildDeck, PNG_FOLDER, shownPath, type BuildOptions } from '../../build/build-deck.js';
+import { buildDeck, type BuildOptions } from '../../build/build-deck.js';
+import { PNG_FOLDER, shownPath } from '../../build/deck-files.js';
 import { writeIndex } from '../../build/build-site.js';
 import { findDecks } from '../../build/find-decks.js';
 import { writeFolderAtomic, type OutputFile } from '../../build/write-atomic.js';

@@ -1,5 +1,5 @@
 // `deckmark serve [INPUT]`: builds the decks, serves them with live reload, stops on Ctrl-C.
-import { shownPath } from '../../build/build-deck.js';
+import { shownPath } from '../../build/deck-files.js';
 import { DeckError } from '../../model/deck-error.js';
 import { startServer } from '../../server/dev-server.js';
 import { openUrl } from '../../server/open-url.js';
