@@ -3,7 +3,7 @@
 // parseDeck and renderDeck. Each must throw nothing but a DeckError, finish within a time
 // bound (super-linear behaviour, not a speed budget: `npm run bench` measures speed), and give
 // whole HTML with the model's slides. DECKMARK_FUZZ_SEED / DECKMARK_FUZZ_COUNT replay or widen a run.
-import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { load } from 'cheerio';
@@ -15,6 +15,7 @@ import type { Separators } from '../../src/compile/split-slides.js';
 import { DeckError } from '../../src/model/deck-error.js';
 import type { Deck } from '../../src/model/deck.js';
 import { REPO } from '../helpers/cli.js';
+import { CORPUS_DECKS, corpusAvailable } from '../helpers/corpus.js';
 import { fixtureParseOptions, readFixtures } from '../markdown/fixtures.js';
 import { tagProblems } from './helpers.js';
 
@@ -51,17 +52,20 @@ function rng(seed: number): () => number {
   };
 }
 
-function readSources(): string[] {
-  const sources: string[] = [];
+const readDecks = (dir: string): string[] =>
+  readdirSync(dir)
+    .filter((f) => f.endsWith('.md'))
+    .sort()
+    .map((file) => readFileSync(path.join(dir, file), 'utf8'));
+
+/** The repository's own sources: the syntax fixtures and the example decks (the same in every clone). */
+function projectSources(): string[] {
   const syntax = path.join(REPO, 'test/fixtures/syntax');
-  for (const file of readdirSync(syntax).filter((f) => f.endsWith('.txt'))) {
-    sources.push(...readFixtures(path.join(syntax, file)).map((c) => c.input));
-  }
-  const decks = [path.join(REPO, 'slides'), path.resolve(REPO, '../shared/corpus/decks')];
-  for (const dir of decks.filter((d) => existsSync(d))) {
-    for (const file of readdirSync(dir).filter((f) => f.endsWith('.md'))) sources.push(readFileSync(path.join(dir, file), 'utf8'));
-  }
-  return sources;
+  const fixtures = readdirSync(syntax)
+    .filter((f) => f.endsWith('.txt'))
+    .sort()
+    .flatMap((file) => readFixtures(path.join(syntax, file)).map((c) => c.input));
+  return [...fixtures, ...readDecks(path.join(REPO, 'slides'))];
 }
 
 /** Pieces of deck syntax, whole and broken, that generation and mutation insert. */
@@ -267,14 +271,14 @@ describe('fuzzing parseDeck and renderDeck', () => {
     math = await loadMathRenderer('$x$');
   });
 
-  it(`${COUNT} generated and mutated decks, seed ${SEED}`, { timeout: 120_000 }, () => {
-    const rand = rng(SEED);
-    const sources = readSources();
+  /** Runs `count` decks from `seed`: generated ones (unless `generated` is 0) and mutations of `sources`. */
+  function fuzz(label: string, seed: number, count: number, sources: string[], generated: number): void {
+    const rand = rng(seed);
     const findings: Finding[] = [];
     const started = performance.now();
     let errors = 0;
-    for (let i = 0; i < COUNT; i++) {
-      const text = rand() < 0.3 ? generate(rand) : mutate(rand, pick(rand, sources), pick(rand, sources));
+    for (let i = 0; i < count; i++) {
+      const text = rand() < generated ? generate(rand) : mutate(rand, pick(rand, sources), pick(rand, sources));
       const safe = rand() < 0.5;
       const seps = rand() < 0.05 ? pick(rand, HOSTILE_SEPARATORS) : {};
       const finding = checkOne(text, safe, math, seps);
@@ -284,13 +288,23 @@ describe('fuzzing parseDeck and renderDeck', () => {
     }
     const seconds = ((performance.now() - started) / 1000).toFixed(1);
     console.log(
-      `fuzz: seed ${SEED}, ${COUNT} decks from ${sources.length} sources, ${errors} DeckErrors, ${findings.length} findings, ${seconds} s`,
+      `fuzz (${label}): seed ${seed}, ${count} decks from ${sources.length} sources, ${errors} DeckErrors, ${findings.length} findings, ${seconds} s`,
     );
     for (const [n, f] of findings.entries()) {
-      const file = path.join(os.tmpdir(), `deckmark-fuzz-${SEED}-${n}.md`);
+      const file = path.join(os.tmpdir(), `deckmark-fuzz-${label}-${seed}-${n}.md`);
       writeFileSync(file, f.input);
       console.log(`fuzz finding (${f.kind}): ${f.detail.split('\n').slice(0, 4).join(' | ')} — input in ${file}`);
     }
     expect(findings.map((f) => `${f.kind}: ${f.detail.split('\n')[0]}`)).toEqual([]);
+  }
+
+  // The same decks for a seed in every clone: only the repository's own sources.
+  it(`${COUNT} generated and mutated decks, seed ${SEED}`, { timeout: 120_000 }, () => {
+    fuzz('project', SEED, COUNT, projectSources(), 0.3);
+  });
+
+  // Mutations of the reveal.js corpus, where it lies beside the clone (CI always has it).
+  it.skipIf(!corpusAvailable())(`${Math.ceil(COUNT / 3)} mutated corpus decks, seed ${SEED}`, { timeout: 120_000 }, () => {
+    fuzz('corpus', SEED, Math.ceil(COUNT / 3), readDecks(CORPUS_DECKS), 0);
   });
 });
