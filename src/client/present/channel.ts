@@ -2,29 +2,9 @@
 // backoff and jitter (a room of phones must not return all at once), at once when the network
 // or the tab comes back — and that notices a connection that died silently (a laptop that slept).
 
-/** The messages of src/server/present/messages.ts (kept in step by hand: this bundle imports nothing). */
-export interface PublicState {
-  h: number;
-  v: number;
-  f: number;
-  paused: boolean;
-  index: number;
-  total: number;
-}
-export interface FullState extends PublicState {
-  title: string;
-  nextTitle: string;
-  notes: string;
-}
-export type Action = 'next' | 'prev' | 'pause' | 'resume';
-export type Role = 'presenter' | 'remote' | 'audience';
-export type ServerMessage =
-  | { type: 'hello'; role: Role; state: FullState | null; presenters: number; elapsedMs: number | null }
-  | { type: 'state'; state: FullState; elapsedMs?: number | null }
-  | { type: 'command'; action: Action }
-  | { type: 'presenters'; count: number }
-  | { type: 'alive' };
-export type PageMessage = { type: 'state'; state: FullState } | { type: 'command'; action: Action };
+// The server's messages, as types only: the bundle takes no code from the server.
+import type { Action, FullState, PageMessage, PublicState, Role, ServerMessage } from '../../server/present/messages.js';
+export type { Action, FullState, PageMessage, PublicState, Role, ServerMessage };
 
 /** live: connected; reconnecting: trying again; refused: the key is wrong, trying again will not help. */
 export type Status = 'live' | 'reconnecting' | 'refused';

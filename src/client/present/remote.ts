@@ -60,7 +60,8 @@ function onMessage(message: ServerMessage): void {
   if (message.type === 'presenters') remote.presenters = message.count;
   if (message.type === 'hello') remote.presenters = message.presenters;
   if (message.type === 'hello' || message.type === 'state') {
-    if (message.state) remote.state = message.state;
+    // A key holder is sent the full state (titles and notes); the audience's has none.
+    if (message.state && 'notes' in message.state) remote.state = message.state;
     if (message.elapsedMs != null) startedAt = Date.now() - message.elapsedMs;
   }
   render();

@@ -1,6 +1,6 @@
 // What travels over `deckmark present`'s channel, and the checks every message from a page
-// passes before the server acts on it (the browser clients keep a copy of these types: they are
-// bundled on their own and import nothing from the server).
+// passes before the server acts on it (the browser clients import these types with `import type`,
+// which brings no server code into their bundles).
 
 export const PRESENT_PATH = '/__deckmark/present';
 export const DECK_CLIENT_PATH = '/__deckmark/present-deck.js';
@@ -9,7 +9,7 @@ export const REMOTE_CLIENT_PATH = '/__deckmark/present-remote.js';
 /** Who a socket is: the audience only listens; presenter and remote hold the key. */
 export type Role = 'presenter' | 'remote' | 'audience';
 
-type Action = 'next' | 'prev' | 'pause' | 'resume';
+export type Action = 'next' | 'prev' | 'pause' | 'resume';
 const ACTIONS: readonly string[] = ['next', 'prev', 'pause', 'resume'] satisfies Action[];
 
 /** Where the presenter's deck is: what every page needs to follow it. */
