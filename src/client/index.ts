@@ -22,7 +22,15 @@ function readConfig(): Record<string, unknown> {
 
 const host = window as unknown as DeckmarkWindow;
 const embed = isEmbedView();
-const config = { ...readConfig(), ...(embed ? EMBED_CONFIG : {}), ...host.deckmarkOverrides };
+// The gallery's live thumbnail is a frame narrower than reveal.js's 435 px switch to its scroll
+// view, whose scrollbar would show at its edge: like the embed view, it stays a deck.
+const thumbnail = new URLSearchParams(window.location.search).has('thumbnail');
+const config: Record<string, unknown> = {
+  ...readConfig(),
+  ...(embed ? EMBED_CONFIG : {}),
+  ...(thumbnail ? { scrollActivationWidth: null } : {}),
+  ...host.deckmarkOverrides,
+};
 if (embed) setUpEmbed({ width: Number(config.width) || 960, height: Number(config.height) || 700 });
 setUpVideos(config); // before reveal.js starts: the print view must not load a player
 // A blog's frame has no speaker view: its popup is blocked in a sandboxed frame anyway.

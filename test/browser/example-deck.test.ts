@@ -54,6 +54,21 @@ describe('the built example deck in Chromium', () => {
     );
   });
 
+  it("shows the gallery's live thumbnail as a slide, not as reveal.js's scroll view", async () => {
+    await withPage(
+      browser,
+      async (page) => {
+        const url = pathToFileURL(path.join(out, 'syntax-tour/index.html')).href;
+        await page.goto(`${url}?thumbnail#/0`, { waitUntil: 'load' });
+        await page.waitForFunction(() => (window as any).Reveal?.isReady());
+        // 380 px: below reveal.js's 435 px switch, as a gallery card is.
+        expect(await page.evaluate(() => (window as any).Reveal.isScrollView())).toBe(false);
+        expect(await page.$('.scrollbar-slide')).toBeNull();
+      },
+      { viewport: { width: 380, height: 214 } },
+    );
+  });
+
   it('opens the overview with Esc and the speaker view with S', async () => {
     await withPage(browser, async (page) => {
       await page.goto(pathToFileURL(path.join(out, 'syntax-tour/index.html')).href);
