@@ -4,6 +4,7 @@
 import { uiStrings } from '../../compile/ui-strings.js';
 import { escapeHtml, scriptJson } from '../../markdown/html.js';
 import { REMOTE_CLIENT_PATH } from './messages.js';
+import { documentStart } from '../../compile/html-document.js';
 
 /** `touch-action: pan-y` on the notes: they scroll, and a sideways swipe is the page's, not the browser's. */
 const STYLE = `
@@ -44,14 +45,8 @@ export function remotePage(lang: string, title: string): string {
     blankScreen: ui.blankScreen,
     showScreen: ui.showScreen,
   };
-  return `<!doctype html>
-<html lang="${escapeHtml(lang)}">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1, viewport-fit=cover">
-<meta name="referrer" content="no-referrer">
+  return `${documentStart(lang, `${ui.remote}: ${title}`, 'viewport-fit=cover')}<meta name="referrer" content="no-referrer">
 <meta name="theme-color" content="#111111">
-<title>${escapeHtml(ui.remote)}: ${escapeHtml(title)}</title>
 <style>${STYLE}</style>
 </head>
 <body>
