@@ -16,6 +16,8 @@ export interface IsolatedOptions {
   cwd?: string;
   /** Added to this process's environment. */
   env?: Record<string, string>;
+  /** Polled every 10 ms: the child is killed (SIGKILL) the moment it returns true. */
+  killWhen?: () => boolean;
 }
 
 export interface IsolatedResult {
@@ -53,9 +55,11 @@ export function runIsolated(code: string, options: IsolatedOptions): Promise<Iso
     timedOut = true;
     child.kill('SIGKILL');
   }, options.timeoutMs);
+  const watch = options.killWhen && setInterval(() => options.killWhen!() && child.kill('SIGKILL'), 10);
   return new Promise((resolve) => {
     child.on('close', (exit) => {
       clearTimeout(timer);
+      clearInterval(watch);
       resolve({ code: exit, stdout, stderr, timedOut, ms: Date.now() - started });
     });
   });
