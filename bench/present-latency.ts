@@ -7,7 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Page } from 'puppeteer-core';
 import { formatDiagnostic, formatError } from '../src/cli/report.js';
-import { launchBrowser } from '../src/export/browser.js';
+import { launchBrowser } from '../src/export/browser/launch.js';
 import { startPresentServer } from '../src/server/present/present-server.js';
 
 const PRESSES = Number(process.argv[2] ?? 30);

@@ -33,7 +33,7 @@ const QUICK = flags.quick;
 const log = (line: string) => process.stderr.write(`${line}\n`);
 
 const CHROME = process.env.CHROME_PATH || process.env.PUPPETEER_EXECUTABLE_PATH || '/usr/bin/chromium';
-/** deckmark's launch flags (src/export/browser.ts), as root. */
+/** deckmark's launch flags (src/export/browser/launch.ts), as root. */
 const CHROME_FLAGS = [
   '--no-sandbox',
   '--disable-gpu',

@@ -7,7 +7,8 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Page } from 'puppeteer-core';
 import { formatDiagnostic, formatError } from '../src/cli/report.js';
-import { launchBrowser, withPage } from '../src/export/browser.js';
+import { launchBrowser } from '../src/export/browser/launch.js';
+import { withPage } from '../src/export/browser/pages.js';
 import { startServer } from '../src/server/dev-server.js';
 import { writeDecks } from './decks.js';
 

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { buildSite } from '../build/build-site.js';
 import { type BuiltDeck } from '../build/build-deck.js';
 import { shownPath } from '../build/deck-files.js';
-import { browserProblem } from '../export/browser.js';
+import { browserProblem } from '../export/browser/find.js';
 import { deckResult, type DeckResult, type Separators } from './results.js';
 
 export interface BuildDeckOptions extends Separators {
@@ -35,7 +35,7 @@ export interface BuildResult {
 async function makeImages(built: BuiltDeck[], log: (message: string) => void): Promise<void> {
   const stale = built.filter((b) => b.image && !b.image.upToDate);
   if (stale.length === 0) return;
-  const { withBrowser } = await import('../export/browser.js');
+  const { withBrowser } = await import('../export/browser/launch.js');
   const { updateOgImage } = await import('../export/og-image.js');
   await withBrowser(async (browser) => {
     for (const deck of stale) {

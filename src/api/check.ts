@@ -1,6 +1,6 @@
 // checkDeck(): what `deckmark check` finds. Each deck is built into a temporary folder, the
 // rules that need no browser run, then overflow and text size are measured in Chromium
-// (skipped, with the reason in the result, without one).
+// (skipped, with the reason in the result, without one); with `a11y`, axe-core audits every slide there.
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -10,13 +10,17 @@ import { asCheckDiagnostics, sortDiagnostics } from '../check/check-deck.js';
 import { buildDeck } from '../build/build-deck.js';
 import { shownPath } from '../build/deck-files.js';
 import { findDecks } from '../build/find-decks.js';
-import { browserProblem, launchBrowser } from '../export/browser.js';
+import { browserProblem } from '../export/browser/find.js';
+import { launchBrowser } from '../export/browser/launch.js';
 import { measureDeck } from '../export/measure-overflow.js';
+import { auditDeck } from '../export/accessibility-audit.js';
 import type { Diagnostic, Separators } from './results.js';
 
 export interface CheckDeckOptions extends Separators {
   /** Words a slide may hold before it is reported as dense. @defaultValue 80 */
   maxWords?: number;
+  /** Also audit every slide with axe-core (WCAG 2.0/2.1 A and AA) in Chromium; needs a browser. @defaultValue false */
+  a11y?: boolean;
 }
 
 export interface CheckResult {
@@ -37,6 +41,7 @@ export async function checkDeck(input: string, options: CheckDeckOptions = {}): 
     throw new DeckError('usage', `the words a slide may hold must be a whole number above 0, not ${maxWords}`);
   const decks = await findDecks(input);
   const noBrowser = browserProblem();
+  if (options.a11y && noBrowser) throw new DeckError('browser-not-found', `the accessibility audit (--a11y) needs a browser: ${noBrowser}`);
   const outDir = await mkdtemp(path.join(os.tmpdir(), 'deckmark-check-'));
   let browser: Promise<Browser> | undefined;
   const found: Diagnostic[] = [];
@@ -55,6 +60,7 @@ export async function checkDeck(input: string, options: CheckDeckOptions = {}): 
         if (!noBrowser) {
           browser ??= launchBrowser();
           found.push(...(await measureDeck(await browser, built.output, built.deck)));
+          if (options.a11y) found.push(...(await auditDeck(await browser, built.output, built.deck)));
         }
       } catch (error) {
         // A deck that cannot be built at all is one error; the other decks are still checked.

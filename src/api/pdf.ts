@@ -12,7 +12,7 @@ import { pdfName, shownPath } from '../build/deck-files.js';
 import { writeIndex } from '../build/build-site.js';
 import { findDecks } from '../build/find-decks.js';
 import { writeFileAtomic } from '../build/write-atomic.js';
-import { launchBrowser } from '../export/browser.js';
+import { launchBrowser } from '../export/browser/launch.js';
 import { updateOgImage } from '../export/og-image.js';
 import { PDF_STEPS, renderPdf, type PdfStep } from '../export/render-pdf.js';
 import { deckResult, type DeckResult, type Diagnostic, type Separators } from './results.js';

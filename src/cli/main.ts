@@ -1,27 +1,19 @@
 // The deckmark CLI: commands declared here, their code loaded only when run, and the one
 // place that prints errors and picks the exit code (0 ok, 1 errors in the input, 2 usage).
-import { Command, CommanderError, Option } from 'commander';
+import { Command, CommanderError, Option } from '@commander-js/extra-typings';
 import { packageVersion } from '../build/paths.js';
 import { DeckError } from '../model/deck-error.js';
 import { escapeControls, formatError } from './report.js';
 
-function separatorOptions(command: Command): Command {
+function separatorOptions<Args extends unknown[], Opts extends Record<string, unknown>>(command: Command<Args, Opts>) {
   return command
     .option('--separator <regex>', 'horizontal slide separator (a regular expression, as reveal-md reads it)')
     .option('--vertical-separator <regex>', 'vertical slide separator (a regular expression)');
 }
 
-/** The exit code a command asks for without failing (`check` finding problems); 0 otherwise. */
-let commandExitCode = 0;
-
-export function createProgram(): Command {
-  const program = new Command('deckmark')
-    .description('Markdown slides → a reveal.js deck, a PDF and a blog embed')
-    .version(packageVersion())
-    .option('--debug', 'print stack traces of errors')
-    .showHelpAfterError('(run deckmark --help for usage)')
-    .exitOverride();
-
+// Each command's arguments and options, declared once: the command modules take their option
+// types from here (commander checks `.choices()`, so they arrive as one of the choices).
+const declareBuild = (program: Command) =>
   separatorOptions(
     program
       .command('build')
@@ -32,11 +24,9 @@ export function createProgram(): Command {
       .option('--strict', 'treat missing images as errors')
       .option('--safe', "for decks you did not write: no raw HTML, no scripts but the deck's own (a Content-Security-Policy)")
       .option('--no-image', 'skip the title-slide image (og-image.png; made only when a browser is found)'),
-  ).action(async (input: string, options) => {
-    const { runBuild } = await import('./commands/build.js');
-    await runBuild(input, options);
-  });
+  );
 
+const declareServe = (program: Command) =>
   separatorOptions(
     program
       .command('serve')
@@ -47,11 +37,9 @@ export function createProgram(): Command {
       .option('--open', 'open the deck (or the index) in the default browser')
       .option('-o, --out <dir>', 'build into this folder (default: a temporary one)')
       .option('--strict', 'treat missing images as errors'),
-  ).action(async (input: string, options) => {
-    const { runServe } = await import('./commands/serve.js');
-    await runServe(input, options);
-  });
+  );
 
+const declarePresent = (program: Command) =>
   separatorOptions(
     program
       .command('present')
@@ -61,11 +49,9 @@ export function createProgram(): Command {
       .option('--host <host>', 'address to listen on (0.0.0.0 for a phone on the same network)', '127.0.0.1')
       .option('--open', "open the presenter's view in the default browser")
       .option('--strict', 'treat missing images as errors'),
-  ).action(async (input: string, options) => {
-    const { runPresent } = await import('./commands/present.js');
-    await runPresent(input, options);
-  });
+  );
 
+const declarePdf = (program: Command) =>
   separatorOptions(
     program
       .command('pdf')
@@ -78,11 +64,9 @@ export function createProgram(): Command {
       .option('--size <size>', 'page size: 16:9, 4:3 or WIDTHxHEIGHT (default: the deck size)')
       .option('--safe', 'for decks you did not write: built as by build --safe before printing')
       .option('-q, --quiet', 'no progress output'),
-  ).action(async (input: string, options) => {
-    const { runPdf } = await import('./commands/pdf.js');
-    await runPdf(input, options);
-  });
+  );
 
+const declarePptx = (program: Command) =>
   separatorOptions(
     program
       .command('pptx')
@@ -90,11 +74,9 @@ export function createProgram(): Command {
       .argument('[input]', 'a .md file or a folder of them', 'slides')
       .option('-o, --out <file|dir>', 'a .pptx file (one deck), or the output folder', 'dist')
       .option('-q, --quiet', 'no progress output'),
-  ).action(async (input: string, options) => {
-    const { runPptx } = await import('./commands/pptx.js');
-    await runPptx(input, options);
-  });
+  );
 
+const declarePng = (program: Command) =>
   separatorOptions(
     program
       .command('png')
@@ -104,23 +86,18 @@ export function createProgram(): Command {
       .addOption(new Option('--scale <n>', 'pixels per CSS pixel').choices(['1', '2']).default('1'))
       .option('--fragments', 'one image per fragment step')
       .option('-q, --quiet', 'no progress output'),
-  ).action(async (input: string, options) => {
-    const { runPng } = await import('./commands/png.js');
-    await runPng(input, options);
-  });
+  );
 
+const declareEmbed = (program: Command) =>
   program
     .command('embed')
     .description("print the snippet that embeds a deck in a blog post (needs the deck's public URL)")
     .argument('<input>', 'the deck (.md file)')
     .option('--url <url>', "the deck's public URL (default: its front matter `url`)")
     .addOption(new Option('--format <format>', 'snippet format').choices(['html', 'markdown', 'wordpress']).default('html'))
-    .option('-o, --out <dir>', 'where the deck is built (its PDF is linked when it is there)', 'dist')
-    .action(async (input: string, options) => {
-      const { runEmbed } = await import('./commands/embed.js');
-      await runEmbed(input, options);
-    });
+    .option('-o, --out <dir>', 'where the deck is built (its PDF is linked when it is there)', 'dist');
 
+const declareCheck = (program: Command) =>
   separatorOptions(
     program
       .command('check')
@@ -128,21 +105,76 @@ export function createProgram(): Command {
       .argument('[input]', 'a .md file or a folder of them', 'slides')
       .addOption(new Option('--format <format>', 'one line per problem, or a JSON array for CI').choices(['text', 'json']).default('text'))
       .option('--strict', 'exit 1 on warnings too')
-      .option('--max-words <n>', 'words a slide may hold before it is reported as dense', '80'),
-  ).action(async (input: string, options) => {
-    const { runCheck } = await import('./commands/check.js');
-    commandExitCode = await runCheck(input, options);
-  });
+      .option('--max-words <n>', 'words a slide may hold before it is reported as dense', '80')
+      .option('--a11y', 'also audit every slide with axe-core (WCAG 2.1 A and AA) in Chromium'),
+  );
 
+const declareNew = (program: Command) =>
   program
     .command('new')
     .description('create a new deck from a template')
     .argument('<name>', 'the deck name (its file name without .md)')
-    .addOption(new Option('--dir <dir>', 'where to put it').default('slides'))
-    .action(async (name: string, options) => {
-      const { runNew } = await import('./commands/new.js');
-      await runNew(name, options);
-    });
+    .addOption(new Option('--dir <dir>', 'where to put it').default('slides'));
+
+/** The options a command's action receives, as its declaration above types them. */
+type OptionsOf<Declare extends (program: Command) => { opts(): unknown }> = ReturnType<ReturnType<Declare>['opts']>;
+export type BuildCommandOptions = OptionsOf<typeof declareBuild>;
+export type ServeCommandOptions = OptionsOf<typeof declareServe>;
+export type PresentCommandOptions = OptionsOf<typeof declarePresent>;
+export type PdfCommandOptions = OptionsOf<typeof declarePdf>;
+export type PptxCommandOptions = OptionsOf<typeof declarePptx>;
+export type PngCommandOptions = OptionsOf<typeof declarePng>;
+export type EmbedCommandOptions = OptionsOf<typeof declareEmbed>;
+export type CheckCommandOptions = OptionsOf<typeof declareCheck>;
+export type NewCommandOptions = OptionsOf<typeof declareNew>;
+
+/** The exit code a command asks for without failing (`check` finding problems); 0 otherwise. */
+let commandExitCode = 0;
+
+export function createProgram(): Command {
+  const program = new Command('deckmark')
+    .description('Markdown slides → a reveal.js deck, a PDF and a blog embed')
+    .version(packageVersion())
+    .option('--debug', 'print stack traces of errors')
+    .showHelpAfterError('(run deckmark --help for usage)')
+    .exitOverride();
+
+  declareBuild(program).action(async (input, options) => {
+    const { runBuild } = await import('./commands/build.js');
+    await runBuild(input, options);
+  });
+  declareServe(program).action(async (input, options) => {
+    const { runServe } = await import('./commands/serve.js');
+    await runServe(input, options);
+  });
+  declarePresent(program).action(async (input, options) => {
+    const { runPresent } = await import('./commands/present.js');
+    await runPresent(input, options);
+  });
+  declarePdf(program).action(async (input, options) => {
+    const { runPdf } = await import('./commands/pdf.js');
+    await runPdf(input, options);
+  });
+  declarePptx(program).action(async (input, options) => {
+    const { runPptx } = await import('./commands/pptx.js');
+    await runPptx(input, options);
+  });
+  declarePng(program).action(async (input, options) => {
+    const { runPng } = await import('./commands/png.js');
+    await runPng(input, options);
+  });
+  declareEmbed(program).action(async (input, options) => {
+    const { runEmbed } = await import('./commands/embed.js');
+    await runEmbed(input, options);
+  });
+  declareCheck(program).action(async (input, options) => {
+    const { runCheck } = await import('./commands/check.js');
+    commandExitCode = await runCheck(input, options);
+  });
+  declareNew(program).action(async (name, options) => {
+    const { runNew } = await import('./commands/new.js');
+    await runNew(name, options);
+  });
 
   for (const command of program.commands) command.exitOverride();
   return program;
@@ -150,7 +182,7 @@ export function createProgram(): Command {
 
 /** Why PDFs and images cannot be made on this machine, in one line; undefined when a browser is found. */
 export async function browserProblem(): Promise<string | undefined> {
-  return (await import('../export/browser.js')).browserProblem();
+  return (await import('../export/browser/find.js')).browserProblem();
 }
 
 /** Runs the CLI with `argv` (without node and the script); returns the exit code. */

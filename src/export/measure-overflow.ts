@@ -3,7 +3,7 @@
 import type { Browser } from 'puppeteer-core';
 import type { Deck, Diagnostic } from '../model/deck.js';
 import { DeckError } from '../model/deck-error.js';
-import { pageIncidents, withDeckPage } from './browser.js';
+import { pageIncidents, withDeckPage } from './browser/pages.js';
 import { incidentDiagnostics } from './page-guard.js';
 import { openPrintView } from './render-pdf.js';
 

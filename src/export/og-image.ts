@@ -7,7 +7,7 @@ import { IMAGE_HASH_FILE, type BuiltDeck } from '../build/build-deck.js';
 import { writeFileAtomic } from '../build/write-atomic.js';
 import { OG_IMAGE } from '../compile/oembed.js';
 import { DeckError } from '../model/deck-error.js';
-import { withDeckPage } from './browser.js';
+import { withDeckPage } from './browser/pages.js';
 
 const LOAD_TIMEOUT = 30_000;
 

@@ -6,7 +6,7 @@ import type { Browser, Page } from 'puppeteer-core';
 import type { Deck, Diagnostic, PdfOptions, Slide, SlideSize } from '../model/deck.js';
 import { DeckError } from '../model/deck-error.js';
 import { uiStrings } from '../compile/ui-strings.js';
-import { blockedRequests, pageIncidents, withDeckPage } from './browser.js';
+import { blockedRequests, pageIncidents, withDeckPage } from './browser/pages.js';
 import { incidentDiagnostics } from './page-guard.js';
 import { emojiFolder, emojiImages, emojiWithoutPictures } from './emoji-images.js';
 import { finishPdf, type PdfOutlineEntry } from './pdf-finish.js';

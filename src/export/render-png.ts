@@ -4,7 +4,7 @@
 import type { Browser } from 'puppeteer-core';
 import type { Deck, Diagnostic } from '../model/deck.js';
 import { DeckError } from '../model/deck-error.js';
-import { blockedRequests, withDeckPage } from './browser.js';
+import { blockedRequests, withDeckPage } from './browser/pages.js';
 import { fitForPrint, openPrintView } from './render-pdf.js';
 
 export interface PngOptions {

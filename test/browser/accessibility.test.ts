@@ -1,85 +1,24 @@
 // WCAG 2.1 A and AA, audited by axe-core in Chromium: both example decks in each built-in theme
 // — the deck with every slide visited (all fragments shown), the embed view, the reading view
-// and the gallery — have 0 violations. Then what a screen reader gets: the live region's
+// and the gallery — have 0 violations (the audit of src/export/accessibility-audit.ts, which
+// `check --a11y` runs too). Then what a screen reader gets: the live region's
 // announcement on a slide change, in the deck's language, and no role="application".
 import { cpSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import path from 'node:path';
 import type { Browser, Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BUILTIN_THEMES } from '../../src/model/themes.js';
-import { launchBrowser, withPage } from '../../src/export/browser.js';
+import { launchBrowser } from '../../src/export/browser/launch.js';
+import { withPage } from '../../src/export/browser/pages.js';
+import { auditEverySlide, auditPage, type AxeFinding } from '../../src/export/accessibility-audit.js';
 import { runCli, SLIDES, tempDir } from '../helpers/cli.js';
 import { startStaticHost, type StaticHost } from '../helpers/static-host.js';
 
-const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const DECKS = ['layouts', 'strategi-sosiale-medier'];
 
-/**
- * No rule is switched off: every WCAG 2.1 A/AA rule axe has runs on every page. One kind of
- * finding is set aside, by rule and element: `color-contrast` on the lines of a stepped code
- * block outside its current step (`data-line-numbers="1-2|4"`), dimmed on purpose so the
- * audience looks at the step; each line is at full strength in its own step, in the PDF and in
- * the reading view.
- */
-const DIMMED_CODE_LINE = 'pre code.has-highlights tr:not(.highlight-line)';
-
-interface Violation {
-  id: string;
-  help: string;
-  nodes: string[];
-}
-
-async function audit(page: Page, where: string): Promise<Violation[]> {
-  if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(AXE_SOURCE);
-  const violations = await page.evaluate(async (dimmed) => {
-    const axe = (window as any).axe;
-    const result = await axe.run(document, {
-      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
-      iframes: false, // the gallery's live thumbnails are decks, audited on their own
-      resultTypes: ['violations'],
-    });
-    const setAside = (id: string, target: string[]) =>
-      id === 'color-contrast' && target.length === 1 && document.querySelector(target[0])?.closest(dimmed) != null;
-    return (result.violations as any[])
-      .map((v) => ({
-        id: v.id as string,
-        help: v.help as string,
-        nodes: (v.nodes as any[])
-          .filter((n) => !setAside(v.id, n.target))
-          .map((n) => `${(n.target as string[]).join(' ')}: ${String(n.failureSummary).split('\n')[1] ?? ''}`),
-      }))
-      .filter((v) => v.nodes.length > 0);
-  }, DIMMED_CODE_LINE);
-  return violations.map((v) => ({ ...v, id: `${where}: ${v.id}` }));
-}
-
-/** Every slide of the deck, each with its fragments all shown, audited. */
-async function auditEverySlide(page: Page, where: string): Promise<Violation[]> {
-  const slides = await page.evaluate(() => {
-    const reveal = (window as any).Reveal;
-    reveal.configure({ transition: 'none', backgroundTransition: 'none' });
-    // Fragments fade in: audit what the audience sees once they are in, not half-way.
-    const still = document.createElement('style');
-    still.textContent = '*,*::before,*::after{transition-duration:0s!important;animation-duration:0s!important}';
-    document.head.append(still);
-    return (reveal.getSlides() as HTMLElement[]).map((s) => reveal.getIndices(s) as { h: number; v: number });
-  });
-  const found: Violation[] = [];
-  for (const { h, v } of slides) {
-    await page.evaluate(
-      (h, v) => {
-        const reveal = (window as any).Reveal;
-        reveal.slide(h, v ?? 0);
-        while (reveal.nextFragment());
-      },
-      h,
-      v,
-    );
-    found.push(...(await audit(page, `${where} #/${h}/${v ?? 0}`)));
-  }
-  return found;
-}
+/** The audit's findings as lines that say where: `default/layouts (line 40): image-alt img: …`. */
+const described = (where: string, findings: AxeFinding[]): string[] =>
+  findings.map((f) => `${where}${f.line ? ` (line ${f.line})` : ''}: ${f.rule} ${f.element}: ${f.summary}`);
 
 /** A page of the static host (one page per load: withPage takes a later navigation for one away). */
 async function onPage<T>(browser: Browser, host: StaticHost, url: string, fn: (page: Page) => Promise<T>): Promise<T> {
@@ -187,24 +126,24 @@ describe('accessibility (axe-core, WCAG 2.1 A/AA)', () => {
 
   for (const theme of BUILTIN_THEMES) {
     it(`has no violations in the ${theme} theme: decks, embed views, reading views, gallery`, async () => {
-      const found: Violation[] = [];
+      const found: string[] = [];
       const url = (file: string) => `${host.url}${theme}/${file}`;
       const ready = (page: Page) => page.waitForFunction(() => (window as any).Reveal?.isReady());
       for (const deck of DECKS) {
         await onPage(browser, host, url(`${deck}/index.html`), async (page) => {
           await ready(page);
-          found.push(...(await auditEverySlide(page, `${theme}/${deck}`)));
+          found.push(...described(`${theme}/${deck}`, await auditEverySlide(page)));
         });
         await onPage(browser, host, url(`${deck}/index.html?embed`), async (page) => {
           await ready(page);
-          found.push(...(await audit(page, `${theme}/${deck}?embed`)));
+          found.push(...described(`${theme}/${deck}?embed`, await auditPage(page)));
         });
         await onPage(browser, host, url(`${deck}/read/index.html`), async (page) => {
-          found.push(...(await audit(page, `${theme}/${deck}/read`)));
+          found.push(...described(`${theme}/${deck}/read`, await auditPage(page)));
         });
       }
       await onPage(browser, host, url('index.html'), async (page) => {
-        found.push(...(await audit(page, `${theme}/gallery`)));
+        found.push(...described(`${theme}/gallery`, await auditPage(page)));
       });
       expect(found).toEqual([]);
     }, 240_000);

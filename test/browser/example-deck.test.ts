@@ -6,7 +6,8 @@ import { pathToFileURL } from 'node:url';
 import type { Browser, Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseDeck } from '../../src/compile/parse-deck.js';
-import { blockedRequests, launchBrowser, withPage } from '../../src/export/browser.js';
+import { launchBrowser } from '../../src/export/browser/launch.js';
+import { blockedRequests, withPage } from '../../src/export/browser/pages.js';
 import { runCli, SLIDES, tempDir } from '../helpers/cli.js';
 import { collectPageProblems, walkEverySlide } from '../helpers/reveal-page.js';
 

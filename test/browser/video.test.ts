@@ -6,7 +6,8 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Browser, Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { blockedRequests, launchBrowser, withPage } from '../../src/export/browser.js';
+import { launchBrowser } from '../../src/export/browser/launch.js';
+import { blockedRequests, withPage } from '../../src/export/browser/pages.js';
 import { runCli, SLIDES, tempDir } from '../helpers/cli.js';
 
 const DECK = `---

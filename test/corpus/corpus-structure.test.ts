@@ -6,7 +6,8 @@ import type { Browser } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseDeck } from '../../src/compile/parse-deck.js';
 import { buildDeck } from '../../src/build/build-deck.js';
-import { launchBrowser, withPage } from '../../src/export/browser.js';
+import { launchBrowser } from '../../src/export/browser/launch.js';
+import { withPage } from '../../src/export/browser/pages.js';
 import type { Deck } from '../../src/model/deck.js';
 import { CORPUS_DECKS, corpusAvailable } from '../helpers/corpus.js';
 import {

@@ -9,7 +9,8 @@ import path from 'node:path';
 import * as cheerio from 'cheerio';
 import type { Browser, Frame, Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, withPage } from '../../src/export/browser.js';
+import { launchBrowser } from '../../src/export/browser/launch.js';
+import { withPage } from '../../src/export/browser/pages.js';
 import { contentType } from '../../src/server/static-files.js';
 import { REPO, runCli, SLIDES, tempDir } from '../helpers/cli.js';
 

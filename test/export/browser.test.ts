@@ -1,7 +1,9 @@
 // Tests finding a browser (with injected file checks) and launching real Chromium with offline pages.
 import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { blockedRequests, findBrowser, launchBrowser, withBrowser, withPage } from '../../src/export/browser.js';
+import { findBrowser } from '../../src/export/browser/find.js';
+import { launchBrowser, withBrowser } from '../../src/export/browser/launch.js';
+import { blockedRequests, withPage } from '../../src/export/browser/pages.js';
 import { DeckError } from '../../src/model/deck-error.js';
 
 const nothing = (): string[] => [];

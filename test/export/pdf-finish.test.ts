@@ -3,7 +3,8 @@ import { getDocument, type PDFDocumentProxy } from 'pdfjs-dist/legacy/build/pdf.
 import { PDFDocument, PDFName } from 'pdf-lib';
 import type { PDFOptions } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, withPage } from '../../src/export/browser.js';
+import { launchBrowser } from '../../src/export/browser/launch.js';
+import { withPage } from '../../src/export/browser/pages.js';
 import { finishPdf, type PdfFinishOptions } from '../../src/export/pdf-finish.js';
 
 const SLIDES = `<!doctype html><html><head><meta charset="utf-8"><title>side</title><style>

@@ -8,7 +8,8 @@ import { pathToFileURL } from 'node:url';
 import type { Frame, Page } from 'puppeteer-core';
 import { describe, expect, it } from 'vitest';
 import { SPEAKER_VIEW_SCRIPT_HASH } from '../../src/compile/content-security-policy.js';
-import { launchBrowser, withPage } from '../../src/export/browser.js';
+import { launchBrowser } from '../../src/export/browser/launch.js';
+import { withPage } from '../../src/export/browser/pages.js';
 import { runCli, tempDir } from '../helpers/cli.js';
 import { makeProject } from './helpers.js';
 

@@ -3,7 +3,8 @@
 import { writeFileSync } from 'node:fs';
 import type { Browser } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, withPage } from '../../src/export/browser.js';
+import { launchBrowser } from '../../src/export/browser/launch.js';
+import { withPage } from '../../src/export/browser/pages.js';
 import { deckText, makeProject, serve, type Project, type Started } from './fixture.js';
 
 describe('shrink-to-fit under deckmark serve', { timeout: 60_000 }, () => {

@@ -4,7 +4,7 @@
 // and started again finds every page back on the presenter's slide.
 import type { Browser, Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser } from '../../src/export/browser.js';
+import { launchBrowser } from '../../src/export/browser/launch.js';
 import type { PresentServer } from '../../src/server/present/present-server.js';
 import { makeTalk, present } from './present-fixture.js';
 

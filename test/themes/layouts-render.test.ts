@@ -7,7 +7,8 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Browser, Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, withPage } from '../../src/export/browser.js';
+import { launchBrowser } from '../../src/export/browser/launch.js';
+import { withPage } from '../../src/export/browser/pages.js';
 import { BUILTIN_THEMES } from '../../src/model/themes.js';
 import { REPO, runCli, SLIDES, tempDir } from '../helpers/cli.js';
 

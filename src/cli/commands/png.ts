@@ -1,30 +1,15 @@
 // `deckmark png [INPUT]`: builds each deck and writes one PNG per slide, from the PDF's print
 // view, to `<out>/<slug>/png/01.png …` (the folder swapped in whole, so it never mixes two runs).
 import path from 'node:path';
-import { DeckError } from '../../model/deck-error.js';
 import { buildDeck, type BuildOptions } from '../../build/build-deck.js';
 import { PNG_FOLDER, shownPath } from '../../build/deck-files.js';
 import { writeIndex } from '../../build/build-site.js';
 import { findDecks } from '../../build/find-decks.js';
 import { writeFolderAtomic, type OutputFile } from '../../build/write-atomic.js';
-import { launchBrowser } from '../../export/browser.js';
+import { launchBrowser } from '../../export/browser/launch.js';
 import { renderPngs } from '../../export/render-png.js';
+import type { PngCommandOptions } from '../main.js';
 import { log, printDiagnostics } from '../report.js';
-
-export interface PngCommandOptions {
-  out?: string;
-  scale?: string;
-  fragments?: boolean;
-  quiet?: boolean;
-  separator?: string;
-  verticalSeparator?: string;
-}
-
-function parseScale(flag: string | undefined): number {
-  if (flag === undefined) return 1;
-  if (flag !== '1' && flag !== '2') throw new DeckError('usage', '--scale must be 1 or 2');
-  return Number(flag);
-}
 
 /** `01.png`, `02.png` … padded to the width of the last number, so the names sort as the slides do. */
 export function pngNames(count: number): string[] {
@@ -33,9 +18,9 @@ export function pngNames(count: number): string[] {
 }
 
 export async function runPng(input: string, flags: PngCommandOptions): Promise<void> {
-  const scale = parseScale(flags.scale);
+  const scale = Number(flags.scale);
   const decks = await findDecks(input);
-  const outDir = path.resolve(flags.out ?? 'dist');
+  const outDir = path.resolve(flags.out);
   const buildOptions: BuildOptions = { outDir, separator: flags.separator, verticalSeparator: flags.verticalSeparator };
   const progress = !flags.quiet && process.stderr.isTTY;
   const launching = launchBrowser();

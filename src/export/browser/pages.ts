@@ -1,0 +1,108 @@
+// Lends out offline pages: outside requests blocked and recorded, the deck's own folder readable,
+// the deck's dialogs and navigations away undone.
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Browser, HTTPRequest, Page } from 'puppeteer-core';
+import { guardPage, type PageGuard, type PageIncident } from '../page-guard.js';
+
+export interface WithPageOptions {
+  /** Lets an outside (http:, https:, ws:…) request through; every other one is aborted. @defaultValue none allowed */
+  allow?: (url: string) => boolean;
+  /** Only `file:` URLs inside this folder go through (the deck's own files); others are blocked like outside ones. @defaultValue any file */
+  files?: string;
+  viewport?: { width: number; height: number };
+}
+
+/** Schemes that never reach the network. */
+const LOCAL_SCHEMES = ['file:', 'data:', 'blob:', 'about:'];
+
+const blockedByPage = new WeakMap<Page, string[]>();
+
+/** The outside URLs a page lent by {@link withPage} tried to load and was refused, in order. */
+export function blockedRequests(page: Page): string[] {
+  return [...(blockedByPage.get(page) ?? [])];
+}
+
+const incidentsByPage = new WeakMap<Page, PageIncident[]>();
+
+/** What the deck's scripts did that the page guard undid (dialogs, navigations, runaway scripts), in order. */
+export function pageIncidents(page: Page): PageIncident[] {
+  return [...(incidentsByPage.get(page) ?? [])];
+}
+
+function isLocalUrl(url: string): boolean {
+  return LOCAL_SCHEMES.some((scheme) => url.startsWith(scheme));
+}
+
+/** True for a `file:` URL of a file inside `folder` (`<iframe src="file:///etc/passwd">` is not). */
+function isFileInside(folder: string, url: string): boolean {
+  let file: string;
+  try {
+    file = fileURLToPath(url);
+  } catch {
+    return false; // file://host/… and the like
+  }
+  const rel = path.relative(path.resolve(folder), file);
+  return rel === '' || (!rel.startsWith('..') && !path.isAbsolute(rel));
+}
+
+/**
+ * Opens a page, runs `fn` with it, and always closes it. The deck's dialogs, navigations away
+ * and runaway scripts are undone (see page-guard.ts, {@link pageIncidents}). Requests to `file:` (inside `files`
+ * when given), `data:`, `blob:` and `about:` URLs, and those `allow` accepts, go through; all
+ * others are aborted at once and recorded (see {@link blockedRequests}), so a closed network
+ * never makes a page hang and a deck cannot print the machine's files.
+ */
+export async function withPage<T>(browser: Browser, fn: (page: Page) => Promise<T>, options: WithPageOptions = {}): Promise<T> {
+  const page = await browser.newPage();
+  const blocked: string[] = [];
+  blockedByPage.set(page, blocked);
+  let failed = true;
+  let guard: PageGuard | undefined;
+  try {
+    guard = await guardPage(page);
+    incidentsByPage.set(page, guard.incidents);
+    if (options.viewport) await page.setViewport(options.viewport);
+    await page.setRequestInterception(true);
+    page.on('request', (request: HTTPRequest) => {
+      if (request.isInterceptResolutionHandled()) return;
+      // One the page did not cancel itself (page-guard.ts): cancelled, not blocked, which would show an error page.
+      if (guard!.isNavigationAway(request)) return void request.abort('aborted').catch(() => undefined);
+      const url = request.url();
+      let allowed = isLocalUrl(url) && (!options.files || !url.startsWith('file:') || isFileInside(options.files, url));
+      if (!allowed && options.allow) {
+        try {
+          allowed = options.allow(url);
+        } catch {
+          allowed = false;
+        }
+      }
+      if (allowed) {
+        request.continue().catch(() => undefined);
+      } else {
+        blocked.push(url);
+        request.abort('blockedbyclient').catch(() => undefined);
+      }
+    });
+    const result = await fn(page);
+    failed = false;
+    return result;
+  } finally {
+    await guard?.stop();
+    if (!page.isClosed()) {
+      await page.close().catch((error: unknown) => {
+        if (!failed && browser.connected) throw error;
+      });
+    }
+  }
+}
+
+/** {@link withPage} for a built deck (`deckHtml`, its index.html): of the machine's files, only the deck's folder is read. */
+export function withDeckPage<T>(
+  browser: Browser,
+  deckHtml: string,
+  fn: (page: Page) => Promise<T>,
+  options: WithPageOptions = {},
+): Promise<T> {
+  return withPage(browser, fn, { ...options, files: path.dirname(deckHtml) });
+}
