@@ -4,6 +4,7 @@
 import type { Token } from 'markdown-it';
 import type { Slide } from '../model/deck.js';
 import { escapeHtml } from '../markdown/html.js';
+import { inlineText } from '../markdown/inline-text.js';
 import { hostOf } from '../markdown/urls.js';
 
 /** What one slide cites: its links (outside footnotes) and its footnotes, as HTML. */
@@ -14,10 +15,6 @@ export interface SlideSources {
 
 /** Rows (a slide's title, or one entry) that fit on one sources slide, in two columns. */
 const ROWS_PER_SLIDE = 22;
-
-function plainText(tokens: Token[]): string {
-  return tokens.map((t) => (t.type === 'text' || t.type === 'code_inline' ? t.content : plainText(t.children ?? []))).join('');
-}
 
 /** Reads a slide's links and footnotes from its tokens; `render` turns block tokens into HTML. */
 export function readSlideSources(tokens: Token[], render: (tokens: Token[]) => string): SlideSources {
@@ -42,7 +39,7 @@ export function readSlideSources(tokens: Token[], render: (tokens: Token[]) => s
         const href = child.attrGet('href') ?? '';
         if (href === '' || href.startsWith('#') || links.some((l) => l.href === href)) return;
         const close = children.findIndex((c, k) => k > i && c.type === 'link_close');
-        links.push({ href, text: plainText(children.slice(i + 1, close < 0 ? undefined : close)).trim() || href });
+        links.push({ href, text: inlineText(children.slice(i + 1, close < 0 ? undefined : close)) || href });
       });
     }
   }

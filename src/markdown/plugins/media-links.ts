@@ -5,6 +5,7 @@ import type MarkdownIt from 'markdown-it';
 import type { StateCore, Token } from 'markdown-it';
 import { fileLine, warnRefusedAsset, type SlideEnv } from '../env.js';
 import { escapeHtml } from '../html.js';
+import { inlineText } from '../inline-text.js';
 import { isExternal, safeDecode } from '../urls.js';
 
 /** True for URLs the deck loads from elsewhere (or a link within the page), not from the deck's folder. */
@@ -13,10 +14,6 @@ export function isRemote(src: string): boolean {
 }
 
 const MISSING_IMAGE = 'deckmark_missing_image';
-
-function plainText(tokens: Token[] | null): string {
-  return (tokens ?? []).map((t) => (t.type === 'text' || t.type === 'code_inline' ? t.content : plainText(t.children))).join('');
-}
 
 function resolveImage(token: Token, env: SlideEnv, line: number): void {
   const src = token.attrGet('src') ?? '';
@@ -33,7 +30,7 @@ function resolveImage(token: Token, env: SlideEnv, line: number): void {
   // Show the alt text where the image would be.
   token.type = MISSING_IMAGE;
   token.tag = 'span';
-  token.content = plainText(token.children) || path;
+  token.content = inlineText(token.children) || path;
   token.attrs = (token.attrs ?? []).filter(([name]) => name !== 'src' && name !== 'alt');
   token.attrJoin('class', 'dm-missing-image');
 }
@@ -55,7 +52,7 @@ function collect(state: StateCore): void {
       else if (t.type === 'image') resolveImage(t, env, line);
       else if (t.type === 'link_open') {
         const close = children.findIndex((c, k) => k > i && c.type === 'link_close');
-        env.links.push({ href: t.attrGet('href') ?? '', text: plainText(children.slice(i + 1, close < 0 ? undefined : close)), line });
+        env.links.push({ href: t.attrGet('href') ?? '', text: inlineText(children.slice(i + 1, close < 0 ? undefined : close)), line });
       }
     }
   }

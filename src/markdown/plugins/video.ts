@@ -7,6 +7,7 @@ import type { VideoRef } from '../../model/deck.js';
 import { parseAttributeList } from '../attributes.js';
 import { fileLine, warn, warnRefusedAsset, type SlideEnv, type VideoText } from '../env.js';
 import { escapeHtml } from '../html.js';
+import { inlineText } from '../inline-text.js';
 import { providerLabel, renderVideoHtml, type VideoHtmlInput } from '../video-html.js';
 import { embedUrl, isVideoFile, readTime, readVideoUrl, watchUrl, type HostedVideo } from '../video-url.js';
 import { isRemote } from './media-links.js';
@@ -35,10 +36,6 @@ interface Candidate {
   trailing?: Array<[string, string]>;
 }
 
-function plainText(tokens: Token[] | null): string {
-  return (tokens ?? []).map((t) => (t.type === 'text' || t.type === 'code_inline' ? t.content : plainText(t.children))).join('');
-}
-
 /** Reads `{.class #id key=value}` the way markdown-it-attrs does, for the `{…}` linkify swallowed. */
 function readCurly(text: string): Array<[string, string]> {
   const out: Array<[string, string]> = [];
@@ -51,12 +48,12 @@ function readCandidate(md: MarkdownIt, children: Token[]): Candidate | undefined
   const items = children.filter((t) => !(t.type === 'text' && t.content.trim() === '') && t.type !== 'softbreak');
   const first = items[0];
   if (items.length === 1 && first.type === 'image') {
-    return { form: 'image', href: first.attrGet('src') ?? '', text: plainText(first.children), element: first };
+    return { form: 'image', href: first.attrGet('src') ?? '', text: inlineText(first.children), element: first };
   }
   const last = items.at(-1);
   if (!first || first.type !== 'link_open' || last?.type !== 'link_close') return undefined;
   if (items.slice(1, -1).some((t) => t.type === 'link_open')) return undefined;
-  const text = plainText(items.slice(1, -1));
+  const text = inlineText(items.slice(1, -1));
   const auto = first.markup === 'linkify' || first.markup === 'autolink';
   const candidate: Candidate = { form: auto ? 'bare' : 'link', href: first.attrGet('href') ?? '', text, element: first };
   const curly = first.markup === 'linkify' ? /^(.*?)\{([^{}]*)\}$/.exec(text) : null;

@@ -1,7 +1,7 @@
 // Reads the Markdown table inside `::: chart`: the first column is the categories, every other
 // column a series named by its header cell; each value cell must be a number.
 import type { Token } from 'markdown-it';
-import { inlineText } from '../layouts/layout-tokens.js';
+import { inlineText } from '../../inline-text.js';
 
 interface Series {
   name: string;
@@ -40,7 +40,7 @@ function rowsOf(table: Token[]): Array<{ cells: string[]; map: [number, number] 
   for (let i = 0; i < table.length; i++) {
     const token = table[i];
     if (token.type === 'tr_open') rows.push({ cells: [], map: token.map });
-    else if (token.type === 'inline' && rows.length) rows[rows.length - 1].cells.push(inlineText(token));
+    else if (token.type === 'inline' && rows.length) rows[rows.length - 1].cells.push(inlineText(token.children));
   }
   return rows;
 }

@@ -5,7 +5,6 @@ import {
   blocksOf,
   divClasses,
   gridColumns,
-  inlineText,
   liftFragment,
   sectionsOf,
   tag,
@@ -13,6 +12,7 @@ import {
   type LayoutResult,
   type LayoutTransform,
 } from './layout-tokens.js';
+import { inlineText } from '../../inline-text.js';
 
 export interface CardGridOptions {
   /** What a card is called in a warning ("card", "channel"). */
@@ -32,7 +32,7 @@ export function cardGridTransform(options: CardGridOptions): LayoutTransform {
     out.push(tag(state, 'div', 1, { class: 'dm-grid', style: `--dm-cols:${gridColumns(sections.length)}` }));
     for (const section of sections) {
       const heading = tokensOf(inner, section.heading);
-      const { attrs = {}, icon } = options.decorate?.(state, inlineText(heading[1])) ?? {};
+      const { attrs = {}, icon } = options.decorate?.(state, inlineText(heading[1].children)) ?? {};
       const card = tag(state, 'div', 1, { ...attrs, class: `dm-card${attrs.class ? ` ${attrs.class}` : ''}` });
       if (incremental) card.attrJoin('class', 'fragment');
       liftFragment(heading[0], card);

@@ -104,17 +104,6 @@ export function sectionsOf(tokens: Token[], blocks: Block[]): { intro: Block[]; 
   return { intro, sections };
 }
 
-/** The plain text of an inline token (what a heading or paragraph says). */
-export function inlineText(inline: Token | undefined): string {
-  const walk = (children: Token[] | null): string =>
-    (children ?? [])
-      .map((t) => (t.type === 'text' || t.type === 'code_inline' ? t.content : t.type === 'softbreak' ? ' ' : walk(t.children)))
-      .join('');
-  return walk(inline?.children ?? null)
-    .replace(/\s+/g, ' ')
-    .trim();
-}
-
 /** An opening or closing tag of our own (rendered by markdown-it's default renderToken). */
 export function tag(state: StateCore, name: string, nesting: 1 | -1, attrs: Record<string, string> = {}, level = 0): Token {
   const token = new state.Token(nesting === 1 ? 'dm_layout_open' : 'dm_layout_close', name, nesting);
