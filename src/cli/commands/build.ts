@@ -1,19 +1,8 @@
 // `deckmark build [INPUT]`: the API's buildDeck, printing each deck's problems and where it went.
 import { shownPath } from '../../build/deck-files.js';
 import { buildDeck } from '../../api/build.js';
+import type { BuildCommandOptions } from '../main.js';
 import { log, printDiagnostics } from '../report.js';
-
-export interface BuildCommandOptions {
-  out: string;
-  singleFile?: boolean;
-  strict?: boolean;
-  /** `--safe`: for decks from people you don't trust. */
-  safe?: boolean;
-  /** `--no-image` sets this false: no title-slide images (and no browser). */
-  image?: boolean;
-  separator?: string;
-  verticalSeparator?: string;
-}
 
 export async function runBuild(input: string, options: BuildCommandOptions): Promise<void> {
   const started = performance.now();

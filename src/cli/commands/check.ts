@@ -3,15 +3,8 @@
 import { DeckError } from '../../model/deck-error.js';
 import { checkDeck } from '../../api/check.js';
 import type { Diagnostic } from '../../api/results.js';
+import type { CheckCommandOptions } from '../main.js';
 import { formatDiagnostic, log } from '../report.js';
-
-export interface CheckCommandOptions {
-  format?: string;
-  strict?: boolean;
-  maxWords?: string;
-  separator?: string;
-  verticalSeparator?: string;
-}
 
 /** A problem as the JSON output lists it. */
 interface CheckJsonEntry {
@@ -32,15 +25,14 @@ function parseMaxWords(value: string | undefined): number | undefined {
 }
 
 export async function runCheck(input: string, flags: CheckCommandOptions): Promise<number> {
-  const format = flags.format ?? 'text';
-  if (format !== 'text' && format !== 'json') throw new DeckError('usage', '--format must be text or json');
   const result = await checkDeck(input, {
     maxWords: parseMaxWords(flags.maxWords),
+    a11y: flags.a11y,
     separator: flags.separator,
     verticalSeparator: flags.verticalSeparator,
   });
   const { problems, errors, warnings } = result;
-  if (format === 'json') {
+  if (flags.format === 'json') {
     const entries: CheckJsonEntry[] = problems.map((d) => ({
       file: d.file,
       line: d.line,

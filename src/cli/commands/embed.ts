@@ -2,7 +2,7 @@
 // that puts the deck in a blog post (stdout: data only; messages go to stderr).
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { deckFileUrl, renderEmbedSnippet, type EmbedFormat } from '../../compile/embed-snippet.js';
+import { deckFileUrl, renderEmbedSnippet } from '../../compile/embed-snippet.js';
 import { parseDeck } from '../../compile/parse-deck.js';
 import { deckSlug, pdfName, shownPath } from '../../build/deck-files.js';
 import { readProjectSettings } from '../../build/config-file.js';
@@ -10,13 +10,7 @@ import { findDecks } from '../../build/find-decks.js';
 import { findProjectRoot } from '../../build/project-root.js';
 import { readDeckFile } from '../../build/read-deck-file.js';
 import { DeckError } from '../../model/deck-error.js';
-
-export interface EmbedCommandOptions {
-  url?: string;
-  format?: string;
-  /** Where the deck is built: its PDF is linked when it is there. */
-  out?: string;
-}
+import type { EmbedCommandOptions } from '../main.js';
 
 const HOW_TO_GIVE_URL =
   "give the deck's public URL with --url https://example.org/talk/ or as `url:` in its front matter (where `deckmark build` output is published), or the decks' base URL as `url:` in deckmark.config.json";
@@ -30,8 +24,6 @@ function isWebUrl(text: string): boolean {
 }
 
 export async function runEmbed(input: string, options: EmbedCommandOptions): Promise<void> {
-  const format = (options.format ?? 'html') as EmbedFormat;
-  if (!['html', 'markdown', 'wordpress'].includes(format)) throw new DeckError('usage', '--format must be html, markdown or wordpress');
   const decks = await findDecks(input);
   if (decks.length !== 1)
     throw new DeckError('usage', `embed takes one deck; ${shownPath(input)} holds ${decks.length}: name one .md file`);
@@ -51,7 +43,7 @@ export async function runEmbed(input: string, options: EmbedCommandOptions): Pro
     });
   }
   const pdf = pdfName(slug);
-  const hasPdf = existsSync(path.join(path.resolve(options.out ?? 'dist'), slug, pdf));
+  const hasPdf = existsSync(path.join(path.resolve(options.out), slug, pdf));
   const snippet = renderEmbedSnippet(
     {
       url,
@@ -61,7 +53,7 @@ export async function runEmbed(input: string, options: EmbedCommandOptions): Pro
       pdfUrl: hasPdf ? deckFileUrl(url, pdf) : undefined,
       lang: deck.meta.lang,
     },
-    format,
+    options.format,
   );
   process.stdout.write(snippet);
 }

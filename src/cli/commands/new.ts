@@ -6,9 +6,10 @@ import { DeckError } from '../../model/deck-error.js';
 import { shownPath } from '../../build/deck-files.js';
 import { TEMPLATES_DIR } from '../../build/paths.js';
 import { writeFileAtomic } from '../../build/write-atomic.js';
+import type { NewCommandOptions } from '../main.js';
 import { log } from '../report.js';
 
-export async function runNew(name: string, options: { dir: string }): Promise<void> {
+export async function runNew(name: string, options: NewCommandOptions): Promise<void> {
   const slug = name.replace(/\.md$/i, '');
   if (!/^[\p{L}\p{N}][\p{L}\p{N}._ -]*$/u.test(slug)) {
     throw new DeckError('usage', `"${name}" is not a usable deck name: use letters, digits, dashes and dots`);

@@ -2,20 +2,8 @@
 // decks and a line per PDF written.
 import { shownPath } from '../../build/deck-files.js';
 import { exportPdf, type ExportPdfOptions } from '../../api/pdf.js';
+import type { PdfCommandOptions } from '../main.js';
 import { log, printDiagnostics } from '../report.js';
-
-export interface PdfCommandOptions {
-  out?: string;
-  notes?: string;
-  fragments?: boolean;
-  handout?: string;
-  size?: string;
-  quiet?: boolean;
-  /** `--safe`: the deck is built as by `build --safe` before it is printed. */
-  safe?: boolean;
-  separator?: string;
-  verticalSeparator?: string;
-}
 
 function formatSize(bytes: number): string {
   return bytes < 1024 * 1024 ? `${Math.round(bytes / 1024)} kB` : `${(bytes / 1024 / 1024).toFixed(1)} MB`;
@@ -27,8 +15,7 @@ export async function runPdf(input: string, flags: PdfCommandOptions): Promise<v
   let counting = false;
   await exportPdf(input, {
     out: flags.out,
-    // commander let through only its choices; exportPdf refuses anything else too.
-    notes: flags.notes as ExportPdfOptions['notes'],
+    notes: flags.notes,
     fragments: flags.fragments,
     handout: flags.handout === undefined ? undefined : (Number(flags.handout) as ExportPdfOptions['handout']),
     size: flags.size,

@@ -10,14 +10,8 @@ import { writeIndex } from '../../build/build-site.js';
 import { findDecks } from '../../build/find-decks.js';
 import { writeFileAtomic } from '../../build/write-atomic.js';
 import { renderPptx } from '../../export/pptx/write-pptx.js';
+import type { PptxCommandOptions } from '../main.js';
 import { log, printDiagnostics } from '../report.js';
-
-export interface PptxCommandOptions {
-  out?: string;
-  quiet?: boolean;
-  separator?: string;
-  verticalSeparator?: string;
-}
 
 export async function runPptx(input: string, flags: PptxCommandOptions): Promise<void> {
   const decks = await findDecks(input);

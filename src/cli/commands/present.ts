@@ -5,17 +5,9 @@ import { DeckError } from '../../model/deck-error.js';
 import { openUrl } from '../../server/open-url.js';
 import { startPresentServer } from '../../server/present/present-server.js';
 import { isStrongToken } from '../../server/present/token.js';
+import type { PresentCommandOptions } from '../main.js';
 import { formatDiagnostic, formatError, log } from '../report.js';
 import { parsePort, untilSignal } from './serve.js';
-
-export interface PresentCommandOptions {
-  port: string;
-  host: string;
-  open?: boolean;
-  strict?: boolean;
-  separator?: string;
-  verticalSeparator?: string;
-}
 
 /** A key kept across restarts, so paired phones reconnect by themselves: from the environment, never argv (ps shows it). */
 function tokenFromEnvironment(): string | undefined {

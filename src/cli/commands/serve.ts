@@ -3,17 +3,8 @@ import { shownPath } from '../../build/deck-files.js';
 import { DeckError } from '../../model/deck-error.js';
 import { startServer } from '../../server/dev-server.js';
 import { openUrl } from '../../server/open-url.js';
+import type { ServeCommandOptions } from '../main.js';
 import { formatDiagnostic, formatError, log } from '../report.js';
-
-export interface ServeCommandOptions {
-  port: string;
-  host: string;
-  open?: boolean;
-  out?: string;
-  strict?: boolean;
-  separator?: string;
-  verticalSeparator?: string;
-}
 
 const SIGNALS = ['SIGINT', 'SIGTERM'] as const;
 
