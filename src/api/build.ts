@@ -6,9 +6,9 @@ import { buildSite } from '../build/build-site.js';
 import { type BuiltDeck } from '../build/build-deck.js';
 import { shownPath } from '../build/deck-files.js';
 import { browserProblem } from '../export/browser/find.js';
-import { deckResult, type DeckResult, type Separators } from './results.js';
+import { deckResult, type BrowserChoice, type DeckResult, type Separators } from './results.js';
 
-export interface BuildDeckOptions extends Separators {
+export interface BuildDeckOptions extends Separators, BrowserChoice {
   /** The output folder. @defaultValue 'dist' */
   out?: string;
   /** One self-contained `<out>/<slug>.html` per deck. @defaultValue false */
@@ -32,17 +32,20 @@ export interface BuildResult {
 }
 
 /** Makes the images the decks point at and lack, with one browser for all of them. */
-async function makeImages(built: BuiltDeck[], log: (message: string) => void): Promise<void> {
+async function makeImages(built: BuiltDeck[], log: (message: string) => void, browserWsEndpoint?: string): Promise<void> {
   const stale = built.filter((b) => b.image && !b.image.upToDate);
   if (stale.length === 0) return;
   const { withBrowser } = await import('../export/browser/launch.js');
   const { updateOgImage } = await import('../export/og-image.js');
-  await withBrowser(async (browser) => {
-    for (const deck of stale) {
-      await updateOgImage(browser, deck);
-      log(`wrote ${shownPath(deck.image!.file)}`);
-    }
-  });
+  await withBrowser(
+    async (browser) => {
+      for (const deck of stale) {
+        await updateOgImage(browser, deck);
+        log(`wrote ${shownPath(deck.image!.file)}`);
+      }
+    },
+    { browserWsEndpoint },
+  );
 }
 
 /** Builds the deck (a .md file) or every deck of a folder; throws a DeckError at the first deck that cannot be built. */
@@ -51,7 +54,7 @@ export async function buildDeck(input: string, options: BuildDeckOptions = {}): 
   const outDir = path.resolve(options.out ?? 'dist');
   const wantImages = options.image !== false && !options.singleFile;
   // Only decks with a `url` get a social card at build time, so most builds never start a browser.
-  const problem = wantImages ? browserProblem() : undefined;
+  const problem = wantImages ? browserProblem(options.browserWsEndpoint) : undefined;
   if (problem) log(`title-slide images skipped: ${problem}`);
   const built = await buildSite(
     input,
@@ -67,6 +70,6 @@ export async function buildDeck(input: string, options: BuildDeckOptions = {}): 
     },
     (deck) => options.onDeck?.(deckResult(deck)),
   );
-  if (wantImages && !problem) await makeImages(built, log);
+  if (wantImages && !problem) await makeImages(built, log, options.browserWsEndpoint);
   return { outDir, decks: built.map(deckResult) };
 }

@@ -6,6 +6,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Browser } from 'puppeteer-core';
 import { DeckError } from '../model/deck-error.js';
+import { diagnostic } from '../model/diagnostic.js';
 import { asCheckDiagnostics, sortDiagnostics } from '../check/check-deck.js';
 import { buildDeck } from '../build/build-deck.js';
 import { shownPath } from '../build/deck-files.js';
@@ -14,9 +15,9 @@ import { browserProblem } from '../export/browser/find.js';
 import { launchBrowser } from '../export/browser/launch.js';
 import { measureDeck } from '../export/measure-overflow.js';
 import { auditDeck } from '../export/accessibility-audit.js';
-import type { Diagnostic, Separators } from './results.js';
+import type { BrowserChoice, Diagnostic, Separators } from './results.js';
 
-export interface CheckDeckOptions extends Separators {
+export interface CheckDeckOptions extends Separators, BrowserChoice {
   /** Words a slide may hold before it is reported as dense. @defaultValue 80 */
   maxWords?: number;
   /** Also audit every slide with axe-core (WCAG 2.0/2.1 A and AA) in Chromium; needs a browser. @defaultValue false */
@@ -40,7 +41,7 @@ export async function checkDeck(input: string, options: CheckDeckOptions = {}): 
   if (maxWords !== undefined && (!Number.isInteger(maxWords) || maxWords < 1))
     throw new DeckError('usage', `the words a slide may hold must be a whole number above 0, not ${maxWords}`);
   const decks = await findDecks(input);
-  const noBrowser = browserProblem();
+  const noBrowser = browserProblem(options.browserWsEndpoint);
   if (options.a11y && noBrowser) throw new DeckError('browser-not-found', `the accessibility audit (--a11y) needs a browser: ${noBrowser}`);
   const outDir = await mkdtemp(path.join(os.tmpdir(), 'deckmark-check-'));
   let browser: Promise<Browser> | undefined;
@@ -58,21 +59,14 @@ export async function checkDeck(input: string, options: CheckDeckOptions = {}): 
         });
         found.push(...asCheckDiagnostics(built.deck.diagnostics), ...built.lint);
         if (!noBrowser) {
-          browser ??= launchBrowser();
+          browser ??= launchBrowser({ browserWsEndpoint: options.browserWsEndpoint });
           found.push(...(await measureDeck(await browser, built.output, built.deck)));
           if (options.a11y) found.push(...(await auditDeck(await browser, built.output, built.deck)));
         }
       } catch (error) {
         // A deck that cannot be built at all is one error; the other decks are still checked.
         if (!(error instanceof DeckError) || error.code === 'usage' || error.code === 'export-failed') throw error;
-        found.push({
-          severity: 'error',
-          code: error.code,
-          message: error.message,
-          file: error.file ?? shownPath(file),
-          line: error.line ?? 1,
-          column: error.column ?? 1,
-        });
+        found.push(diagnostic('error', error.code, error.message, { ...error, file: error.file ?? shownPath(file) }));
       }
     }
   } finally {

@@ -4,5 +4,5 @@
 export { buildDeck, type BuildDeckOptions, type BuildResult } from './build.js';
 export { exportPdf, type ExportPdfOptions, type PdfFileResult, type PdfProgress, type PdfStep } from './pdf.js';
 export { checkDeck, type CheckDeckOptions, type CheckResult } from './check.js';
-export type { DeckResult, Diagnostic, Separators } from './results.js';
+export type { BrowserChoice, DeckResult, Diagnostic, Separators } from './results.js';
 export { DeckError, type ErrorCode } from '../model/deck-error.js';

@@ -15,11 +15,11 @@ import { writeFileAtomic } from '../build/write-atomic.js';
 import { launchBrowser } from '../export/browser/launch.js';
 import { updateOgImage } from '../export/og-image.js';
 import { PDF_STEPS, renderPdf, type PdfStep } from '../export/render-pdf.js';
-import { deckResult, type DeckResult, type Diagnostic, type Separators } from './results.js';
+import { deckResult, type BrowserChoice, type DeckResult, type Diagnostic, type Separators } from './results.js';
 
 export type { PdfStep } from '../export/render-pdf.js';
 
-export interface ExportPdfOptions extends Separators {
+export interface ExportPdfOptions extends Separators, BrowserChoice {
   /** A .pdf file (for one deck), or the output folder. @defaultValue 'dist' */
   out?: string;
   /** Speaker notes on a page after each slide, or below it. @defaultValue the deck's `pdf.notes` */
@@ -103,7 +103,7 @@ export async function exportPdf(input: string, options: ExportPdfOptions = {}): 
   };
   const results: PdfFileResult[] = [];
   // The browser starts while the first deck builds; it is closed on every way out.
-  const launching = launchBrowser();
+  const launching = launchBrowser({ browserWsEndpoint: options.browserWsEndpoint });
   launching.catch(() => undefined); // awaited below; a build error may come first
   try {
     for (const file of decks) {

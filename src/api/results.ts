@@ -5,6 +5,16 @@ import type { Diagnostic } from '../model/deck.js';
 export type { Diagnostic } from '../model/deck.js';
 export type { Separators } from '../compile/split-slides.js';
 
+/** Which browser the commands that need one use. */
+export interface BrowserChoice {
+  /**
+   * A running browser to connect to (`ws://…` DevTools endpoint, or `http://host:port` of its
+   * remote-debugging port) instead of launching one; it must see the deck's files at the same paths.
+   * @defaultValue `$DECKMARK_BROWSER_WS`, else a Chrome or Chromium found on this machine is launched
+   */
+  browserWsEndpoint?: string;
+}
+
 export interface DeckResult {
   /** The deck's name in the output: its file name without `.md`. */
   slug: string;

@@ -9,6 +9,9 @@ export type ExistsFn = (file: string) => boolean;
 /** Lists a folder's entries; [] when it cannot be read. */
 export type ReaddirFn = (dir: string) => string[];
 
+/** Names a running browser to connect to instead of launching one (as `--browser-ws-endpoint` does). */
+export const BROWSER_WS_ENV = 'DECKMARK_BROWSER_WS';
+
 const HOW_TO_GET_ONE =
   'Install one (Debian/Ubuntu: `apt-get install chromium`; anywhere: `npx @puppeteer/browsers install chrome@stable`) ' +
   'or set PUPPETEER_EXECUTABLE_PATH to the path of a Chrome, Chromium or Edge executable.';
@@ -143,8 +146,9 @@ export function findBrowser(
   );
 }
 
-/** Why no browser can be used here, in one line; undefined when one is found. */
-export function browserProblem(): string | undefined {
+/** Why no browser can be used here, in one line; undefined when one is found or one to connect to is named. */
+export function browserProblem(endpoint = process.env[BROWSER_WS_ENV]): string | undefined {
+  if (endpoint) return undefined;
   try {
     findBrowser();
     return undefined;

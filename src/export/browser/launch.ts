@@ -1,11 +1,12 @@
-// Launches headless Chromium for the exporters: the only module that loads Puppeteer.
+// Gets the exporters a browser: launches headless Chromium, or connects to one running elsewhere
+// (a pool such as a browserless container). The only module that loads Puppeteer.
 import fs from 'node:fs';
 import { rm } from 'node:fs/promises';
 import type { ChildProcess } from 'node:child_process';
 import type { Browser } from 'puppeteer-core';
 import { DeckError } from '../../model/deck-error.js';
 import { forgetOpenBrowser, trackOpenBrowser, type OpenBrowser } from './exit-guard.js';
-import { findBrowser } from './find.js';
+import { BROWSER_WS_ENV, findBrowser } from './find.js';
 import { newProfileDir } from './profiles.js';
 
 export interface LaunchBrowserOptions {
@@ -13,6 +14,12 @@ export interface LaunchBrowserOptions {
   executablePath?: string;
   /** Pass `--no-sandbox`. Also on automatically as root, in a container, or when `CI` is set. @defaultValue false */
   noSandbox?: boolean;
+  /**
+   * Connect to this running browser (`ws://…` or `http://host:port`) instead of launching one; it
+   * must see the deck's files at the same paths (same machine or a shared volume).
+   * @defaultValue `$DECKMARK_BROWSER_WS`, else launch
+   */
+  browserWsEndpoint?: string;
 }
 
 const LAUNCH_ARGS = [
@@ -52,9 +59,12 @@ function waitForExit(child: ChildProcess | null, ms: number): Promise<void> {
 
 /**
  * Starts a headless browser with a fresh profile folder, removed when the browser closes or
- * disconnects. `browser.close()` resolves only once that folder is gone.
+ * disconnects. `browser.close()` resolves only once that folder is gone. With a browser endpoint
+ * (option or `$DECKMARK_BROWSER_WS`), connects to that browser instead.
  */
 export async function launchBrowser(options: LaunchBrowserOptions = {}): Promise<Browser> {
+  const endpoint = options.browserWsEndpoint ?? (process.env[BROWSER_WS_ENV] || undefined);
+  if (endpoint) return connectBrowser(endpoint);
   const executablePath = options.executablePath ?? findBrowser();
   const args = wantsNoSandbox(options.noSandbox) ? [...LAUNCH_ARGS, '--no-sandbox'] : [...LAUNCH_ARGS];
   const userDataDir = await newProfileDir();
@@ -101,6 +111,41 @@ export async function launchBrowser(options: LaunchBrowserOptions = {}): Promise
     } finally {
       await cleanUp();
     }
+  };
+  return browser;
+}
+
+/**
+ * Connects to the browser at `endpoint`: a `ws://…` DevTools endpoint, or the `http://host:port`
+ * of a browser's remote-debugging port. `close()` only disconnects: the browser is not ours to
+ * stop, and the pages we opened are closed by whoever lent them.
+ */
+export async function connectBrowser(endpoint: string): Promise<Browser> {
+  let url: URL;
+  try {
+    url = new URL(endpoint);
+  } catch {
+    url = new URL('invalid:');
+  }
+  const byHttp = url.protocol === 'http:' || url.protocol === 'https:';
+  if (!byHttp && url.protocol !== 'ws:' && url.protocol !== 'wss:') {
+    throw new DeckError('usage', `the browser endpoint must be a ws://, wss:// or http:// URL, not "${endpoint}"`);
+  }
+  const { connect } = await import('puppeteer-core');
+  let browser: Browser;
+  try {
+    browser = await connect({
+      ...(byHttp ? { browserURL: endpoint } : { browserWSEndpoint: endpoint }),
+      protocolTimeout: 60_000,
+    });
+  } catch (error) {
+    const reason = error instanceof Error ? error.message.split('\n')[0] : String(error);
+    throw new DeckError('export-failed', `Could not connect to the browser at ${endpoint}: ${reason}`, {
+      hint: `check that it runs and is reachable, or unset ${BROWSER_WS_ENV} / --browser-ws-endpoint to launch one here`,
+    });
+  }
+  browser.close = async () => {
+    if (browser.connected) await browser.disconnect();
   };
   return browser;
 }
