@@ -5,6 +5,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Deck, Diagnostic } from '../model/deck.js';
 import { DeckError } from '../model/deck-error.js';
+import { diagnostic } from '../model/diagnostic.js';
 import { checkDeck } from '../check/check-deck.js';
 import { parseDeck } from '../compile/parse-deck.js';
 import { renderDeck, type Script, type Stylesheet } from '../compile/render-deck.js';
@@ -143,9 +144,9 @@ export async function buildDeck(file: string, options: BuildOptions): Promise<Bu
   if (deck.meta.codeTheme) styles.push({ inline: await codePaletteCss(deck.meta.codeTheme) }); // last: its colours win over the theme
   for (const { key, code, message } of warnings) {
     const severity = options.strict && STRICT_CODES.has(code) ? 'error' : 'warning';
-    const diagnostic: Diagnostic = { severity, code, message, file: deck.file, line: deck.metaLines[key] ?? 1, column: 1 };
-    if (severity === 'error' && !options.keepErrors) throw new DeckError('missing-asset', message, diagnostic);
-    deck.diagnostics.push(diagnostic);
+    const problem = diagnostic(severity, code, message, { file: deck.file, line: deck.metaLines[key] });
+    if (severity === 'error' && !options.keepErrors) throw new DeckError('missing-asset', message, problem);
+    deck.diagnostics.push(problem);
   }
   // The rules that need no browser; the theme's text is at hand unless it was inlined.
   const themeCss = files.get('assets/theme.css');

@@ -3,7 +3,8 @@
 // theme's CSS text; colours it cannot read (images, gradients) are not judged.
 import type { Deck, Diagnostic } from '../model/deck.js';
 import { contrast, declaredIn, isDarkColor, over, resolveVars, tryParseColor, type Rgba, type Vars } from './contrast.js';
-import { allSlides, problem } from './diagnostic.js';
+import { diagnostic } from '../model/diagnostic.js';
+import { allSlides } from './diagnostic.js';
 
 /** WCAG 2 AA for normal text. */
 const AA_RATIO = 4.5;
@@ -56,12 +57,11 @@ export function checkContrast(deck: Deck, themeCss: string): Diagnostic[] {
     const line = deck.metaLines.themeVars ?? deck.metaLines.theme ?? 1;
     if (f)
       out.push(
-        problem(
-          deck,
+        diagnostic(
           'error',
           'contrast',
           `the theme's ${f.what} colour has a contrast of ${ratio(f)} on its background (WCAG AA needs ${AA_RATIO}:1)`,
-          line,
+          { file: deck.file, line },
         ),
       );
   }
@@ -76,12 +76,11 @@ export function checkContrast(deck: Deck, themeCss: string): Diagnostic[] {
     const f = worst(isDarkColor(opaque) ? dark : light, opaque, reveal);
     if (f) {
       out.push(
-        problem(
-          deck,
+        diagnostic(
           'error',
           'contrast',
           `${f.what} on data-background-color="${written}" has a contrast of ${ratio(f)} (WCAG AA needs ${AA_RATIO}:1)`,
-          slide.range.start,
+          { file: deck.file, line: slide.range.start },
         ),
       );
     }

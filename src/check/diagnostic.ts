@@ -1,13 +1,9 @@
-// Small helpers the rules share: every slide in order, and a diagnostic at a line of the deck.
-import type { Deck, Diagnostic, Severity, Slide } from '../model/deck.js';
+// Small helpers the rules share: every slide in order, and a slide's visible words.
+import type { Deck, Slide } from '../model/deck.js';
 
 /** Horizontal slides with their vertical children, in the order they are shown. */
 export function allSlides(deck: Deck): Slide[] {
   return deck.slides.flatMap((s) => [s, ...s.children]);
-}
-
-export function problem(deck: Deck, severity: Severity, code: string, message: string, line: number, hint?: string): Diagnostic {
-  return { severity, code, message, file: deck.file, line, column: 1, ...(hint ? { hint } : {}) };
 }
 
 /** The slide's visible words: its HTML without code, SVG, MathML copies and tags. */

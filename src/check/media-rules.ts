@@ -1,7 +1,8 @@
 // Rules about what slides point at: images without alt text, and links whose URL is
 // malformed (form only: nothing is fetched).
 import type { Deck, Diagnostic, Slide } from '../model/deck.js';
-import { allSlides, problem } from './diagnostic.js';
+import { diagnostic } from '../model/diagnostic.js';
+import { allSlides } from './diagnostic.js';
 import { isExternal } from '../markdown/urls.js';
 
 /** Images the slide's source wrote, in order, each with its line (local images only carry one). */
@@ -23,7 +24,9 @@ export function checkAltText(deck: Deck): Diagnostic[] {
       const line = isLocal ? imageLine(slide, local++) : slide.range.start;
       const alt = /\balt="([^"]*)"/.exec(attrs)?.[1];
       if (alt === undefined || alt.trim() === '') {
-        out.push(problem(deck, 'warning', 'alt-text', `image "${src}" has no alt text: write what it shows in ![…](…)`, line));
+        out.push(
+          diagnostic('warning', 'alt-text', `image "${src}" has no alt text: write what it shows in ![…](…)`, { file: deck.file, line }),
+        );
       }
     }
   }
@@ -60,7 +63,7 @@ export function checkLinks(deck: Deck): Diagnostic[] {
   for (const slide of allSlides(deck)) {
     for (const link of slide.links) {
       const why = urlProblem(link.href);
-      if (why) out.push(problem(deck, 'error', 'link', `malformed link "${link.href}": ${why}`, link.line));
+      if (why) out.push(diagnostic('error', 'link', `malformed link "${link.href}": ${why}`, { file: deck.file, line: link.line }));
     }
   }
   return out;

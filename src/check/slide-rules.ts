@@ -1,7 +1,8 @@
 // Rules about slides as a whole: a title on each (PDF bookmarks and the outline use it),
 // ids that are unique (links and `#/id` navigation), and no more words than an audience reads.
 import type { Deck, Diagnostic } from '../model/deck.js';
-import { allSlides, problem, slideWords } from './diagnostic.js';
+import { diagnostic } from '../model/diagnostic.js';
+import { allSlides, slideWords } from './diagnostic.js';
 
 /** Words a slide may hold before `dense-slide` warns. @defaultValue 80 */
 export const DEFAULT_MAX_WORDS = 80;
@@ -18,13 +19,10 @@ export function checkTitles(deck: Deck): Diagnostic[] {
   return allSlides(deck)
     .filter((s) => s.title === '' && !isBackdrop(s.attributes, s.html))
     .map((s) =>
-      problem(
-        deck,
-        'warning',
-        'no-title',
-        'slide has no title (a heading): the PDF outline and the sources list show a number instead',
-        s.range.start,
-      ),
+      diagnostic('warning', 'no-title', 'slide has no title (a heading): the PDF outline and the sources list show a number instead', {
+        file: deck.file,
+        line: s.range.start,
+      }),
     );
 }
 
@@ -37,7 +35,12 @@ export function checkDuplicateIds(deck: Deck): Diagnostic[] {
     const first = seen.get(id);
     if (first === undefined) seen.set(id, slide.range.start);
     else
-      out.push(problem(deck, 'error', 'duplicate-id', `slide id "${id}" is already used by the slide at line ${first}`, slide.range.start));
+      out.push(
+        diagnostic('error', 'duplicate-id', `slide id "${id}" is already used by the slide at line ${first}`, {
+          file: deck.file,
+          line: slide.range.start,
+        }),
+      );
   }
   return out;
 }
@@ -48,13 +51,10 @@ export function checkDensity(deck: Deck, maxWords = DEFAULT_MAX_WORDS): Diagnost
     const words = slideWords(slide.html).length;
     if (words > maxWords) {
       out.push(
-        problem(
-          deck,
-          'warning',
-          'dense-slide',
-          `slide has ${words} words (more than ${maxWords}): split it or move text to the notes`,
-          slide.range.start,
-        ),
+        diagnostic('warning', 'dense-slide', `slide has ${words} words (more than ${maxWords}): split it or move text to the notes`, {
+          file: deck.file,
+          line: slide.range.start,
+        }),
       );
     }
   }
@@ -64,12 +64,11 @@ export function checkDensity(deck: Deck, maxWords = DEFAULT_MAX_WORDS): Diagnost
 /** `Title` then `---` is a slide break (as in reveal-md), where other Markdown makes a heading. */
 export function checkTextAboveSeparators(deck: Deck): Diagnostic[] {
   return deck.textAboveSeparators.map((line) =>
-    problem(
-      deck,
+    diagnostic(
       'warning',
       'text-above-separator',
       'this separator right under a line of text splits the slide there (as in reveal-md), not a setext heading',
-      line,
+      { file: deck.file, line },
       'for a heading write `## Title`; for a slide break, a blank line before the separator says so',
     ),
   );

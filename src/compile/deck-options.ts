@@ -1,6 +1,7 @@
 // Turns front matter (and CLI overrides) into DeckMeta: known keys checked, defaults applied.
 import type { DeckMeta, Diagnostic, PdfOptions, ReadingViewOptions, SlideSize } from '../model/deck.js';
 import { DeckError } from '../model/deck-error.js';
+import { diagnostic } from '../model/diagnostic.js';
 import { BUILTIN_THEMES, DEFAULT_THEME, HIGHLIGHT_THEMES, REVEAL_CODE_THEME, REVEAL_THEMES } from '../model/themes.js';
 import type { FrontMatter } from './front-matter.js';
 
@@ -122,23 +123,15 @@ export function readDeckOptions(fm: FrontMatter, ctx: OptionContext, diagnostics
 
   for (const key of Object.keys(data)) {
     if (!KNOWN_KEYS.has(key)) {
-      diagnostics.push({
-        severity: 'warning',
-        code: 'unknown-key',
-        message: `unknown ${ctx.what ?? 'front matter'} key \`${key}\` (ignored)`,
-        ...at(key),
-      });
+      diagnostics.push(diagnostic('warning', 'unknown-key', `unknown ${ctx.what ?? 'front matter'} key \`${key}\` (ignored)`, at(key)));
     }
   }
   const highlight = str('highlightTheme');
   const highlightPalette = highlight === undefined ? undefined : highlightTheme(highlight);
   if (highlight !== undefined && highlightPalette === undefined) {
-    diagnostics.push({
-      severity: 'warning',
-      code: 'highlight-theme',
-      message: `unknown \`highlightTheme\` "${highlight}": the deck theme colours the code (known: ${Object.keys(HIGHLIGHT_THEMES).join(', ')})`,
-      ...at('highlightTheme'),
-    });
+    const known = Object.keys(HIGHLIGHT_THEMES).join(', ');
+    const message = `unknown \`highlightTheme\` "${highlight}": the deck theme colours the code (known: ${known})`;
+    diagnostics.push(diagnostic('warning', 'highlight-theme', message, at('highlightTheme')));
   }
 
   const lang = str('lang') ?? 'en';

@@ -8,6 +8,7 @@ import { pathToFileURL } from 'node:url';
 import type { Browser, Page } from 'puppeteer-core';
 import type { Deck, Diagnostic } from '../model/deck.js';
 import { DeckError } from '../model/deck-error.js';
+import { diagnostic } from '../model/diagnostic.js';
 import { withDeckPage } from './browser/pages.js';
 
 /** The rule sets audited: WCAG 2.0 and 2.1, levels A and AA. */
@@ -157,14 +158,7 @@ export async function auditDeck(browser: Browser, deckHtml: string, deck: Deck):
     const [first] = group;
     const more = group.length > 1 ? ` (and ${group.length - 1} more element${group.length > 2 ? 's' : ''})` : '';
     const where = first.line === undefined ? ' outside the slides' : '';
-    return {
-      severity: 'error',
-      code: `a11y/${first.rule}`,
-      message: `${first.help}${where}: ${first.html}${more} — ${first.helpUrl}`,
-      ...(first.summary ? { hint: first.summary } : {}),
-      file: deck.file,
-      line: first.line ?? deck.metaLines.theme ?? 1,
-      column: 1,
-    };
+    const message = `${first.help}${where}: ${first.html}${more} — ${first.helpUrl}`;
+    return diagnostic('error', `a11y/${first.rule}`, message, { file: deck.file, line: first.line ?? deck.metaLines.theme }, first.summary);
   });
 }

@@ -3,6 +3,7 @@
 import type { Browser } from 'puppeteer-core';
 import type { Deck, Diagnostic } from '../model/deck.js';
 import { DeckError } from '../model/deck-error.js';
+import { diagnostic } from '../model/diagnostic.js';
 import { pageIncidents, withDeckPage } from './browser/pages.js';
 import { incidentDiagnostics } from './page-guard.js';
 import { openPrintView } from './render-pdf.js';
@@ -90,7 +91,8 @@ export async function measureDeck(browser: Browser, deckHtml: string, deck: Deck
       return { slides, incidents: incidentDiagnostics(deck, pageIncidents(page)) };
     });
     const out: Diagnostic[] = [...measures.incidents];
-    const at = (line: number) => ({ file: deck.file, line, column: 1 });
+    const warn = (code: string, message: string, line: number, hint?: string): number =>
+      out.push(diagnostic('warning', code, message, { file: deck.file, line }, hint));
     for (const m of measures.slides) {
       const axes = [
         { by: m.overflowY, size: height, side: 'height', hint: 'split the slide, or move text to the notes' },
@@ -100,29 +102,20 @@ export async function measureDeck(browser: Browser, deckHtml: string, deck: Deck
         if (!by) continue;
         const pct = Math.round((by / size) * 100);
         const message = `slide content overflows its ${size}px ${side} by ${by}px (${pct}%)`;
-        out.push({ severity: 'error', code: 'overflow', message, ...at(m.line), ...(hint ? { hint } : {}) });
+        out.push(diagnostic('error', 'overflow', message, { file: deck.file, line: m.line }, hint));
       }
       if (m.wideCode) {
-        out.push({
-          severity: 'warning',
-          code: 'code-overflow',
-          message: `a code line ("${m.wideCode.text}…") is ${m.wideCode.by}px wider than its block: it scrolls on screen and wraps in the PDF`,
-          hint: 'break the line, or make the code smaller',
-          ...at(m.line),
-        });
+        const message = `a code line ("${m.wideCode.text}…") is ${m.wideCode.by}px wider than its block: it scrolls on screen and wraps in the PDF`;
+        warn('code-overflow', message, m.line, 'break the line, or make the code smaller');
       }
       if (m.tallCode) {
         const message = `a code block is ${m.tallCode.by}px taller than its box: it scrolls on screen (the PDF shows it whole, shrinking the slide)`;
-        out.push({ severity: 'warning', code: 'code-overflow', message, hint: 'split the code over two slides', ...at(m.line) });
+        warn('code-overflow', message, m.line, 'split the code over two slides');
       }
       if (m.small) {
         const more = m.small.count > 1 ? ` (and ${m.small.count - 1} more element${m.small.count > 2 ? 's' : ''})` : '';
-        out.push({
-          severity: 'warning',
-          code: 'small-text',
-          message: `text ${m.small.element} "${m.small.text}" is ${m.small.size}px, smaller than ${Math.round(min * 10) / 10}px (${MIN_FONT_PX}px at 1280×720)${more}`,
-          ...at(m.line),
-        });
+        const smallest = `${Math.round(min * 10) / 10}px (${MIN_FONT_PX}px at 1280×720)`;
+        warn('small-text', `text ${m.small.element} "${m.small.text}" is ${m.small.size}px, smaller than ${smallest}${more}`, m.line);
       }
     }
     return out;

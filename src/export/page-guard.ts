@@ -6,6 +6,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { CDPSession, HTTPRequest, Page } from 'puppeteer-core';
 import type { Deck, Diagnostic } from '../model/deck.js';
+import { diagnostic } from '../model/diagnostic.js';
 
 export interface PageIncident {
   kind: 'dialog' | 'navigation' | 'busy-script';
@@ -235,7 +236,7 @@ export function incidentDiagnostics(deck: Deck, incidents: readonly PageIncident
                 : `the slide tried to leave the deck (${i.detail}): cancelled`,
             ]
           : ['busy-script', `${i.detail}: stopped`];
-    out.push({ severity: 'warning', code, message, file: deck.file, line: i.line ?? 1, column: 1 });
+    out.push(diagnostic('warning', code, message, { file: deck.file, line: i.line }));
   }
   return out;
 }

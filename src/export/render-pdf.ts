@@ -5,6 +5,7 @@ import { pathToFileURL } from 'node:url';
 import type { Browser, Page } from 'puppeteer-core';
 import type { Deck, Diagnostic, PdfOptions, Slide, SlideSize } from '../model/deck.js';
 import { DeckError } from '../model/deck-error.js';
+import { diagnostic } from '../model/diagnostic.js';
 import { uiStrings } from '../compile/ui-strings.js';
 import { blockedRequests, pageIncidents, withDeckPage } from './browser/pages.js';
 import { incidentDiagnostics } from './page-guard.js';
@@ -29,10 +30,6 @@ export interface PdfResult {
 
 /** How long the deck may take to load and lay out before the export gives up. */
 const LOAD_TIMEOUT = 60_000;
-
-function warning(deck: Deck, code: string, message: string, line: number): Diagnostic {
-  return { severity: 'warning', code, message, file: deck.file, line, column: 1 };
-}
 
 /** Opens the deck in print view and waits until reveal.js, fonts and images are ready. */
 export async function openPrintView(page: Page, deckHtml: string, deck: Deck, options: PdfOptions): Promise<void> {
@@ -83,11 +80,13 @@ export async function fitForPrint(page: Page, deck: Deck, size: SlideSize, fragm
   );
   const wideCode = await page.evaluate(prepareCodeForPrint, !fragments);
   const overflows = await page.evaluate(fitOverflowingSlides);
-  const out = wideCode.map((line) => warning(deck, 'code-overflow', `code lines wider than their block wrap in ${target}`, line));
+  const out = wideCode.map((line) =>
+    diagnostic('warning', 'code-overflow', `code lines wider than their block wrap in ${target}`, { file: deck.file, line }),
+  );
   const emojiLine = emojiWithoutPictures(deck, emojiFolder());
   if (emojiLine !== undefined) {
     const message = `emoji print in ${target} only as this machine's fonts draw them (often empty boxes): deckmark's emoji pictures (@twemoji/svg) are not installed`;
-    out.push(warning(deck, 'emoji', message, emojiLine));
+    out.push(diagnostic('warning', 'emoji', message, { file: deck.file, line: emojiLine }));
   }
   for (const o of overflows) {
     const axes = [
@@ -95,7 +94,7 @@ export async function fitForPrint(page: Page, deck: Deck, size: SlideSize, fragm
       o.overflowX > 1 ? `its ${size.width}px width by ${o.overflowX}px (${Math.round((o.overflowX / size.width) * 100)}%)` : '',
     ].filter(Boolean);
     const message = `slide content overflows ${axes.join(' and ') || 'the slide'}: shrunk to ${Math.round(o.scale * 100)}% in ${target}`;
-    out.push(warning(deck, 'overflow', message, o.line));
+    out.push(diagnostic('warning', 'overflow', message, { file: deck.file, line: o.line }));
   }
   return out;
 }
@@ -136,6 +135,19 @@ function lineMentioning(deck: Deck, url: string): number {
   return all.find((s) => s.html.includes(url) || s.html.includes(url.replace(/&/g, '&amp;')))?.range.start ?? 1;
 }
 
+/** A warning for each request the page blocked, at the slide that names it: `output` ("the PDF") goes without it. */
+export function blockedRequestWarnings(deck: Deck, urls: readonly string[], output: string): Diagnostic[] {
+  return [...new Set(urls)].map((url) => {
+    const [code, where] = url.startsWith('file:')
+      ? ['outside-file', "is outside the deck's folder"]
+      : ['remote-resource', 'is not on this machine'];
+    return diagnostic('warning', code, `${url} ${where} and is left out of ${output}`, {
+      file: deck.file,
+      line: lineMentioning(deck, url),
+    });
+  });
+}
+
 /** The steps of an export, in order, as `renderPdf` reports them. */
 export const PDF_STEPS = ['loading', 'laying out', 'printing', 'finishing'] as const;
 export type PdfStep = (typeof PDF_STEPS)[number];
@@ -168,12 +180,7 @@ export async function renderPdf(
         tagged: true,
         timeout: LOAD_TIMEOUT,
       });
-      for (const url of new Set(blockedRequests(page))) {
-        const [code, where] = url.startsWith('file:')
-          ? ['outside-file', "is outside the deck's folder"]
-          : ['remote-resource', 'is not on this machine'];
-        diagnostics.push(warning(deck, code, `${url} ${where} and is left out of the PDF`, lineMentioning(deck, url)));
-      }
+      diagnostics.push(...blockedRequestWarnings(deck, blockedRequests(page), 'the PDF'));
       diagnostics.push(...incidentDiagnostics(deck, pageIncidents(page)));
       onStep('finishing');
       const bytes = await finishPdf(printed, {

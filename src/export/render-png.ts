@@ -5,7 +5,7 @@ import type { Browser } from 'puppeteer-core';
 import type { Deck, Diagnostic } from '../model/deck.js';
 import { DeckError } from '../model/deck-error.js';
 import { blockedRequests, withDeckPage } from './browser/pages.js';
-import { fitForPrint, openPrintView } from './render-pdf.js';
+import { blockedRequestWarnings, fitForPrint, openPrintView } from './render-pdf.js';
 
 export interface PngOptions {
   /** Device pixels per CSS pixel: 1 gives the deck's size, 2 twice that. @defaultValue 1 */
@@ -18,16 +18,6 @@ export interface PngResult {
   /** The images in slide order. */
   images: Uint8Array[];
   diagnostics: Diagnostic[];
-}
-
-function warning(deck: Deck, code: string, message: string, line: number): Diagnostic {
-  return { severity: 'warning', code, message, file: deck.file, line, column: 1 };
-}
-
-/** The first slide whose HTML mentions `url`, for a message about a blocked request. */
-function lineMentioning(deck: Deck, url: string): number {
-  const all = deck.slides.flatMap((s) => [s, ...s.children]);
-  return all.find((s) => s.html.includes(url) || s.html.includes(url.replace(/&/g, '&amp;')))?.range.start ?? 1;
 }
 
 /** Where each printed page sits in the print view, top to bottom, in CSS pixels. */
@@ -59,17 +49,7 @@ export async function renderPngs(
         await page.evaluate((y: number) => window.scrollTo(0, y), top);
         images.push(await page.screenshot({ type: 'png', captureBeyondViewport: false }));
       }
-      for (const url of new Set(blockedRequests(page))) {
-        const where = url.startsWith('file:') ? "is outside the deck's folder" : 'is not on this machine';
-        diagnostics.push(
-          warning(
-            deck,
-            url.startsWith('file:') ? 'outside-file' : 'remote-resource',
-            `${url} ${where} and is left out of the PNGs`,
-            lineMentioning(deck, url),
-          ),
-        );
-      }
+      diagnostics.push(...blockedRequestWarnings(deck, blockedRequests(page), 'the PNGs'));
       return { images, diagnostics };
     });
   } catch (error) {

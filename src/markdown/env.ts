@@ -1,5 +1,6 @@
 // The env object: the one channel between our markdown-it rules and the caller, per slide.
 import type { AssetRef, Diagnostic, LinkRef, VideoRef } from '../model/deck.js';
+import { diagnostic } from '../model/diagnostic.js';
 
 /** What the caller's asset resolver says about a local file; `not-media`: --safe does not publish it (why: `reason`). */
 export type AssetResolution = { url: string } | { problem: 'missing' | 'outside-project' } | { problem: 'not-media'; reason: string };
@@ -55,7 +56,7 @@ export function fileLine(env: SlideEnv, map: [number, number] | null | undefined
 }
 
 export function warn(env: SlideEnv, code: string, message: string, line: number, severity: Diagnostic['severity'] = 'warning'): void {
-  env.diagnostics.push({ severity, code, message, file: env.file, line, column: 1 });
+  env.diagnostics.push(diagnostic(severity, code, message, { file: env.file, line }));
 }
 
 /**

@@ -5,6 +5,7 @@ import JSZip from 'jszip';
 import { PptxGenJS } from './pptxgen.js';
 import type { Deck, Diagnostic } from '../../model/deck.js';
 import { DeckError } from '../../model/deck-error.js';
+import { diagnostic } from '../../model/diagnostic.js';
 import type { SlideContext } from './block.js';
 import { pictureReader, svgPicture } from './pictures.js';
 import { TITLE_MASTER, TITLE_NAME, writeSlide } from './slide.js';
@@ -83,8 +84,7 @@ export async function renderPptx(deck: Deck, deckDir: string, themeCss: string):
       picture,
       svgPicture,
       diagnostics,
-      warn: (code, message) =>
-        diagnostics.push({ severity: 'warning', code, message, file: deck.file, line: slide.range.start, column: 1 }),
+      warn: (code, message) => diagnostics.push(diagnostic('warning', code, message, { file: deck.file, line: slide.range.start })),
     };
     writeSlide(pres, slide, ctx, { width, height, lang: deck.meta.lang });
   }
