@@ -10,7 +10,7 @@ import { checkDeck } from '../check/check-deck.js';
 import { parseDeck } from '../compile/parse-deck.js';
 import { renderDeck, type Script, type Stylesheet } from '../compile/render-deck.js';
 import { READING_VIEW_DIR, renderReadingView } from '../compile/render-reading-view.js';
-import type { DeckManifest } from '../compile/render-index.js';
+import type { DeckManifest, GalleryHeading } from '../compile/render-index.js';
 import { OEMBED_FILE, OG_IMAGE, renderOEmbed } from '../compile/oembed.js';
 import type { Separators } from '../compile/split-slides.js';
 import { createAssetCollector } from './assets.js';
@@ -81,7 +81,10 @@ function readTextOr(file: string, fallback: string): string {
 }
 
 /** Parses a deck file with its assets resolved; throws the first error it finds. */
-export async function compileDeckFile(file: string, options: BuildOptions): Promise<{ deck: Deck; assets: Map<string, string> }> {
+export async function compileDeckFile(
+  file: string,
+  options: BuildOptions,
+): Promise<{ deck: Deck; assets: Map<string, string>; gallery: GalleryHeading }> {
   const shown = shownPath(file);
   const text = await readDeckFile(file, shown);
   const projectRoot = findProjectRoot(file);
@@ -126,7 +129,12 @@ export async function compileDeckFile(file: string, options: BuildOptions): Prom
       error.message,
       error,
     );
-  return { deck, assets: collector.files };
+  // The gallery's heading: the config's, else the project folder's name.
+  const gallery = {
+    title: project.gallery?.title ?? path.basename(projectRoot),
+    ...(project.gallery?.intro ? { intro: project.gallery.intro } : {}),
+  };
+  return { deck, assets: collector.files, gallery };
 }
 
 /** A single file's stylesheets as output files, beside the fonts' stylesheet and files. */
@@ -138,7 +146,7 @@ function singleFileSheets(fontFiles: Map<string, OutputFile>, styles: Stylesheet
 
 export async function buildDeck(file: string, options: BuildOptions): Promise<BuiltDeck> {
   const slug = deckSlug(file);
-  const { deck, assets } = await compileDeckFile(file, options);
+  const { deck, assets, gallery } = await compileDeckFile(file, options);
   const inline = options.singleFile ?? false;
   const { fonts: fontsLink, fontFiles, styles, files, warnings } = collectStyles(deck, file, inline);
   if (deck.meta.codeTheme) styles.push({ inline: await codePaletteCss(deck.meta.codeTheme) }); // last: its colours win over the theme
@@ -209,6 +217,7 @@ export async function buildDeck(file: string, options: BuildOptions): Promise<Bu
     pptx: hasPptx ? pptx : undefined,
     image: hasImage ? OG_IMAGE.file : undefined,
     read: `${READING_VIEW_DIR}/`,
+    gallery,
   };
 
   if (inline) {

@@ -24,8 +24,10 @@ async function readManifests(outDir: string): Promise<DeckManifest[]> {
 export async function writeIndex(outDir: string): Promise<void> {
   const manifests = await readManifests(outDir);
   const langs = new Set(manifests.map((m) => m.lang));
+  // Decks built before the gallery had a heading: the folder the output is in names it.
+  const heading = { title: path.basename(path.dirname(path.resolve(outDir))) };
   await removeStaleFiles(outDir, 'index.html');
-  await writeFileAtomic(path.join(outDir, 'index.html'), renderIndex(manifests, langs.size === 1 ? [...langs][0] : 'en'));
+  await writeFileAtomic(path.join(outDir, 'index.html'), renderIndex(manifests, heading, langs.size === 1 ? [...langs][0] : 'en'));
 }
 
 /** Builds the decks of `input` one after the other; the first error stops the build. */

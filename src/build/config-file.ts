@@ -7,7 +7,13 @@ import path from 'node:path';
 import type { Diagnostic } from '../model/deck.js';
 import { DeckError } from '../model/deck-error.js';
 import { isThemePackage } from '../compile/deck-options.js';
-import { checkProjectConfig, parseProjectConfig, type ConfigFormat, type ProjectConfig } from '../compile/project-config.js';
+import {
+  checkProjectConfig,
+  parseProjectConfig,
+  type ConfigFormat,
+  type GallerySettings,
+  type ProjectConfig,
+} from '../compile/project-config.js';
 import { describeProblem, readLocalFile } from './local-file.js';
 import { isInside } from './project-root.js';
 import { findThemePackage } from './theme-package.js';
@@ -25,6 +31,8 @@ const MAX_CONFIG_BYTES = 1024 * 1024;
 export interface ProjectSettings {
   /** Front matter keys under the deck's own; undefined when there is no config. */
   settings?: Record<string, unknown>;
+  /** The gallery page's title and introduction, when the config sets them. */
+  gallery?: GallerySettings;
   diagnostics: Diagnostic[];
 }
 
@@ -121,9 +129,9 @@ export function readProjectSettings(deckFile: string, slug: string, projectRoot:
     throw new DeckError('invalid-config', `${shown}${describeProblem(read.problem, MAX_CONFIG_BYTES)}`, { file: shown });
   const config = parseProjectConfig(read.data.toString('utf8'), shown, found.format);
   const diagnostics: Diagnostic[] = [];
-  checkProjectConfig(config, diagnostics);
+  const { gallery } = checkProjectConfig(config, diagnostics);
   const settings = relativeToDeck(config, path.dirname(path.resolve(deckFile)), projectRoot);
   // The config's `url` is where the decks are published: each deck is a folder under it.
   if (typeof settings.url === 'string') settings.url = `${settings.url.replace(/\/*$/, '/')}${encodeURIComponent(slug)}/`;
-  return { settings, diagnostics };
+  return { settings, gallery, diagnostics };
 }

@@ -21,6 +21,13 @@ export interface ProjectConfig {
   keyColumns?: Record<string, number>;
 }
 
+/** The gallery page's heading and introduction (the config's `gallery` key: the project's, not a deck's). */
+export interface GallerySettings {
+  title?: string;
+  /** Inline Markdown, rendered like a deck's description. */
+  intro?: string;
+}
+
 /** Settings whose mappings merge with the front matter's instead of being replaced by it. */
 const MERGED_MAPPINGS = new Set(['pdf', 'reveal', 'revealOptions', 'themeVars']);
 
@@ -89,12 +96,41 @@ export function parseProjectConfig(fileText: string, file: string, format: Confi
   return { file, data, ...jsonKeys(text, ['deckmark']) };
 }
 
+/** The config's `gallery` key, checked: a mapping of a `title` and an `intro`, both text. */
+function readGallerySettings(config: ProjectConfig): GallerySettings | undefined {
+  const value = config.data.gallery;
+  if (value === undefined || value === null) return undefined;
+  const where = { file: config.file, line: config.keyLines.gallery ?? 1, column: config.keyColumns?.gallery ?? 1 };
+  const fail = (message: string): never => {
+    throw new DeckError('invalid-option', message, where);
+  };
+  if (!isMapping(value)) return fail('`gallery` must be a mapping: `title` and `intro`, both text');
+  const unknown = Object.keys(value).find((key) => key !== 'title' && key !== 'intro');
+  if (unknown !== undefined) fail(`unknown \`gallery\` key \`${unknown}\`: the keys are title and intro`);
+  const text = (key: 'title' | 'intro'): string | undefined => {
+    const v = value[key];
+    if (v === undefined || v === null) return undefined;
+    if (typeof v !== 'string' || v.trim() === '') return fail(`\`gallery.${key}\` must be text`);
+    return v.trim();
+  };
+  const title = text('title');
+  const intro = text('intro');
+  return { ...(title ? { title } : {}), ...(intro ? { intro } : {}) };
+}
+
 /**
  * Checks the settings with the front matter's rules: wrong values throw (located in the config
- * file), unknown keys become warnings.
+ * file), unknown keys become warnings. Returns the project's own settings, which no deck has.
  */
-export function checkProjectConfig(config: ProjectConfig, diagnostics: Diagnostic[]): void {
-  const fm: FrontMatter = { data: config.data, keyLines: config.keyLines, keyColumns: config.keyColumns, bodyLine: 0, body: '' };
+export function checkProjectConfig(config: ProjectConfig, diagnostics: Diagnostic[]): { gallery?: GallerySettings } {
+  const gallery = readGallerySettings(config);
+  const fm: FrontMatter = {
+    data: deckSettings(config.data),
+    keyLines: config.keyLines,
+    keyColumns: config.keyColumns,
+    bodyLine: 0,
+    body: '',
+  };
   readDeckOptions(fm, { file: config.file, what: 'config', fallbackTitle: '', firstHeading: '' }, diagnostics);
   for (const key of SEPARATORS) {
     const value = config.data[key];
@@ -111,12 +147,19 @@ export function checkProjectConfig(config: ProjectConfig, diagnostics: Diagnosti
       });
     }
   }
+  return gallery ? { gallery } : {};
+}
+
+/** The settings a deck takes from the config: all but the project's own (`gallery`). */
+function deckSettings(data: Record<string, unknown>): Record<string, unknown> {
+  const { gallery: _project, ...deck } = data;
+  return deck;
 }
 
 /** The front matter over the project's settings: its keys win, its pdf/reveal/themeVars entries too. */
 export function withProjectSettings(fm: FrontMatter, settings: Record<string, unknown> | undefined): FrontMatter {
   if (!settings) return fm;
-  const data: Record<string, unknown> = { ...settings, ...fm.data };
+  const data: Record<string, unknown> = { ...deckSettings(settings), ...fm.data };
   for (const key of MERGED_MAPPINGS) {
     if (isMapping(settings[key]) && isMapping(fm.data[key])) data[key] = { ...settings[key], ...fm.data[key] };
   }

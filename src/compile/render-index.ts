@@ -1,4 +1,5 @@
-// The gallery page of a build folder, in the first deck's theme: every deck with its title, a
+// The gallery page of a build folder, in the first deck's theme: its title and introduction
+// (the project config's `gallery`, else the project folder's name), then every deck with its title, a
 // 16:9 thumbnail of its first slide (its title-slide image, else the live slide in an iframe),
 // its date, author and slide count, its description (inline Markdown), and links to the deck,
 // its reading view, its PDF and PowerPoint file.
@@ -6,6 +7,13 @@ import MarkdownIt from 'markdown-it';
 import { escapeHtml } from '../markdown/html.js';
 import { documentStart } from './html-document.js';
 import { uiStrings } from './ui-strings.js';
+
+/** The gallery page's heading: the project config's `gallery.title` (else the project folder's name) and `intro`. */
+export interface GalleryHeading {
+  title: string;
+  /** Inline Markdown, rendered like a deck's description. */
+  intro?: string;
+}
 
 /** What a built deck says about itself (written as `deck.json` in its folder). */
 export interface DeckManifest {
@@ -26,9 +34,11 @@ export interface DeckManifest {
   image?: string;
   /** The reading view's folder in the deck's folder (`read/`); decks built before it have none. */
   read?: string;
+  /** The gallery's heading from the deck's project; decks built before it have none. */
+  gallery?: GalleryHeading;
 }
 
-/** A description's inline Markdown (code, emphasis, links) as HTML; raw HTML stays text. */
+/** A description's or intro's inline Markdown (code, emphasis, links) as HTML; raw HTML stays text. */
 const inlineMarkdown = new MarkdownIt('zero', { html: false }).enable(['backticks', 'emphasis', 'link', 'escape', 'entity']);
 
 function renderCard(deck: DeckManifest): string {
@@ -61,6 +71,7 @@ ${deck.description ? `<p class="description">${inlineMarkdown.renderInline(deck.
 const INDEX_CSS = `body{margin:0;background:var(--dm-bg,#fff);color:var(--dm-fg,#1d2433);font-family:var(--dm-font-body,system-ui,sans-serif);font-size:1.0625rem;line-height:1.5}
 .page{max-width:78rem;margin:0 auto;padding:0 clamp(1rem,4vw,2.5rem) 3rem}
 h1{font-family:var(--dm-font-heading,inherit);color:var(--dm-heading,inherit);font-size:clamp(1.8rem,4vw,2.6rem);line-height:1.2;margin:2.5rem 0 2rem}
+.intro{max-width:46rem;margin:-1rem 0 2rem;font-size:1.125rem}.intro code{font-family:var(--dm-font-mono,ui-monospace,monospace);font-size:.9em}
 a{color:var(--dm-link,#2f4fd8)}a:focus-visible{outline:2px solid var(--dm-accent,#2f4fd8);outline-offset:2px}
 .decks{list-style:none;margin:0;padding:0;display:grid;gap:1.75rem;grid-template-columns:repeat(auto-fill,minmax(min(100%,19rem),1fr))}
 .deck{display:flex;flex-direction:column;background:var(--dm-surface,#f4f6fa);border:1px solid var(--dm-border,#dde2ea);border-radius:10px;overflow:hidden}
@@ -76,21 +87,22 @@ a{color:var(--dm-link,#2f4fd8)}a:focus-visible{outline:2px solid var(--dm-accent
 .links{list-style:none;margin:auto 1.1rem 1rem;padding:0;display:flex;flex-wrap:wrap;gap:.25rem 1.1rem;font-size:.9rem}
 `;
 
-export function renderIndex(decks: DeckManifest[], lang = 'en'): string {
-  const ui = uiStrings(lang);
+/** The page for the decks, headed by the first deck's gallery heading (`fallback` when none carries one). */
+export function renderIndex(decks: DeckManifest[], fallback: GalleryHeading, lang = 'en'): string {
+  const { title, intro } = decks.find((d) => d.gallery)?.gallery ?? fallback;
   // Every deck folder has its fonts and theme; the first deck's dress the page.
   const theme = decks[0]
     ? ['fonts.css', 'theme.css']
         .map((file) => `<link rel="stylesheet" href="${encodeURIComponent(decks[0].slug)}/assets/${file}">\n`)
         .join('')
     : '';
-  return `${documentStart(lang, ui.decks)}${theme}<style>
+  return `${documentStart(lang, title)}${theme}<style>
 ${INDEX_CSS}</style>
 </head>
 <body>
 <main class="page">
-<h1>${escapeHtml(ui.decks)}</h1>
-<ul class="decks">
+<h1>${escapeHtml(title)}</h1>
+${intro ? `<p class="intro">${inlineMarkdown.renderInline(intro)}</p>\n` : ''}<ul class="decks">
 ${decks.map(renderCard).join('\n')}
 </ul>
 </main>

@@ -4,7 +4,6 @@ import { ENGLISH_CHART_WORDS, type ChartWords } from '../markdown/plugins/chart/
 export interface UiStrings {
   downloadPdf: string;
   downloadPptx: string;
-  decks: string;
   slides: string;
   openDeck: string;
   speakerNotes: string;
@@ -62,7 +61,6 @@ const STRINGS: Record<string, UiStrings> = {
   en: {
     downloadPdf: 'Download PDF',
     downloadPptx: 'Download PowerPoint',
-    decks: 'Decks',
     slides: 'slides',
     openDeck: 'Open the deck',
     speakerNotes: 'Speaker notes',
@@ -102,7 +100,6 @@ const STRINGS: Record<string, UiStrings> = {
   nb: {
     downloadPdf: 'Last ned PDF',
     downloadPptx: 'Last ned PowerPoint',
-    decks: 'Presentasjoner',
     slides: 'lysbilder',
     openDeck: 'Åpne presentasjonen',
     speakerNotes: 'Talenotater',
@@ -154,7 +151,6 @@ const STRINGS: Record<string, UiStrings> = {
   nn: {
     downloadPdf: 'Last ned PDF',
     downloadPptx: 'Last ned PowerPoint',
-    decks: 'Presentasjonar',
     slides: 'lysbilete',
     openDeck: 'Opne presentasjonen',
     speakerNotes: 'Talenotat',

@@ -17,9 +17,12 @@ const DECK: DeckManifest = {
   read: 'read/',
 };
 
+/** What a folder of decks built before the gallery had a heading is headed by. */
+const HEADING = { title: 'my-talks' };
+
 describe('the gallery', () => {
   it('renders a description’s inline Markdown, its raw HTML and unsafe links as text', () => {
-    const $ = cheerio.load(renderIndex([DECK], 'nb'));
+    const $ = cheerio.load(renderIndex([DECK], HEADING, 'nb'));
     const description = $('.deck .description');
     expect(description.find('code').text()).toBe('theme:');
     expect(description.find('em').text()).toBe('dark');
@@ -35,7 +38,7 @@ describe('the gallery', () => {
 
   it('gives each deck its date, author, slide count and links to the deck, its text version and its PDF', () => {
     const $ = cheerio.load(
-      renderIndex([DECK, { ...DECK, slug: 'old', title: 'Old', read: undefined, pdf: undefined, date: undefined }], 'nb'),
+      renderIndex([DECK, { ...DECK, slug: 'old', title: 'Old', read: undefined, pdf: undefined, date: undefined }], HEADING, 'nb'),
     );
     const [first, second] = $('li.deck')
       .toArray()
@@ -58,7 +61,7 @@ describe('the gallery', () => {
   });
 
   it('wears the first deck’s theme and fonts, with every thumbnail in one 16:9 box', () => {
-    const $ = cheerio.load(renderIndex([DECK, { ...DECK, slug: 'b', image: 'og-image.png' }]));
+    const $ = cheerio.load(renderIndex([DECK, { ...DECK, slug: 'b', image: 'og-image.png' }], HEADING));
     expect(
       $('link[rel="stylesheet"]')
         .map((_, l) => $(l).attr('href'))
@@ -66,6 +69,36 @@ describe('the gallery', () => {
     ).toEqual(['strategi/assets/fonts.css', 'strategi/assets/theme.css']);
     expect($('style').text()).toContain('.thumb{display:block;position:relative;aspect-ratio:16/9');
     expect($('.thumb[style]')).toHaveLength(0);
-    expect($('main h1').text()).toBe('Decks');
+  });
+
+  it('is headed by the project’s gallery title and intro (inline Markdown, raw HTML as text), the first deck’s that has one', () => {
+    const gallery = {
+      title: 'Fylkeskommunens presentasjoner',
+      intro: 'Alt vi har *vist* <b>fram</b> — se [nettsiden](https://example.org/)',
+    };
+    const $ = cheerio.load(
+      renderIndex(
+        [
+          { ...DECK, slug: 'a' },
+          { ...DECK, gallery },
+        ],
+        HEADING,
+        'nb',
+      ),
+    );
+    expect($('title').text()).toBe('Fylkeskommunens presentasjoner');
+    expect($('main h1').text()).toBe('Fylkeskommunens presentasjoner');
+    const intro = $('main h1 + p.intro');
+    expect(intro.find('em').text()).toBe('vist');
+    expect(intro.find('b')).toHaveLength(0);
+    expect(intro.text()).toContain('<b>fram</b>');
+    expect(intro.find('a').attr('href')).toBe('https://example.org/');
+  });
+
+  it('falls back to the heading it is given (the folder’s name), without an intro', () => {
+    const $ = cheerio.load(renderIndex([DECK], HEADING, 'nb'));
+    expect($('main h1').text()).toBe('my-talks');
+    expect($('title').text()).toBe('my-talks');
+    expect($('.intro')).toHaveLength(0);
   });
 });

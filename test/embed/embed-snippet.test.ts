@@ -154,10 +154,13 @@ describe('oEmbed and social meta', () => {
   it('shows the title-slide image as the gallery thumbnail, else the live first slide', () => {
     const base = { title: 't', lang: 'en', slideCount: 1, width: 1280, height: 720 };
     const $ = cheerio.load(
-      renderIndex([
-        { ...base, slug: 'a', image: 'og-image.png' },
-        { ...base, slug: 'b' },
-      ]),
+      renderIndex(
+        [
+          { ...base, slug: 'a', image: 'og-image.png' },
+          { ...base, slug: 'b' },
+        ],
+        { title: 'talks' },
+      ),
     );
     expect($('li.deck').eq(0).find('.thumb img').attr('src')).toBe('a/og-image.png');
     expect($('li.deck').eq(0).find('iframe')).toHaveLength(0);
