@@ -1,5 +1,6 @@
 // WCAG colour contrast and a theme's custom properties read from its CSS text: shared by the
 // `contrast` rule and the built-in themes' test. Pure: the caller reads the CSS.
+import { clampRgb, converter, parse } from 'culori';
 
 export type Vars = Record<string, string>;
 
@@ -31,34 +32,15 @@ export function resolveVars(vars: Vars, value: string, depth = 0): string {
   return out.includes('var(') ? resolveVars(vars, out, depth + 1) : out;
 }
 
-const NAMED: Record<string, string> = {
-  black: '#000000',
-  white: '#ffffff',
-  red: '#ff0000',
-  green: '#008000',
-  blue: '#0000ff',
-  yellow: '#ffff00',
-  gray: '#808080',
-  grey: '#808080',
-  navy: '#000080',
-  orange: '#ffa500',
-  purple: '#800080',
-  silver: '#c0c0c0',
-  teal: '#008080',
-  maroon: '#800000',
-};
+const toRgb = converter('rgb');
 
-/** Parses `#rgb`, `#rrggbb`, `rgb()`/`rgba()` and a few colour names; throws on anything else. */
+/** Parses any CSS colour (every named colour, `#rgb[a]`, `rgb()`, `hsl()`, `hwb()`, `lab()`, `oklch()`, `color()` …) into sRGB; throws on anything else. */
 export function parseColor(value: string): Rgba {
-  const text = NAMED[value.trim().toLowerCase()] ?? value.trim();
-  const hex = /^#([0-9a-f]{3}|[0-9a-f]{6})$/i.exec(text);
-  if (hex) {
-    const h = hex[1].length === 3 ? [...hex[1]].map((c) => c + c).join('') : hex[1];
-    return { r: parseInt(h.slice(0, 2), 16), g: parseInt(h.slice(2, 4), 16), b: parseInt(h.slice(4, 6), 16), a: 1 };
-  }
-  const rgb = /^rgba?\(\s*([\d.]+)\s*,\s*([\d.]+)\s*,\s*([\d.]+)\s*(?:,\s*([\d.]+)\s*)?\)$/i.exec(text);
-  if (rgb) return { r: +rgb[1], g: +rgb[2], b: +rgb[3], a: rgb[4] === undefined ? 1 : +rgb[4] };
-  throw new Error(`not a colour: ${value}`);
+  const parsed = parse(value.trim());
+  if (!parsed) throw new Error(`not a colour: ${value}`);
+  // Wider-gamut colours are clipped to what an sRGB screen shows.
+  const { r, g, b, alpha } = clampRgb(toRgb(parsed));
+  return { r: r * 255, g: g * 255, b: b * 255, a: alpha ?? 1 };
 }
 
 /** parseColor, or undefined for what it cannot read. */
