@@ -15,6 +15,8 @@ import { OEMBED_FILE, OG_IMAGE, renderOEmbed } from '../compile/oembed.js';
 import type { Separators } from '../compile/split-slides.js';
 import { createAssetCollector } from './assets.js';
 import { readProjectSettings } from './config-file.js';
+import { deckDiagramTheme } from './diagram-theme.js';
+import { MERMAID_FENCE, openDiagramCache, type DiagramDrawer } from './diagrams.js';
 import { codePaletteCss, openHighlightCache } from './highlight.js';
 import { loadMathRenderer } from './math.js';
 import { CLIENT_DIR } from './paths.js';
@@ -41,6 +43,8 @@ export interface BuildOptions extends Separators {
    * for every deck, or only for decks with a public `url` (`'shared'`: a social card needs one).
    */
   image?: boolean | 'shared';
+  /** Draws the ```mermaid diagrams the cache lacks (the caller has the browser); without it they are shown as code. */
+  drawDiagrams?: DiagramDrawer;
 }
 
 /** The deck's title-slide image: where it goes, and whether the one on disk shows this build. */
@@ -92,12 +96,14 @@ export async function compileDeckFile(
   const collector = createAssetCollector(file, projectRoot, options.singleFile ?? false, options.safe);
   const highlighter = openHighlightCache(projectRoot);
   const math = await loadMathRenderer(text); // KaTeX only for decks with math
+  const diagrams = MERMAID_FENCE.test(text) ? openDiagramCache(projectRoot) : undefined;
   const parse = (): Deck =>
     parseDeck(text, {
       file: shown,
       fallbackTitle: deckSlug(file),
       highlight: /^[ \t]*(`{3,}|~{3,})[ \t]*[\w#+.-]/m.test(text) ? highlighter.highlight : undefined,
       math,
+      diagrams: diagrams?.lookup,
       resolveAsset: collector.resolve,
       separator: options.separator,
       verticalSeparator: options.verticalSeparator,
@@ -106,11 +112,15 @@ export async function compileDeckFile(
       settings: project.settings,
     });
   let deck = parse();
-  // Code in the deck's own palette (known once its front matter is read): highlighted again.
-  if (deck.meta.codeTheme && /^[ \t]*(`{3,}|~{3,})[ \t]*[\w#+.-]/m.test(text)) {
-    highlighter.usePalette(deck.meta.codeTheme);
-    deck = parse();
-  }
+  // Code in the deck's own palette, diagrams in its theme (known once its front matter is read): again.
+  const palette = deck.meta.codeTheme && /^[ \t]*(`{3,}|~{3,})[ \t]*[\w#+.-]/m.test(text);
+  if (palette) highlighter.usePalette(deck.meta.codeTheme);
+  if (diagrams) diagrams.useTheme(deckDiagramTheme(deck, file));
+  if (palette || diagrams) deck = parse();
+  // Diagrams the cache lacks: drawn (one browser for the build), then parsed again.
+  const diagramMisses = diagrams?.misses() ?? [];
+  const notDrawn = diagramMisses.length > 0 ? await diagrams!.fill(options.drawDiagrams) : undefined;
+  if (diagramMisses.length > 0) deck = parse();
   // Code the cache has not seen, files --safe must look into: do that, then parse again.
   if (highlighter.misses().length > 0 || collector.uninspected() > 0) {
     if (highlighter.misses().length > 0) await highlighter.fill();
@@ -118,7 +128,20 @@ export async function compileDeckFile(
     deck = parse();
   }
   await highlighter.save();
+  await diagrams?.save();
   deck.diagnostics.unshift(...project.diagnostics);
+  if (notDrawn) {
+    const n = diagramMisses.length;
+    deck.diagnostics.push(
+      diagnostic(
+        'warning',
+        'diagram-not-drawn',
+        `${n === 1 ? 'a mermaid diagram is' : `${n} mermaid diagrams are`} shown as code: ${notDrawn}`,
+        { file: shown, line: diagramMisses[0].line },
+        'diagrams are drawn by Mermaid in Chrome or Chromium at build time',
+      ),
+    );
+  }
   if (options.strict) {
     for (const d of deck.diagnostics) if (STRICT_CODES.has(d.code)) d.severity = 'error';
   }

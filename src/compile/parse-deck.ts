@@ -7,6 +7,7 @@ import { createSlideEnv, warnRefusedAsset, type AssetResolver } from '../markdow
 import type { Highlighter } from '../markdown/plugins/code-blocks.js';
 import { isRemote } from '../markdown/plugins/media-links.js';
 import { mathReading, type MathRenderer } from '../markdown/plugins/math.js';
+import type { DiagramLookup } from '../markdown/plugins/mermaid.js';
 import { authorPattern, UnsupportedRegexError } from './author-regex.js';
 import { balanceHtml } from './balance-html.js';
 import { readDeckOptions } from './deck-options.js';
@@ -25,6 +26,8 @@ export interface ParseOptions extends Separators {
   highlight?: Highlighter;
   /** Renders TeX (KaTeX, loaded by the build only for decks with math). */
   math?: MathRenderer;
+  /** The drawings of ```mermaid fences (the build draws them in a browser and caches them). */
+  diagrams?: DiagramLookup;
   resolveAsset?: AssetResolver;
   /** `--safe`: for decks from people you don't trust (see createMarkdown). @defaultValue false */
   safe?: boolean;
@@ -86,7 +89,14 @@ export function parseDeck(input: string, options: ParseOptions = {}): Deck {
   // The words on video stills, in the deck's language (a wrong `lang` is reported by readDeckOptions).
   const ui = uiStrings(typeof fm.data.lang === 'string' ? fm.data.lang : 'en');
   const videoText = { watch: ui.watchVideo, videoOn: ui.videoOn, file: ui.videoFile, qrCode: ui.qrCode };
-  const md = createMarkdown({ highlight: options.highlight, math: options.math, gapLabels: ui, chartWords: ui.chart, safe: options.safe });
+  const md = createMarkdown({
+    highlight: options.highlight,
+    math: options.math,
+    diagrams: options.diagrams,
+    gapLabels: ui,
+    chartWords: ui.chart,
+    safe: options.safe,
+  });
   const reading = mathReading(fm.data.math, fm.body); // one reading for the whole deck
   const sources = new Map<Slide, SlideSources>(); // what each slide cites, for `sources: true`
   let count = 0;

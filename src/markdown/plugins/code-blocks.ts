@@ -58,7 +58,8 @@ function lineTable(lines: string[], firstLine: number, highlighted: Set<number>)
   return `<table class="hljs-ln"><tbody>${rows.join('')}</tbody></table>`;
 }
 
-function renderFence(token: Token, self: Renderer, highlight?: Highlighter): string {
+/** A fence as reveal.js shows code, highlighted when `highlight` knows its language. */
+export function renderFence(token: Token, self: Renderer, highlight?: Highlighter): string {
   const { lang, steps, firstLine } = readFenceInfo(token.info);
   const code = token.content.replace(/\n$/, '');
   const lines = (lang && highlight?.(code, lang)) || code.split('\n').map(escapeHtml);

@@ -1,0 +1,102 @@
+// ```mermaid fences as inline SVG drawn at build time. The drawing happens outside the core (Mermaid
+// in a headless browser, src/export/diagrams.ts; cached by src/build/diagrams.ts) and is passed in
+// through `lookup`: this rule only places what it is given. A diagram that did not parse is a
+// warning on the fence's line and its source shown as code; so is one no browser could draw (the
+// build says why, once per deck).
+import type MarkdownIt from 'markdown-it';
+import type { Token } from 'markdown-it';
+import { escapeHtml } from '../html.js';
+import { fileLine, warn, type SlideEnv } from '../env.js';
+import { readFenceInfo, renderFence, type Highlighter } from './code-blocks.js';
+
+/** The drawer's prefix of every id in a drawn SVG; each fence replaces it with its own, so two diagrams never share an id. */
+export const DIAGRAM_ID = '__dm_diagram__';
+
+/** A drawn diagram: sanitised SVG (ids prefixed with {@link DIAGRAM_ID}), its kind, and the author's accTitle/accDescr. */
+export interface DrawnDiagram {
+  svg: string;
+  /** Mermaid's name for the kind of diagram (`flowchart-v2`, `sequence`, `pie`…). */
+  type: string;
+  title?: string;
+  description?: string;
+}
+
+export type DiagramDrawing =
+  | DrawnDiagram
+  /** The source did not parse: Mermaid's message. */
+  | { error: string }
+  /** Nothing could draw it in this build (no browser); the build warns once. */
+  | { unavailable: true };
+
+/**
+ * The drawing of a diagram's source in the slide's colours (`dark`: an inverse slide);
+ * undefined when it has not been drawn yet (the build draws what was missed and parses again).
+ */
+export type DiagramLookup = (source: string, dark: boolean, line: number) => DiagramDrawing | undefined;
+
+export interface MermaidOptions {
+  lookup: DiagramLookup;
+  /** Highlights a diagram shown as code. */
+  highlight?: Highlighter;
+}
+
+/** What a screen reader hears for each of Mermaid's diagram kinds. */
+const KIND_NAMES: Record<string, string> = {
+  'flowchart-v2': 'Flowchart',
+  flowchart: 'Flowchart',
+  sequence: 'Sequence diagram',
+  class: 'Class diagram',
+  classDiagram: 'Class diagram',
+  stateDiagram: 'State diagram',
+  er: 'Entity relationship diagram',
+  gantt: 'Gantt chart',
+  pie: 'Pie chart',
+  mindmap: 'Mind map',
+  timeline: 'Timeline',
+  journey: 'User journey',
+};
+
+/** The SVG's accessible name: the kind of diagram, then the author's accTitle and accDescr. */
+export function diagramLabel(drawn: DrawnDiagram): string {
+  const kind = KIND_NAMES[drawn.type] ?? `Diagram (${drawn.type})`;
+  const title = drawn.title?.trim();
+  const description = drawn.description?.trim();
+  return [title ? `${kind}: ${title}` : kind, description].filter(Boolean).join('. ');
+}
+
+/** True on a slide the theme paints dark (class `inverse`), whose diagrams take the theme's inverse colours. */
+function isDarkSlide(env: SlideEnv): boolean {
+  return (env.slideAttributes.class ?? '').split(/\s+/).includes('inverse');
+}
+
+/** The drawn SVG with its ids made the fence's own, its role and name set on the root. */
+function placeSvg(drawn: DrawnDiagram, id: string): string {
+  const svg = drawn.svg.replaceAll(DIAGRAM_ID, id);
+  return svg.replace(/^<svg\b/, `<svg role="img" aria-label="${escapeHtml(diagramLabel(drawn))}"`);
+}
+
+export function mermaidPlugin(md: MarkdownIt, options: MermaidOptions): void {
+  const otherFences = md.renderer.rules.fence!;
+  md.renderer.rules.fence = (tokens, idx, mdOptions, env: SlideEnv, self) => {
+    const token: Token = tokens[idx];
+    if (readFenceInfo(token.info).lang !== 'mermaid') return otherFences(tokens, idx, mdOptions, env, self);
+    const line = fileLine(env, token.map);
+    const source = token.content.replace(/\n$/, '');
+    const drawing = options.lookup(source, isDarkSlide(env), line);
+    // Not drawn yet: plain code, since the build parses again once it is (no highlighting wasted on it).
+    if (!drawing) return renderFence(token, self);
+    if ('unavailable' in drawing) return renderFence(token, self, options.highlight);
+    if ('error' in drawing) {
+      const first = source.trim().split('\n')[0].trim();
+      warn(
+        env,
+        'diagram-error',
+        `mermaid diagram "${first.length > 40 ? `${first.slice(0, 40)}…` : first}" is shown as code: ${drawing.error}`,
+        line,
+      );
+      return renderFence(token, self, options.highlight);
+    }
+    const id = `dm-${env.docId}${env.inNotes ? 'n' : ''}-${idx}`;
+    return `<figure class="dm-diagram">${placeSvg(drawing, id)}</figure>\n`;
+  };
+}
