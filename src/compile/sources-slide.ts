@@ -2,23 +2,20 @@
 // slide they are on, under a title in the deck's language ("Kilder"). A long list continues
 // on further slides rather than overflowing one.
 import type { Token } from 'markdown-it';
-import type { Slide } from '../model/deck.js';
+import type { LinkRef, Slide } from '../model/deck.js';
 import { escapeHtml } from '../markdown/html.js';
-import { inlineText } from '../markdown/inline-text.js';
 import { hostOf } from '../markdown/urls.js';
 
-/** What one slide cites: its links (outside footnotes) and its footnotes, as HTML. */
+/** What a slide cites besides its links (`Slide.links`): its footnotes, as HTML. */
 export interface SlideSources {
-  links: Array<{ href: string; text: string }>;
   footnotes: string[];
 }
 
 /** Rows (a slide's title, or one entry) that fit on one sources slide, in two columns. */
 const ROWS_PER_SLIDE = 22;
 
-/** Reads a slide's links and footnotes from its tokens; `render` turns block tokens into HTML. */
+/** Reads a slide's footnotes from its tokens; `render` turns block tokens into HTML. */
 export function readSlideSources(tokens: Token[], render: (tokens: Token[]) => string): SlideSources {
-  const links: SlideSources['links'] = [];
   const footnotes: string[] = [];
   let footnote: Token[] | undefined;
   for (const token of tokens) {
@@ -30,20 +27,19 @@ export function readSlideSources(tokens: Token[], render: (tokens: Token[]) => s
           .replace(/^<p>([\s\S]*)<\/p>$/, '$1'),
       );
       footnote = undefined;
-    } else if (footnote) {
-      if (token.type !== 'footnote_anchor') footnote.push(token);
-    } else if (token.type === 'inline' && token.children) {
-      const children = token.children;
-      children.forEach((child, i) => {
-        if (child.type !== 'link_open') return;
-        const href = child.attrGet('href') ?? '';
-        if (href === '' || href.startsWith('#') || links.some((l) => l.href === href)) return;
-        const close = children.findIndex((c, k) => k > i && c.type === 'link_close');
-        links.push({ href, text: inlineText(children.slice(i + 1, close < 0 ? undefined : close)) || href });
-      });
-    }
+    } else if (footnote && token.type !== 'footnote_anchor') footnote.push(token);
   }
-  return { links, footnotes };
+  return { footnotes };
+}
+
+/** The links a slide's text cites (not those in its footnotes or notes, nor within the deck), each once. */
+function citedLinks(slide: Slide): LinkRef[] {
+  const cited = new Map<string, LinkRef>();
+  for (const link of slide.links) {
+    if (link.from !== 'text' || link.href === '' || link.href.startsWith('#') || cited.has(link.href)) continue;
+    cited.set(link.href, link);
+  }
+  return [...cited.values()];
 }
 
 interface Group {
@@ -54,12 +50,13 @@ interface Group {
 function renderGroup(slide: Slide, number: number, hash: string, sources: SlideSources | undefined): Group | undefined {
   const items: string[] = [];
   const seen = new Set<string>();
-  for (const link of sources?.links ?? []) {
+  for (const link of citedLinks(slide)) {
     seen.add(link.href);
+    const text = link.text || link.href;
     const host = hostOf(link.href);
-    const showHost = host && link.text !== link.href && !link.text.toLowerCase().includes(host);
+    const showHost = host && text !== link.href && !text.toLowerCase().includes(host);
     items.push(
-      `<li><a href="${escapeHtml(link.href)}">${escapeHtml(link.text)}</a>${showHost ? ` <span class="dm-sources-host">${escapeHtml(host)}</span>` : ''}</li>`,
+      `<li><a href="${escapeHtml(link.href)}">${escapeHtml(text)}</a>${showHost ? ` <span class="dm-sources-host">${escapeHtml(host)}</span>` : ''}</li>`,
     );
   }
   for (const video of slide.videos ?? []) {

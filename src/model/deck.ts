@@ -67,11 +67,14 @@ export interface AssetRef {
   line: number;
 }
 
-/** An outgoing link of a slide. */
+/** A link of a slide, recorded once at parse time (the link check and the sources slide read it). */
 export interface LinkRef {
   href: string;
+  /** The link's text ('' when it has none). */
   text: string;
   line: number;
+  /** Where it is written: the slide's text, one of its footnotes, its speaker notes, or a video's public link. */
+  from: 'text' | 'footnote' | 'notes' | 'video';
 }
 
 /** A video a slide plays: a film on YouTube or Vimeo, or a video file (SPEC §2 "Video"). */

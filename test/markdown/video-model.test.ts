@@ -72,7 +72,7 @@ http://www.youtube.com/watch?v=reBGK5isnco&feature=player_embedded {start=1m30s 
   });
 
   it('lists the film links among the slide links (for the sources slide)', () => {
-    expect(first.links).toEqual([{ href: 'https://youtu.be/reBGK5isnco?t=90', text: 'Video på YouTube', line: 6 }]);
+    expect(first.links).toEqual([{ href: 'https://youtu.be/reBGK5isnco?t=90', text: 'Video på YouTube', line: 6, from: 'video' }]);
     expect(third.links).toEqual([]);
   });
 

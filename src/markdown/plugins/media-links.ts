@@ -39,8 +39,12 @@ function collect(state: StateCore): void {
   const env = state.env as SlideEnv;
   // Inline tokens of table cells carry no map: they are on the line of the row before them.
   let map: [number, number] | null = null;
+  let footnotes = 0; // depth inside footnote bodies (markdown-it-footnote's tail is already in place)
   for (const block of state.tokens) {
     map = block.map ?? map;
+    if (block.type === 'footnote_open') footnotes++;
+    else if (block.type === 'footnote_close') footnotes--;
+    const from = env.inNotes ? 'notes' : footnotes > 0 ? 'footnote' : 'text';
     if (block.type !== 'inline' || !block.children) continue;
     let line = fileLine(env, map);
     const children = block.children;
@@ -52,7 +56,12 @@ function collect(state: StateCore): void {
       else if (t.type === 'image') resolveImage(t, env, line);
       else if (t.type === 'link_open') {
         const close = children.findIndex((c, k) => k > i && c.type === 'link_close');
-        env.links.push({ href: t.attrGet('href') ?? '', text: inlineText(children.slice(i + 1, close < 0 ? undefined : close)), line });
+        env.links.push({
+          href: t.attrGet('href') ?? '',
+          text: inlineText(children.slice(i + 1, close < 0 ? undefined : close)),
+          line,
+          from,
+        });
       }
     }
   }

@@ -217,7 +217,7 @@ function findVideos(state: StateCore): void {
       line,
     };
     env.videos.push(video);
-    if (video.url) env.links.push({ href: video.url, text: video.title, line });
+    if (video.url) env.links.push({ href: video.url, text: video.title, line, from: 'video' });
     const figure: Record<string, string> = {};
     for (const [key, value] of attributes) {
       if (VIDEO_KEYS.has(key)) continue;
