@@ -19,7 +19,11 @@ await rm(lib, { recursive: true, force: true });
 
 // The CLI and the library (`import … from 'deckmark'`) share their code through chunks.
 const cli = build({
-  entryPoints: { cli: path.join(root, 'src/cli/main.ts'), api: path.join(root, 'src/api/index.ts') },
+  entryPoints: {
+    cli: path.join(root, 'src/cli/main.ts'),
+    api: path.join(root, 'src/api/index.ts'),
+    'build-worker': path.join(root, 'src/build/build-worker.ts'),
+  },
   outdir: lib,
   bundle: true,
   splitting: true,

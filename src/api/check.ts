@@ -13,6 +13,7 @@ import { shownPath } from '../build/deck-files.js';
 import { findDecks } from '../build/find-decks.js';
 import { browserProblem } from '../export/browser/find.js';
 import { launchBrowser } from '../export/browser/launch.js';
+import { openDiagramDrawer } from '../export/diagrams.js';
 import { measureDeck } from '../export/measure-overflow.js';
 import { auditDeck } from '../export/accessibility-audit.js';
 import type { BrowserChoice, Diagnostic, Separators } from './results.js';
@@ -45,6 +46,9 @@ export async function checkDeck(input: string, options: CheckDeckOptions = {}): 
   if (options.a11y && noBrowser) throw new DeckError('browser-not-found', `the accessibility audit (--a11y) needs a browser: ${noBrowser}`);
   const outDir = await mkdtemp(path.join(os.tmpdir(), 'deckmark-check-'));
   let browser: Promise<Browser> | undefined;
+  const openBrowser = (): Promise<Browser> => (browser ??= launchBrowser({ browserWsEndpoint: options.browserWsEndpoint }));
+  // Mermaid diagrams the cache lacks are drawn in the browser that measures the decks.
+  const diagrams = openDiagramDrawer({ browser: openBrowser, browserWsEndpoint: options.browserWsEndpoint });
   const found: Diagnostic[] = [];
   try {
     for (const file of decks) {
@@ -56,12 +60,12 @@ export async function checkDeck(input: string, options: CheckDeckOptions = {}): 
           separator: options.separator,
           verticalSeparator: options.verticalSeparator,
           notesSeparator: options.notesSeparator,
+          drawDiagrams: diagrams.draw,
         });
         found.push(...asCheckDiagnostics(built.deck.diagnostics), ...built.lint);
         if (!noBrowser) {
-          browser ??= launchBrowser({ browserWsEndpoint: options.browserWsEndpoint });
-          found.push(...(await measureDeck(await browser, built.output, built.deck)));
-          if (options.a11y) found.push(...(await auditDeck(await browser, built.output, built.deck)));
+          found.push(...(await measureDeck(await openBrowser(), built.output, built.deck)));
+          if (options.a11y) found.push(...(await auditDeck(await openBrowser(), built.output, built.deck)));
         }
       } catch (error) {
         // A deck that cannot be built at all is one error; the other decks are still checked.

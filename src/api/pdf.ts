@@ -10,9 +10,11 @@ import { parseSize } from '../compile/deck-options.js';
 import { buildDeck, type BuildOptions } from '../build/build-deck.js';
 import { pdfName, shownPath } from '../build/deck-files.js';
 import { writeIndex } from '../build/build-site.js';
-import { findDecks } from '../build/find-decks.js';
+import { findDecks, type Shard } from '../build/find-decks.js';
+import { defaultJobs, inParallel } from '../build/build-pool.js';
 import { writeFileAtomic } from '../build/write-atomic.js';
 import { launchBrowser } from '../export/browser/launch.js';
+import { openDiagramDrawer } from '../export/diagrams.js';
 import { updateOgImage } from '../export/og-image.js';
 import { PDF_STEPS, renderPdf, type PdfStep } from '../export/render-pdf.js';
 import { deckResult, type BrowserChoice, type DeckResult, type Diagnostic, type Separators } from './results.js';
@@ -32,6 +34,10 @@ export interface ExportPdfOptions extends Separators, BrowserChoice {
   size?: string;
   /** The deck is built as by `buildDeck(…, { safe: true })` before it is printed. @defaultValue false */
   safe?: boolean;
+  /** Of a folder, export only part I of N (`{ index: 2, total: 4 }`), as a CI matrix job does. @defaultValue every deck */
+  shard?: Shard;
+  /** Decks exported at once, each in its own page of the one browser. @defaultValue the number of cores */
+  jobs?: number;
   /** Called as each PDF is written. */
   onDeck?: (pdf: PdfFileResult) => void;
   /** Called at each step of a deck's export. */
@@ -87,7 +93,7 @@ function pdfOverrides(options: ExportPdfOptions): Partial<PdfOptions> {
 /** Exports the deck (a .md file) or every deck of a folder; throws a DeckError at the first that fails. */
 export async function exportPdf(input: string, options: ExportPdfOptions = {}): Promise<PdfFileResult[]> {
   const overrides = pdfOverrides(options);
-  const decks = await findDecks(input);
+  const decks = await findDecks(input, options.shard);
   const toFile = options.out !== undefined && /\.pdf$/i.test(options.out);
   if (toFile && decks.length > 1) throw new DeckError('usage', '-o FILE.pdf needs a single deck; give a folder with -o DIR for several');
   const outDir = toFile ? await mkdtemp(path.join(os.tmpdir(), 'deckmark-pdf-')) : path.resolve(options.out ?? 'dist');
@@ -101,40 +107,44 @@ export async function exportPdf(input: string, options: ExportPdfOptions = {}): 
     image: toFile ? false : 'shared',
     safe: options.safe,
   };
-  const results: PdfFileResult[] = [];
   // The browser starts while the first deck builds; it is closed on every way out.
   const launching = launchBrowser({ browserWsEndpoint: options.browserWsEndpoint });
   launching.catch(() => undefined); // awaited below; a build error may come first
+  buildOptions.drawDiagrams = openDiagramDrawer({ browser: () => launching, browserWsEndpoint: options.browserWsEndpoint }).draw; // Mermaid diagrams in the same browser
+
+  const exportOne = async (file: string): Promise<PdfFileResult> => {
+    const started = performance.now();
+    // The page offers the PDF only once it exists (a kill mid-export must not leave a dead link).
+    let built = await buildDeck(file, buildOptions);
+    const buildDiagnostics = built.diagnostics;
+    const browser = await launching;
+    const slides = built.manifest.slideCount;
+    const printed = await renderPdf(browser, built.output, built.deck, { ...built.deck.meta.pdf, ...overrides }, (step) =>
+      options.onProgress?.({ slug: built.slug, step, stepNumber: PDF_STEPS.indexOf(step) + 1, steps: PDF_STEPS.length, slides }),
+    );
+    const target = toFile ? path.resolve(options.out!) : path.join(outDir, built.slug, pdfName(built.slug));
+    await writeFileAtomic(target, Buffer.from(printed.bytes));
+    if (!toFile && built.manifest.pdf === undefined) built = await buildDeck(file, buildOptions); // now with the link
+    const result: PdfFileResult = {
+      file: target,
+      pages: printed.pages,
+      bytes: (await stat(target)).size,
+      seconds: (performance.now() - started) / 1000,
+      deck: deckResult(built),
+      diagnostics: [...buildDiagnostics, ...printed.diagnostics],
+    };
+    options.onDeck?.(result);
+    if (await updateOgImage(browser, built)) options.log?.(`wrote ${shownPath(built.image!.file)}`);
+    return result;
+  };
+
   try {
-    for (const file of decks) {
-      const started = performance.now();
-      // The page offers the PDF only once it exists (a kill mid-export must not leave a dead link).
-      let built = await buildDeck(file, buildOptions);
-      const buildDiagnostics = built.diagnostics;
-      const browser = await launching;
-      const slides = built.manifest.slideCount;
-      const printed = await renderPdf(browser, built.output, built.deck, { ...built.deck.meta.pdf, ...overrides }, (step) =>
-        options.onProgress?.({ slug: built.slug, step, stepNumber: PDF_STEPS.indexOf(step) + 1, steps: PDF_STEPS.length, slides }),
-      );
-      const target = toFile ? path.resolve(options.out!) : path.join(outDir, built.slug, pdfName(built.slug));
-      await writeFileAtomic(target, Buffer.from(printed.bytes));
-      if (!toFile && built.manifest.pdf === undefined) built = await buildDeck(file, buildOptions); // now with the link
-      const result: PdfFileResult = {
-        file: target,
-        pages: printed.pages,
-        bytes: (await stat(target)).size,
-        seconds: (performance.now() - started) / 1000,
-        deck: deckResult(built),
-        diagnostics: [...buildDiagnostics, ...printed.diagnostics],
-      };
-      options.onDeck?.(result);
-      results.push(result);
-      if (await updateOgImage(browser, built)) options.log?.(`wrote ${shownPath(built.image!.file)}`);
-    }
+    // Decks at once, each in its own page: one builds while another prints.
+    const results = await inParallel(decks, options.jobs ?? defaultJobs(), exportOne);
     if (!toFile) await writeIndex(outDir);
+    return results;
   } finally {
     await launching.then((browser) => browser.close()).catch(() => undefined);
     if (toFile) await rm(outDir, { recursive: true, force: true });
   }
-  return results;
 }

@@ -19,6 +19,8 @@ export const CLIENT_DIR = path.join(PACKAGE_ROOT, 'lib/client');
 export const THEMES_DIR = path.join(PACKAGE_ROOT, 'themes');
 export const REVEAL_THEMES_DIR = path.join(PACKAGE_ROOT, 'lib/themes/reveal');
 export const TEMPLATES_DIR = path.join(PACKAGE_ROOT, 'templates');
+/** The `--jobs` worker thread's script, bundled by scripts/build.mjs (also when running from src/). */
+export const BUILD_WORKER = path.join(PACKAGE_ROOT, 'lib/build-worker.js');
 
 /** deckmark's version, as its package.json gives it. */
 export function packageVersion(): string {

@@ -11,19 +11,37 @@ function separatorOptions<Args extends unknown[], Opts extends Record<string, un
     .option('--vertical-separator <regex>', 'vertical slide separator (a regular expression)');
 }
 
+/** For commands that take a folder of decks: how many at once, and which part of them. */
+function folderOptions<Args extends unknown[], Opts extends Record<string, unknown>>(command: Command<Args, Opts>) {
+  return command
+    .option('--jobs <n>', 'decks at once (default: one per core)')
+    .option('--shard <i/n>', "only part I of N of a folder's decks, for CI matrix jobs (then: deckmark index)");
+}
+
+function browserOption<Args extends unknown[], Opts extends Record<string, unknown>>(command: Command<Args, Opts>) {
+  return command.option(
+    '--browser-ws-endpoint <url>',
+    'use this running browser (ws://… or http://host:port; default $DECKMARK_BROWSER_WS) instead of launching one',
+  );
+}
+
 // Each command's arguments and options, declared once: the command modules take their option
 // types from here (commander checks `.choices()`, so they arrive as one of the choices).
 const declareBuild = (program: Command) =>
-  separatorOptions(
-    program
-      .command('build')
-      .description('build decks to HTML: <out>/<slug>/index.html and <out>/index.html')
-      .argument('[input]', 'a .md file or a folder of them', 'slides')
-      .option('-o, --out <dir>', 'output folder', 'dist')
-      .option('--single-file', 'write one self-contained <out>/<slug>.html per deck')
-      .option('--strict', 'treat missing images as errors')
-      .option('--safe', "for decks you did not write: no raw HTML, no scripts but the deck's own (a Content-Security-Policy)")
-      .option('--no-image', 'skip the title-slide image (og-image.png; made only when a browser is found)'),
+  browserOption(
+    folderOptions(
+      separatorOptions(
+        program
+          .command('build')
+          .description('build decks to HTML: <out>/<slug>/index.html and <out>/index.html')
+          .argument('[input]', 'a .md file or a folder of them', 'slides')
+          .option('-o, --out <dir>', 'output folder', 'dist')
+          .option('--single-file', 'write one self-contained <out>/<slug>.html per deck')
+          .option('--strict', 'treat missing images as errors')
+          .option('--safe', "for decks you did not write: no raw HTML, no scripts but the deck's own (a Content-Security-Policy)")
+          .option('--no-image', 'skip the title-slide image (og-image.png; made only when a browser is found)'),
+      ),
+    ),
   );
 
 const declareServe = (program: Command) =>
@@ -52,40 +70,52 @@ const declarePresent = (program: Command) =>
   );
 
 const declarePdf = (program: Command) =>
-  separatorOptions(
-    program
-      .command('pdf')
-      .description('export decks to PDF: <out>/<slug>/<slug>.pdf, one page per slide (needs Chrome or Chromium)')
-      .argument('[input]', 'a .md file or a folder of them', 'slides')
-      .option('-o, --out <file|dir>', 'a .pdf file (one deck), or the output folder', 'dist')
-      .addOption(new Option('--notes <where>', 'speaker notes on a page after each slide, or below it').choices(['page', 'below']))
-      .option('--fragments', 'one page per fragment step')
-      .addOption(new Option('--handout <n>', 'A4 handout with n slides per page').choices(['2', '3', '6']))
-      .option('--size <size>', 'page size: 16:9, 4:3 or WIDTHxHEIGHT (default: the deck size)')
-      .option('--safe', 'for decks you did not write: built as by build --safe before printing')
-      .option('-q, --quiet', 'no progress output'),
+  browserOption(
+    folderOptions(
+      separatorOptions(
+        program
+          .command('pdf')
+          .description('export decks to PDF: <out>/<slug>/<slug>.pdf, one page per slide (needs Chrome or Chromium)')
+          .argument('[input]', 'a .md file or a folder of them', 'slides')
+          .option('-o, --out <file|dir>', 'a .pdf file (one deck), or the output folder', 'dist')
+          .addOption(new Option('--notes <where>', 'speaker notes on a page after each slide, or below it').choices(['page', 'below']))
+          .option('--fragments', 'one page per fragment step')
+          .addOption(new Option('--handout <n>', 'A4 handout with n slides per page').choices(['2', '3', '6']))
+          .option('--size <size>', 'page size: 16:9, 4:3 or WIDTHxHEIGHT (default: the deck size)')
+          .option('--safe', 'for decks you did not write: built as by build --safe before printing')
+          .option('-q, --quiet', 'no progress output'),
+      ),
+    ),
   );
 
 const declarePptx = (program: Command) =>
-  separatorOptions(
-    program
-      .command('pptx')
-      .description('export decks to editable PowerPoint: <out>/<slug>/<slug>.pptx, one slide per slide')
-      .argument('[input]', 'a .md file or a folder of them', 'slides')
-      .option('-o, --out <file|dir>', 'a .pptx file (one deck), or the output folder', 'dist')
-      .option('-q, --quiet', 'no progress output'),
+  browserOption(
+    folderOptions(
+      separatorOptions(
+        program
+          .command('pptx')
+          .description('export decks to editable PowerPoint: <out>/<slug>/<slug>.pptx, one slide per slide')
+          .argument('[input]', 'a .md file or a folder of them', 'slides')
+          .option('-o, --out <file|dir>', 'a .pptx file (one deck), or the output folder', 'dist')
+          .option('-q, --quiet', 'no progress output'),
+      ),
+    ),
   );
 
 const declarePng = (program: Command) =>
-  separatorOptions(
-    program
-      .command('png')
-      .description('one PNG per slide from the PDF print view: <out>/<slug>/png/01.png … (needs Chrome or Chromium)')
-      .argument('[input]', 'a .md file or a folder of them', 'slides')
-      .option('-o, --out <dir>', 'output folder', 'dist')
-      .addOption(new Option('--scale <n>', 'pixels per CSS pixel').choices(['1', '2']).default('1'))
-      .option('--fragments', 'one image per fragment step')
-      .option('-q, --quiet', 'no progress output'),
+  browserOption(
+    folderOptions(
+      separatorOptions(
+        program
+          .command('png')
+          .description('one PNG per slide from the PDF print view: <out>/<slug>/png/01.png … (needs Chrome or Chromium)')
+          .argument('[input]', 'a .md file or a folder of them', 'slides')
+          .option('-o, --out <dir>', 'output folder', 'dist')
+          .addOption(new Option('--scale <n>', 'pixels per CSS pixel').choices(['1', '2']).default('1'))
+          .option('--fragments', 'one image per fragment step')
+          .option('-q, --quiet', 'no progress output'),
+      ),
+    ),
   );
 
 const declareEmbed = (program: Command) =>
@@ -98,16 +128,26 @@ const declareEmbed = (program: Command) =>
     .option('-o, --out <dir>', 'where the deck is built (its PDF is linked when it is there)', 'dist');
 
 const declareCheck = (program: Command) =>
-  separatorOptions(
-    program
-      .command('check')
-      .description('find overflowing slides, small text, missing files, broken links and videos, low contrast')
-      .argument('[input]', 'a .md file or a folder of them', 'slides')
-      .addOption(new Option('--format <format>', 'one line per problem, or a JSON array for CI').choices(['text', 'json']).default('text'))
-      .option('--strict', 'exit 1 on warnings too')
-      .option('--max-words <n>', 'words a slide may hold before it is reported as dense', '80')
-      .option('--a11y', 'also audit every slide with axe-core (WCAG 2.1 A and AA) in Chromium'),
+  browserOption(
+    separatorOptions(
+      program
+        .command('check')
+        .description('find overflowing slides, small text, missing files, broken links and videos, low contrast')
+        .argument('[input]', 'a .md file or a folder of them', 'slides')
+        .addOption(
+          new Option('--format <format>', 'one line per problem, or a JSON array for CI').choices(['text', 'json']).default('text'),
+        )
+        .option('--strict', 'exit 1 on warnings too')
+        .option('--max-words <n>', 'words a slide may hold before it is reported as dense', '80')
+        .option('--a11y', 'also audit every slide with axe-core (WCAG 2.1 A and AA) in Chromium'),
+    ),
   );
+
+const declareIndex = (program: Command) =>
+  program
+    .command('index')
+    .description('rewrite the gallery (<dir>/index.html) from the decks built into <dir>, e.g. after merging --shard outputs')
+    .argument('[dir]', 'the output folder', 'dist');
 
 const declareNew = (program: Command) =>
   program
@@ -170,6 +210,10 @@ export function createProgram(): Command {
   declareCheck(program).action(async (input, options) => {
     const { runCheck } = await import('./commands/check.js');
     commandExitCode = await runCheck(input, options);
+  });
+  declareIndex(program).action(async (dir) => {
+    const { runIndex } = await import('./commands/index-page.js');
+    await runIndex(dir);
   });
   declareNew(program).action(async (name, options) => {
     const { runNew } = await import('./commands/new.js');

@@ -2,12 +2,14 @@
 import { shownPath } from '../../build/deck-files.js';
 import { buildDeck } from '../../api/build.js';
 import type { BuildCommandOptions } from '../main.js';
+import { folderFlags } from '../folder-flags.js';
 import { log, printDiagnostics } from '../report.js';
 
 export async function runBuild(input: string, options: BuildCommandOptions): Promise<void> {
   const started = performance.now();
   const { outDir, decks } = await buildDeck(input, {
     ...options,
+    ...folderFlags(options),
     log,
     onDeck: (deck) => {
       printDiagnostics(deck.diagnostics);

@@ -28,6 +28,7 @@ export async function runCheck(input: string, flags: CheckCommandOptions): Promi
   const result = await checkDeck(input, {
     maxWords: parseMaxWords(flags.maxWords),
     a11y: flags.a11y,
+    browserWsEndpoint: flags.browserWsEndpoint,
     separator: flags.separator,
     verticalSeparator: flags.verticalSeparator,
   });

@@ -3,6 +3,7 @@
 import { shownPath } from '../../build/deck-files.js';
 import { exportPdf, type ExportPdfOptions } from '../../api/pdf.js';
 import type { PdfCommandOptions } from '../main.js';
+import { folderFlags } from '../folder-flags.js';
 import { log, printDiagnostics } from '../report.js';
 
 function formatSize(bytes: number): string {
@@ -22,6 +23,8 @@ export async function runPdf(input: string, flags: PdfCommandOptions): Promise<v
     safe: flags.safe,
     separator: flags.separator,
     verticalSeparator: flags.verticalSeparator,
+    browserWsEndpoint: flags.browserWsEndpoint,
+    ...folderFlags(flags),
     log,
     onProgress: (p) => {
       counting = progress && p.slides > 20;

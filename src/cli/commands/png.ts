@@ -6,9 +6,12 @@ import { PNG_FOLDER, shownPath } from '../../build/deck-files.js';
 import { writeIndex } from '../../build/build-site.js';
 import { findDecks } from '../../build/find-decks.js';
 import { writeFolderAtomic, type OutputFile } from '../../build/write-atomic.js';
+import { defaultJobs, inParallel } from '../../build/build-pool.js';
 import { launchBrowser } from '../../export/browser/launch.js';
+import { openDiagramDrawer } from '../../export/diagrams.js';
 import { renderPngs } from '../../export/render-png.js';
 import type { PngCommandOptions } from '../main.js';
+import { folderFlags } from '../folder-flags.js';
 import { log, printDiagnostics } from '../report.js';
 
 /** `01.png`, `02.png` … padded to the width of the last number, so the names sort as the slides do. */
@@ -19,14 +22,16 @@ export function pngNames(count: number): string[] {
 
 export async function runPng(input: string, flags: PngCommandOptions): Promise<void> {
   const scale = Number(flags.scale);
-  const decks = await findDecks(input);
+  const { jobs, shard } = folderFlags(flags);
+  const decks = await findDecks(input, shard);
   const outDir = path.resolve(flags.out);
   const buildOptions: BuildOptions = { outDir, separator: flags.separator, verticalSeparator: flags.verticalSeparator };
   const progress = !flags.quiet && process.stderr.isTTY;
-  const launching = launchBrowser();
+  const launching = launchBrowser({ browserWsEndpoint: flags.browserWsEndpoint });
   launching.catch(() => undefined); // awaited below; a build error may come first
+  buildOptions.drawDiagrams = openDiagramDrawer({ browser: () => launching, browserWsEndpoint: flags.browserWsEndpoint }).draw; // Mermaid diagrams in the same browser
   try {
-    for (const file of decks) {
+    await inParallel(decks, jobs ?? defaultJobs(), async (file) => {
       const started = performance.now();
       const built = await buildDeck(file, buildOptions);
       printDiagnostics(built.diagnostics);
@@ -44,7 +49,7 @@ export async function runPng(input: string, flags: PngCommandOptions): Promise<v
       const { width, height } = built.deck.meta.size;
       const seconds = ((performance.now() - started) / 1000).toFixed(1);
       log(`wrote ${shownPath(target)}/ (${names.length} images, ${width * scale}×${height * scale} px, ${seconds} s)`);
-    }
+    });
     await writeIndex(outDir);
   } finally {
     await launching.then((browser) => browser.close()).catch(() => undefined);

@@ -9,21 +9,32 @@ import { pptxName, shownPath } from '../../build/deck-files.js';
 import { writeIndex } from '../../build/build-site.js';
 import { findDecks } from '../../build/find-decks.js';
 import { writeFileAtomic } from '../../build/write-atomic.js';
+import { defaultJobs, inParallel } from '../../build/build-pool.js';
+import { openDiagramDrawer } from '../../export/diagrams.js';
 import { renderPptx } from '../../export/pptx/write-pptx.js';
 import type { PptxCommandOptions } from '../main.js';
+import { folderFlags } from '../folder-flags.js';
 import { log, printDiagnostics } from '../report.js';
 
 export async function runPptx(input: string, flags: PptxCommandOptions): Promise<void> {
-  const decks = await findDecks(input);
+  const { jobs, shard } = folderFlags(flags);
+  const decks = await findDecks(input, shard);
   const toFile = flags.out !== undefined && /\.pptx$/i.test(flags.out);
   if (toFile && decks.length > 1) throw new DeckError('usage', '-o FILE.pptx needs a single deck; give a folder with -o DIR for several');
   const outDir = toFile ? await mkdtemp(path.join(os.tmpdir(), 'deckmark-pptx-')) : path.resolve(flags.out ?? 'dist');
-  const buildOptions: BuildOptions = { outDir, separator: flags.separator, verticalSeparator: flags.verticalSeparator };
+  const diagrams = openDiagramDrawer(); // started only for diagrams the cache lacks
+  const buildOptions: BuildOptions = {
+    outDir,
+    separator: flags.separator,
+    verticalSeparator: flags.verticalSeparator,
+    drawDiagrams: diagrams.draw,
+  };
   try {
-    for (const file of decks) {
+    // Several decks at once overlap their reading and writing; the slides themselves are laid out on this one thread.
+    await inParallel(decks, jobs ?? defaultJobs(), async (file) => {
       const started = performance.now();
       // The page offers the file only once it exists (as for the PDF).
-      let built = await buildDeck(file, buildOptions);
+      const built = await buildDeck(file, buildOptions);
       printDiagnostics(built.diagnostics);
       const deckDir = path.dirname(built.output);
       const themeCss = await readFile(path.join(deckDir, 'assets', 'theme.css'), 'utf8').catch(() => '');
@@ -31,14 +42,15 @@ export async function runPptx(input: string, flags: PptxCommandOptions): Promise
       printDiagnostics(result.diagnostics);
       const target = toFile ? path.resolve(flags.out!) : path.join(deckDir, pptxName(built.slug));
       await writeFileAtomic(target, Buffer.from(result.bytes));
-      if (!toFile && built.manifest.pptx === undefined) built = await buildDeck(file, buildOptions); // now with the link
+      if (!toFile && built.manifest.pptx === undefined) await buildDeck(file, buildOptions); // now with the link
       const seconds = ((performance.now() - started) / 1000).toFixed(1);
       const kb = Math.round((await stat(target)).size / 1024);
       if (!flags.quiet || result.diagnostics.length > 0)
         log(`wrote ${shownPath(target)} (${result.slides} slides, ${kb} kB, ${seconds} s)`);
-    }
+    });
     if (!toFile) await writeIndex(outDir);
   } finally {
+    await diagrams.close();
     if (toFile) await rm(outDir, { recursive: true, force: true });
   }
 }

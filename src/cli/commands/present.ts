@@ -8,6 +8,7 @@ import { isStrongToken } from '../../server/present/token.js';
 import type { PresentCommandOptions } from '../main.js';
 import { formatDiagnostic, formatError, log } from '../report.js';
 import { parsePort, untilSignal } from './serve.js';
+import { drawDiagramsAlone } from '../../export/diagrams.js';
 
 /** A key kept across restarts, so paired phones reconnect by themselves: from the environment, never argv (ps shows it). */
 function tokenFromEnvironment(): string | undefined {
@@ -32,7 +33,12 @@ export async function runPresent(input: string, options: PresentCommandOptions):
       port,
       host: options.host,
       token,
-      build: { strict: options.strict, separator: options.separator, verticalSeparator: options.verticalSeparator },
+      build: {
+        strict: options.strict,
+        separator: options.separator,
+        verticalSeparator: options.verticalSeparator,
+        drawDiagrams: drawDiagramsAlone, // a browser only for a diagram the cache lacks
+      },
       reporter: { log, formatError, formatDiagnostic },
     });
   } catch (error) {

@@ -5,6 +5,7 @@ import { startServer } from '../../server/dev-server.js';
 import { openUrl } from '../../server/open-url.js';
 import type { ServeCommandOptions } from '../main.js';
 import { formatDiagnostic, formatError, log } from '../report.js';
+import { drawDiagramsAlone } from '../../export/diagrams.js';
 
 const SIGNALS = ['SIGINT', 'SIGTERM'] as const;
 
@@ -41,7 +42,12 @@ export async function runServe(input: string, options: ServeCommandOptions): Pro
       port,
       host: options.host,
       outDir: options.out,
-      build: { strict: options.strict, separator: options.separator, verticalSeparator: options.verticalSeparator },
+      build: {
+        strict: options.strict,
+        separator: options.separator,
+        verticalSeparator: options.verticalSeparator,
+        drawDiagrams: drawDiagramsAlone, // a browser only for a diagram the cache lacks
+      },
       reporter: { log, formatError, formatDiagnostic },
     });
   } catch (error) {

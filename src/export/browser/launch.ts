@@ -120,7 +120,7 @@ export async function launchBrowser(options: LaunchBrowserOptions = {}): Promise
  * of a browser's remote-debugging port. `close()` only disconnects: the browser is not ours to
  * stop, and the pages we opened are closed by whoever lent them.
  */
-export async function connectBrowser(endpoint: string): Promise<Browser> {
+async function connectBrowser(endpoint: string): Promise<Browser> {
   let url: URL;
   try {
     url = new URL(endpoint);
