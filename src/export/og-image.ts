@@ -38,8 +38,12 @@ async function renderOgImage(browser: Browser, deckHtml: string): Promise<Uint8A
         await page.waitForFunction(() => (window as unknown as { Reveal?: { isReady(): boolean } }).Reveal?.isReady() === true, {
           timeout: LOAD_TIMEOUT,
         });
-        await page.addStyleTag({ content: '.dm-pdf-link,.dm-read-link,.dm-fullscreen{display:none!important}' });
+        // The links off, and the deck laid out over the whole image (not below the text-version link's band).
+        await page.addStyleTag({
+          content: '.dm-pdf-link,.dm-read-link,.dm-fullscreen{display:none!important}.reveal{top:0!important;height:100%!important}',
+        });
         await page.evaluate(async () => {
+          (window as unknown as { Reveal: { layout(): void } }).Reveal.layout();
           await document.fonts.ready;
           const pending = [...document.images].filter((img) => !img.complete);
           await Promise.all(pending.map((img) => img.decode().catch(() => undefined)));
