@@ -21,6 +21,9 @@ const WHITE: Rgba = { r: 255, g: 255, b: 255, a: 1 };
 /** Text on a slide is ~34 px; 24 px in a diagram counts as large text for contrast (3:1 is enough). */
 const FONT_SIZE = '24px';
 
+/** `share` of `colour` over `bg`: a tint that the slide's text reads on (the sections of mind maps, timelines, journeys). */
+const tint = (colour: string, bg: Rgba, share: number): string => hex(over({ ...parseColor(colour), a: share }, bg));
+
 const hex = ({ r, g, b }: Rgba): string => `#${[r, g, b].map((c) => Math.round(c).toString(16).padStart(2, '0')).join('')}`;
 
 /** A custom property's value with its var() references followed; undefined when missing or broken. */
@@ -63,9 +66,9 @@ function mermaidTheme(vars: Vars, fallbackBg: string): MermaidTheme {
   const font = lookup(vars, '--dm-font-body') ?? lookup(vars, '--r-main-font') ?? 'sans-serif';
   const scale: Record<string, string> = {};
   for (let i = 0; i < 12; i++) {
-    // Mind maps, timelines and journeys colour their sections with these; labels in the slide's colour read on them.
-    scale[`cScale${i}`] = chart[i % chart.length];
-    scale[`cScaleLabel${i}`] = hex(bg);
+    // Mind maps, timelines and journeys colour their sections with these, and draw lines in the label colour.
+    scale[`cScale${i}`] = tint(chart[i % chart.length], bg, 0.35);
+    scale[`cScaleLabel${i}`] = fg;
     scale[`pie${i + 1}`] = chart[i % chart.length];
   }
   return {

@@ -53,13 +53,14 @@ async function drawAll(browser: Browser, requests: DiagramRequest[]): Promise<Dr
       }
       return out;
     },
-    { files: CLIENT_DIR },
+    // A slide's width: a Gantt chart is as wide as the page it is drawn in.
+    { files: CLIENT_DIR, viewport: { width: 1280, height: 720 } },
   );
 }
 
 export interface DiagramDrawerOptions extends LaunchBrowserOptions {
-  /** A browser the caller has open anyway (pdf): used, not closed. @defaultValue one launched at the first diagram */
-  browser?: Promise<Browser>;
+  /** The browser the caller opens anyway (pdf, check): used, not closed. @defaultValue one launched at the first diagram */
+  browser?: () => Promise<Browser>;
 }
 
 /** A drawer for one build: the browser starts at the first diagram the cache lacks, and stays until `close()`. */
@@ -67,12 +68,10 @@ export function openDiagramDrawer(options: DiagramDrawerOptions = {}): DiagramDr
   let launched: Promise<Browser> | undefined;
   return {
     draw: async (requests) => {
-      if (!options.browser) {
-        const problem = browserProblem(options.browserWsEndpoint);
-        if (problem) return { unavailable: problem };
-      }
+      const problem = browserProblem(options.browserWsEndpoint);
+      if (problem) return { unavailable: problem };
       try {
-        return await drawAll(await (options.browser ?? (launched ??= launchBrowser(options))), requests);
+        return await drawAll(await (options.browser?.() ?? (launched ??= launchBrowser(options))), requests);
       } catch (error) {
         if (!(error instanceof DeckError)) throw error;
         return { unavailable: error.message.split('\n')[0] };
@@ -84,3 +83,13 @@ export function openDiagramDrawer(options: DiagramDrawerOptions = {}): DiagramDr
     },
   };
 }
+
+/** Draws with a browser of its own, closed when done: for the dev server, whose rebuilds seldom miss the cache. */
+export const drawDiagramsAlone: DiagramDrawer = async (requests) => {
+  const drawer = openDiagramDrawer();
+  try {
+    return await drawer.draw(requests);
+  } finally {
+    await drawer.close();
+  }
+};

@@ -14,17 +14,33 @@ export type PageDrawing = { svg: string; type: string; title?: string; descripti
 /** Initialises Mermaid for one theme: the `base` theme with the deck's colours, labels as SVG text, nothing clickable. */
 export function initMermaid(themeVariables: Record<string, string | boolean>): void {
   const mermaid = (window as unknown as { mermaid: MermaidGlobal }).mermaid;
+  // The kinds with text sizes of their own (sequence, Gantt, ER) get the theme's too: slide-sized text.
+  const size = parseFloat(String(themeVariables.fontSize)) || 16;
   mermaid.initialize({
     startOnLoad: false,
     theme: 'base',
     themeVariables,
     fontFamily: themeVariables.fontFamily,
+    fontSize: size,
+    // A Gantt chart's dates are d3's axis labels, 10 px unless styled.
+    themeCSS: `.grid .tick text{font-size:${size * 0.75}px}`,
     securityLevel: 'strict',
     deterministicIds: true,
     htmlLabels: false,
     flowchart: { htmlLabels: false },
     class: { htmlLabels: false },
     state: { htmlLabels: false },
+    gantt: {
+      fontSize: size * 0.8,
+      sectionFontSize: size * 0.8,
+      barHeight: size * 1.5,
+      barGap: size * 0.3,
+      topPadding: size * 2.5,
+      leftPadding: size * 6,
+      gridLineStartPadding: size * 1.5,
+    },
+    er: { fontSize: size },
+    journey: { titleFontFamily: themeVariables.fontFamily, taskFontFamily: themeVariables.fontFamily },
   });
 }
 
