@@ -1,33 +1,17 @@
 // Rules about what slides point at: images without alt text, and links whose URL is
 // malformed (form only: nothing is fetched).
-import type { Deck, Diagnostic, Slide } from '../model/deck.js';
+import type { Deck, Diagnostic } from '../model/deck.js';
 import { diagnostic } from '../model/diagnostic.js';
 import { allSlides } from './diagnostic.js';
-import { isExternal } from '../markdown/urls.js';
-
-/** Images the slide's source wrote, in order, each with its line (local images only carry one). */
-function imageLine(slide: Slide, index: number): number {
-  const images = slide.assets.filter((a) => a.kind === 'image' && a.line !== slide.range.start);
-  return images[index]?.line ?? slide.range.start;
-}
 
 export function checkAltText(deck: Deck): Diagnostic[] {
   const out: Diagnostic[] = [];
   for (const slide of allSlides(deck)) {
-    let local = 0;
-    for (const m of slide.html.matchAll(/<img\b([^>]*)>/gi)) {
-      const attrs = m[1];
-      // Posters of video stills are described by the player's title.
-      if (/class="[^"]*dm-video-poster/.test(attrs)) continue;
-      const src = /\bsrc="([^"]*)"/.exec(attrs)?.[1] ?? '';
-      const isLocal = !isExternal(src);
-      const line = isLocal ? imageLine(slide, local++) : slide.range.start;
-      const alt = /\balt="([^"]*)"/.exec(attrs)?.[1];
-      if (alt === undefined || alt.trim() === '') {
-        out.push(
-          diagnostic('warning', 'alt-text', `image "${src}" has no alt text: write what it shows in ![…](…)`, { file: deck.file, line }),
-        );
-      }
+    for (const image of slide.images) {
+      if (image.alt.trim() !== '') continue;
+      const how = image.from === 'markdown' ? 'in ![…](…)' : 'in its alt="…"';
+      const message = `image "${image.src}" has no alt text: write what it shows ${how}`;
+      out.push(diagnostic('warning', 'alt-text', message, { file: deck.file, line: image.line }));
     }
   }
   return out;

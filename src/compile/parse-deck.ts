@@ -140,6 +140,7 @@ export function parseDeck(input: string, options: ParseOptions = {}): Deck {
       notes: raw ? balanceHtml(notes) : notes,
       attributes: env.slideAttributes,
       assets: env.assets,
+      images: env.images,
       links: env.links,
       videos: env.videos,
       children: [],

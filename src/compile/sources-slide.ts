@@ -111,6 +111,7 @@ export function sourcesSlides(slides: Slide[], sources: Map<Slide, SlideSources>
       notes: '',
       attributes: { class: 'dm-sources-slide' },
       assets: [],
+      images: [],
       links: [],
       videos: [],
       children: [],

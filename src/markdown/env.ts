@@ -1,5 +1,5 @@
 // The env object: the one channel between our markdown-it rules and the caller, per slide.
-import type { AssetRef, Diagnostic, LinkRef, VideoRef } from '../model/deck.js';
+import type { AssetRef, Diagnostic, ImageRef, LinkRef, VideoRef } from '../model/deck.js';
 import { diagnostic } from '../model/diagnostic.js';
 
 /** What the caller's asset resolver says about a local file; `not-media`: --safe does not publish it (why: `reason`). */
@@ -39,6 +39,8 @@ export interface SlideEnv {
   /** Speaker notes from `::: notes` blocks, as HTML. */
   notes: string[];
   assets: AssetRef[];
+  /** The pictures of the slide's body (media-links: Markdown images; html-assets: raw `<img>`). */
+  images: ImageRef[];
   links: LinkRef[];
   videos: VideoRef[];
   diagnostics: Diagnostic[];
@@ -47,7 +49,7 @@ export interface SlideEnv {
 export function createSlideEnv(
   init: Pick<SlideEnv, 'file' | 'line' | 'docId' | 'incremental' | 'resolveAsset' | 'videoText' | 'mathReading'>,
 ): SlideEnv {
-  return { ...init, slideAttributes: {}, notes: [], assets: [], links: [], videos: [], diagnostics: [] };
+  return { ...init, slideAttributes: {}, notes: [], assets: [], images: [], links: [], videos: [], diagnostics: [] };
 }
 
 /** 1-based file line of a block token's first line. */

@@ -67,6 +67,18 @@ export interface AssetRef {
   line: number;
 }
 
+/** A picture a slide shows, recorded at parse time (the alt-text check reads it). */
+export interface ImageRef {
+  /** As written in the source (before a local file is mapped to its URL in the built deck). */
+  src: string;
+  /** Its alt text; '' when it has none. */
+  alt: string;
+  /** The line the image is written on. */
+  line: number;
+  /** Written as Markdown `![alt](src)` or as raw HTML `<img>`. */
+  from: 'markdown' | 'html';
+}
+
 /** A link of a slide, recorded once at parse time (the link check and the sources slide read it). */
 export interface LinkRef {
   href: string;
@@ -113,6 +125,8 @@ export interface Slide {
   /** Attributes of the slide's `<section>` (from `<!-- .slide: -->`, `{…}` and fenced divs). */
   attributes: Record<string, string>;
   assets: AssetRef[];
+  /** The pictures of the slide's body (not of its notes, nor a video's still), in order. */
+  images: ImageRef[];
   links: LinkRef[];
   videos: VideoRef[];
   /** Vertical sub-slides below this one (only on horizontal slides). */

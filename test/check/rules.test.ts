@@ -63,13 +63,53 @@ describe('alt-text', () => {
       resolveAsset: (src) => ({ url: src }),
     });
     const found = checkAltText(deck);
-    expect(brief(found)).toEqual(['1: warning alt-text']);
+    expect(brief(found)).toEqual(['5: warning alt-text']);
     expect(found[0].message).toContain('dog.png');
   });
 
-  it('finds the line of a local image', () => {
+  it('finds the line of a local image, named as written', () => {
     const deck = parse('# Pictures\n\nText\n\n![](img/a.png)\n', { resolveAsset: () => ({ url: 'assets/a-123.png' }) });
-    expect(brief(checkAltText(deck))).toEqual(['5: warning alt-text']);
+    const found = checkAltText(deck);
+    expect(brief(found)).toEqual(['5: warning alt-text']);
+    expect(found[0].message).toBe('image "img/a.png" has no alt text: write what it shows in ![…](…)');
+  });
+
+  it('reports each image at its own line of the file: front matter, vertical slides, lines of one paragraph, raw HTML', () => {
+    const text = [
+      '---', //                                      1
+      'title: Lines',
+      '---',
+      '# One', //                                    4
+      '',
+      '![ok](a.png) and', //                         6
+      '![](b.png)', //                               7
+      '',
+      '----', //                                     9
+      '',
+      '## Two',
+      '',
+      '<div>',
+      '<img src="c.png"', //                         14
+      '  alt="">',
+      '<img src="d.png" alt="D">',
+      '</div>',
+      '',
+      'Text <img src="https://example.com/e.png"> here', // 19
+      '',
+      'Note:',
+      '![](in-notes.png)',
+    ].join('\n');
+    const found = checkAltText(parse(text, { resolveAsset: (src) => ({ url: `assets/${src}` }) }));
+    expect(found.map((d) => `${d.file}:${d.line} ${d.message}`)).toEqual([
+      'deck.md:7 image "b.png" has no alt text: write what it shows in ![…](…)',
+      'deck.md:14 image "c.png" has no alt text: write what it shows in its alt="…"',
+      'deck.md:19 image "https://example.com/e.png" has no alt text: write what it shows in its alt="…"',
+    ]);
+  });
+
+  it("leaves a video's still alone (the player's title describes it)", () => {
+    const deck = parse('# Film\n\n![Our film](clip.mp4){poster=still.jpg}\n', { resolveAsset: (src) => ({ url: `assets/${src}` }) });
+    expect(checkAltText(deck)).toEqual([]);
   });
 });
 

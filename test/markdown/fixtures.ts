@@ -21,8 +21,8 @@
 // `N` is an optional 1-based slide number in document order (vertical slides included),
 // default 1:
 //   slide N   the slide's attributes record       notes N   the slide's notes HTML
-//   title N   the slide's title                   assets N / links N  its assets / links
-//   assets / links (without N)  those of every slide, in order
+//   title N   the slide's title                   assets N / images N / links N  its assets / images / links
+//   assets / images / links (without N)  those of every slide, in order
 //   slides    the slide structure                 diagnostics  deck.diagnostics
 //   meta      deck.meta                           error     what parseDeck threw (code, message, line, column)
 //
@@ -136,7 +136,7 @@ export function runFixture(fixture: FixtureCase): { failures: string[]; html: st
   return { failures, html };
 }
 
-const SLIDE_TARGETS = new Set(['slide', 'notes', 'title', 'assets', 'links']);
+const SLIDE_TARGETS = new Set(['slide', 'notes', 'title', 'assets', 'images', 'links']);
 const DECK_TARGETS = new Set(['slides', 'diagnostics', 'meta', 'error']);
 
 function check(expectation: string, deck: Deck | undefined, error: Record<string, unknown> | undefined, $: cheerio.CheerioAPI): void {
@@ -160,7 +160,7 @@ function check(expectation: string, deck: Deck | undefined, error: Record<string
   if (word === 'meta') return checkValue(deck.meta, verb, rest);
 
   const slides = allSlides(deck);
-  if ((word === 'assets' || word === 'links') && numberText === undefined) {
+  if ((word === 'assets' || word === 'images' || word === 'links') && numberText === undefined) {
     return checkValue(
       slides.flatMap((s): unknown[] => s[word]),
       verb,
@@ -171,7 +171,7 @@ function check(expectation: string, deck: Deck | undefined, error: Record<string
   const slide = slides[n - 1];
   if (!slide) throw new Error(`the deck has ${slides.length} slide(s), no slide ${numberText}`);
   if (word === 'slide') return checkValue(slide.attributes, verb, rest);
-  if (word === 'assets' || word === 'links') return checkValue(slide[word], verb, rest);
+  if (word === 'assets' || word === 'images' || word === 'links') return checkValue(slide[word], verb, rest);
   if (word === 'title') return checkString(slide.title, verb, rest);
   return checkString(normalize(cheerio.load(slide.notes, null, false).root().text()), verb, rest, slide.notes);
 }

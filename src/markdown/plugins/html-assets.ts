@@ -1,36 +1,53 @@
 // Local files named in raw HTML (`<img src>`, `<video poster>`, `<source src>`) are assets like
-// Markdown images: copied with the deck and their references rewritten.
+// Markdown images: copied with the deck and their references rewritten. Its `<img>` tags are
+// the slide's pictures too (env.images), each on the line it is written on.
 import type MarkdownIt from 'markdown-it';
-import type { StateCore, Token } from 'markdown-it';
-import { fileLine, warnRefusedAsset, type SlideEnv } from '../env.js';
+import type { StateCore } from 'markdown-it';
+import { parseAttributeList } from '../attributes.js';
+import { warnRefusedAsset, type SlideEnv } from '../env.js';
+import { forEachTokenLine, lineAt } from '../token-lines.js';
 import { isRemote } from './media-links.js';
 
 /** A src/poster attribute of an img, video, audio or source tag, with its quote. */
 const MEDIA_ATTRIBUTE = /(<(?:img|video|audio|source)\b[^>]*?\s(?:src|poster)\s*=\s*)(["'])([^"'<>]+)\2/gi;
+/** An `<img …>` tag and its attributes. */
+const IMG_TAG = /<img\b([^>]*)>/gi;
 
 function rewrite(html: string, env: SlideEnv, line: number): string {
-  return html.replace(MEDIA_ATTRIBUTE, (whole, before: string, quote: string, src: string) => {
+  return html.replace(MEDIA_ATTRIBUTE, (whole, before: string, quote: string, src: string, offset: number) => {
     if (isRemote(src)) return whole;
     const path = src.split(/[?#]/)[0];
-    env.assets.push({ kind: 'image', src: path, line });
+    const at = lineAt(html, offset, line);
+    env.assets.push({ kind: 'image', src: path, line: at });
     const resolution = env.resolveAsset?.(path, 'image');
     if (!resolution) return whole;
     if ('url' in resolution) return `${before}${quote}${resolution.url}${quote}`;
-    warnRefusedAsset(env, resolution, `${resolution.problem === 'missing' ? 'image' : 'file'} "${path}"`, 'missing-image', line);
+    warnRefusedAsset(env, resolution, `${resolution.problem === 'missing' ? 'image' : 'file'} "${path}"`, 'missing-image', at);
     return whole;
   });
 }
 
+/** Records the `<img>` tags of raw HTML as the slide's pictures, with their src as written. */
+function recordImages(html: string, env: SlideEnv, line: number): void {
+  for (const tag of html.matchAll(IMG_TAG)) {
+    const attributes = new Map(parseAttributeList(tag[1].replace(/\s*=\s*(?=["'])/g, '=')).map(([k, v]) => [k.toLowerCase(), v]));
+    env.images.push({
+      src: attributes.get('src') ?? '',
+      alt: attributes.get('alt') ?? '',
+      line: lineAt(html, tag.index, line),
+      from: 'html',
+    });
+  }
+}
+
 function rewriteHtmlAssets(state: StateCore): void {
   const env = state.env as SlideEnv;
-  const visit = (token: Token, line: number): void => {
-    if (token.type === 'html_block' || token.type === 'html_inline') token.content = rewrite(token.content, env, line);
-  };
-  for (const token of state.tokens) {
-    const line = fileLine(env, token.map);
-    visit(token, line);
-    for (const child of token.children ?? []) visit(child, line);
-  }
+  forEachTokenLine(env, state.tokens, (token, line) => {
+    if (token.type !== 'html_block' && token.type !== 'html_inline') return;
+    if (!env.inNotes) recordImages(token.content, env, line);
+    token.content = rewrite(token.content, env, line);
+  });
+  env.images.sort((a, b) => a.line - b.line); // Markdown's and raw HTML's pictures in the order they are written
 }
 
 export function htmlAssetsPlugin(md: MarkdownIt): void {

@@ -1,9 +1,10 @@
-// Records the links and local images of a slide (with their lines), and maps local images
-// to the URLs the built deck uses. A missing image shows its alt text, with the image's
+// Records the links and images of a slide (with their lines), and maps local images to the
+// URLs the built deck uses. A missing image shows its alt text, with the image's
 // attributes (a fragment stays a fragment).
 import type MarkdownIt from 'markdown-it';
 import type { StateCore, Token } from 'markdown-it';
-import { fileLine, warnRefusedAsset, type SlideEnv } from '../env.js';
+import { warnRefusedAsset, type SlideEnv } from '../env.js';
+import { forEachTokenLine } from '../token-lines.js';
 import { escapeHtml } from '../html.js';
 import { inlineText } from '../inline-text.js';
 import { isExternal, safeDecode } from '../urls.js';
@@ -37,34 +38,19 @@ function resolveImage(token: Token, env: SlideEnv, line: number): void {
 
 function collect(state: StateCore): void {
   const env = state.env as SlideEnv;
-  // Inline tokens of table cells carry no map: they are on the line of the row before them.
-  let map: [number, number] | null = null;
   let footnotes = 0; // depth inside footnote bodies (markdown-it-footnote's tail is already in place)
-  for (const block of state.tokens) {
-    map = block.map ?? map;
-    if (block.type === 'footnote_open') footnotes++;
-    else if (block.type === 'footnote_close') footnotes--;
-    const from = env.inNotes ? 'notes' : footnotes > 0 ? 'footnote' : 'text';
-    if (block.type !== 'inline' || !block.children) continue;
-    let line = fileLine(env, map);
-    const children = block.children;
-    for (let i = 0; i < children.length; i++) {
-      const t = children[i];
-      // Count the line breaks before each image or link, so that it gets its own line.
-      if (t.type === 'softbreak' || t.type === 'hardbreak') line++;
-      else if (t.type === 'html_inline') line += t.content.split('\n').length - 1;
-      else if (t.type === 'image') resolveImage(t, env, line);
-      else if (t.type === 'link_open') {
-        const close = children.findIndex((c, k) => k > i && c.type === 'link_close');
-        env.links.push({
-          href: t.attrGet('href') ?? '',
-          text: inlineText(children.slice(i + 1, close < 0 ? undefined : close)),
-          line,
-          from,
-        });
-      }
+  forEachTokenLine(env, state.tokens, (t, line, siblings, i) => {
+    if (t.type === 'footnote_open') footnotes++;
+    else if (t.type === 'footnote_close') footnotes--;
+    else if (t.type === 'image') {
+      if (!env.inNotes) env.images.push({ src: safeDecode(t.attrGet('src') ?? ''), alt: inlineText(t.children), line, from: 'markdown' });
+      resolveImage(t, env, line);
+    } else if (t.type === 'link_open') {
+      const from = env.inNotes ? 'notes' : footnotes > 0 ? 'footnote' : 'text';
+      const close = siblings.findIndex((c, k) => k > i && c.type === 'link_close');
+      env.links.push({ href: t.attrGet('href') ?? '', text: inlineText(siblings.slice(i + 1, close < 0 ? undefined : close)), line, from });
     }
-  }
+  });
 }
 
 export function mediaLinksPlugin(md: MarkdownIt): void {
