@@ -131,12 +131,11 @@ export async function compileDeckFile(
   await diagrams?.save();
   deck.diagnostics.unshift(...project.diagnostics);
   if (notDrawn) {
-    const n = diagramMisses.length;
     deck.diagnostics.push(
       diagnostic(
         'warning',
         'diagram-not-drawn',
-        `${n === 1 ? 'a mermaid diagram is' : `${n} mermaid diagrams are`} shown as code: ${notDrawn}`,
+        `the deck's mermaid diagrams are shown as code: ${notDrawn}`,
         { file: shown, line: diagramMisses[0].line },
         'diagrams are drawn by Mermaid in Chrome or Chromium at build time',
       ),

@@ -97,8 +97,14 @@ export async function drawMermaid(source: string, prefix: string): Promise<PageD
   // One pattern for every id that changes: `#old` in CSS, url(#old) and href="#old".
   const changed = [...ids].filter(([from, to]) => from !== to).map(([from]) => from.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
   const idRef = new RegExp(changed.length > 0 ? `#(${changed.join('|')})(?![\\w-])` : '(?!)', 'g');
+  const used = new Set<string>();
   for (const el of [root, ...root.querySelectorAll('*')]) {
-    if (el.id) el.id = ids.get(el.id) ?? el.id;
+    if (el.id) {
+      // Mermaid repeats a few ids inside one drawing (a mind map's nodes): references go to the first.
+      const id = ids.get(el.id) ?? el.id;
+      el.id = used.has(id) ? `${id}-${used.size}` : id;
+      used.add(el.id);
+    }
     for (const attr of [...el.attributes]) {
       const name = attr.name.toLowerCase();
       const value = attr.value;
