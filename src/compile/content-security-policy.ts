@@ -2,7 +2,7 @@
 // the video players' frames and its own (the speaker view's previews), no plugins, no <base>.
 // Styles may be inline (column widths, KaTeX, themeVars).
 import { sha256 } from '@noble/hashes/sha2.js';
-import { PLAYER_ORIGINS } from '../markdown/video-url.js';
+import { PLAYER_ORIGINS } from '../markdown/plugins/video/video-url.js';
 
 /** Base64 of bytes, without Node's Buffer: the core runs anywhere. */
 function base64(bytes: Uint8Array): string {

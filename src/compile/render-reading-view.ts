@@ -4,8 +4,9 @@
 // plain HTML (players replaced by their links) and its speaker notes as a transcript. No
 // script: a screen reader's browse mode, a phone, a printer and a search engine read it as is.
 // Pure: the caller says where the stylesheets are.
-import type { Deck, Slide, VideoRef } from '../model/deck.js';
+import type { Deck, Slide } from '../model/deck.js';
 import { escapeHtml } from '../markdown/html.js';
+import { playersAsLinks } from '../markdown/plugins/video/video-html.js';
 import { safeDeckPolicy } from './content-security-policy.js';
 import { documentStart } from './html-document.js';
 import { renderStyle, socialTags, themeVarsStyle, type Stylesheet } from './render-deck.js';
@@ -64,20 +65,6 @@ function relink(html: string, options: ReadingViewOptions): string {
   );
 }
 
-/** A film's public link, or a video file's (its title says which provider when the author gave none). */
-function videoLink(video: VideoRef, ui: UiStrings): string {
-  const href = video.url || video.src;
-  return `<p class="dm-read-video">${escapeHtml(ui.watchVideo)}: <a href="${escapeHtml(href)}">${escapeHtml(video.title)}</a></p>\n`;
-}
-
-/** Each player (a figure the video plugin writes, in the order of `slide.videos`) becomes its link. */
-function replacePlayers(html: string, videos: VideoRef[], ui: UiStrings): string {
-  let i = 0;
-  return html.replace(/<figure\b[^>]*\bclass="dm-video\b[^"]*"[^>]*>[\s\S]*?<\/figure>\n?/g, (figure) =>
-    i < videos.length ? videoLink(videos[i++], ui) : figure,
-  );
-}
-
 const FIRST_HEADING = /<h([1-6])\b([^>]*)>([\s\S]*?)<\/h\1>\n?/;
 
 /** The slide's heading taken out of its content, the other headings moved under it (h3–h6). */
@@ -96,7 +83,7 @@ function renderSlide({ slide, number, hash }: PlacedSlide, deck: Deck, options: 
   const { heading, id, body } = splitHeading(slide);
   const anchor = `slide-${number}`;
   const title = heading ?? escapeHtml(`${ui.slide} ${number}`);
-  const content = relink(replacePlayers(body, slide.videos, ui), options).trim();
+  const content = relink(playersAsLinks(body, slide.videos, ui.watchVideo), options).trim();
   const notes =
     deck.meta.readingView.notes && slide.notes
       ? `<div class="dm-read-notes">\n<p class="dm-read-label">${escapeHtml(ui.speakerNotes)}</p>\n${relink(slide.notes, options).trim()}\n</div>\n`

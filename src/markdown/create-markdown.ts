@@ -25,7 +25,7 @@ import { notesDivPlugin } from './plugins/notes-div.js';
 import { safeHtmlPlugin } from './plugins/safe-html.js';
 import { taskListsPlugin } from './plugins/task-lists.js';
 import { unclosedBlocksPlugin } from './plugins/unclosed-blocks.js';
-import { videoPlugin } from './plugins/video.js';
+import { videoPlugin } from './plugins/video/video.js';
 
 export interface MarkdownOptions {
   /** Build-time code highlighter; without one, code is escaped plain text. */

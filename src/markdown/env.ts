@@ -1,24 +1,13 @@
 // The env object: the one channel between our markdown-it rules and the caller, per slide.
 import type { AssetRef, Diagnostic, ImageRef, LinkRef, VideoRef } from '../model/deck.js';
 import { diagnostic } from '../model/diagnostic.js';
+import type { VideoText } from './plugins/video/video-html.js';
 
 /** What the caller's asset resolver says about a local file; `not-media`: --safe does not publish it (why: `reason`). */
 export type AssetResolution = { url: string } | { problem: 'missing' | 'outside-project' } | { problem: 'not-media'; reason: string };
 
 /** Maps a local path as written in the deck to the URL the built deck uses. */
 export type AssetResolver = (src: string, kind: AssetRef['kind']) => AssetResolution;
-
-/** Words a video's player and still show, in the deck's language (compile's UI strings). */
-export interface VideoText {
-  /** Before the printed link: "Watch the video". */
-  watch: string;
-  /** A film's title when it has none: "Video on {provider}". */
-  videoOn: string;
-  /** What a video file is called on its still: "Video file". */
-  file: string;
-  /** The QR code's accessible name: "QR code". */
-  qrCode: string;
-}
 
 export interface SlideEnv {
   file?: string;

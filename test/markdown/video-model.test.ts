@@ -3,7 +3,7 @@ import jsQRModule from 'jsqr';
 import QRCode from 'qrcode';
 import { describe, expect, it } from 'vitest';
 import { parseDeck } from '../../src/compile/parse-deck.js';
-import { qrPath } from '../../src/markdown/qr-svg.js';
+import { qrPath } from '../../src/markdown/plugins/video/qr-svg.js';
 import { fixtureParseOptions } from './fixtures.js';
 
 // jsqr is CommonJS whose types declare an ES default export: under NodeNext the function is `.default`.

@@ -1,6 +1,6 @@
 // Reading YouTube and Vimeo URLs and times, and the player and link URLs written for them.
 import { describe, expect, it } from 'vitest';
-import { embedUrl, isVideoFile, readTime, readVideoUrl, watchUrl } from '../../src/markdown/video-url.js';
+import { embedUrl, isVideoFile, readTime, readVideoUrl, watchUrl } from '../../src/markdown/plugins/video/video-url.js';
 
 const OFF = { autoplay: false, muted: false, loop: false };
 

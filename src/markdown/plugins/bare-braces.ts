@@ -4,7 +4,7 @@
 // runs, every other `{…}` is made to read as the escaped `\{…}`, which means the same text.
 import type MarkdownIt from 'markdown-it';
 import type { StateCore, Token } from 'markdown-it';
-import { VIDEO_FLAGS } from './video.js';
+import { VIDEO_FLAGS } from './video/video.js';
 
 const ITEM = String.raw`(?:[.#][^\s{}.#="']+|[A-Za-z_:][-\w:.]*=(?:"[^"]*"|'[^']*'|[^\s{}"']+)|${VIDEO_FLAGS.join('|')})`;
 const ATTRIBUTE_LIST = new RegExp(String.raw`^\s*${ITEM}(?:\s+${ITEM})*\s*$`);

@@ -5,7 +5,7 @@ import type { StateCore, Token } from 'markdown-it';
 import type { SlideEnv } from '../env.js';
 import { escapeHtml } from '../html.js';
 import { DIV_CLOSE, DIV_OPEN, divName } from './fenced-divs.js';
-import { PLAYER_ORIGINS } from '../video-url.js';
+import { PLAYER_ORIGINS } from './video/video-url.js';
 
 /** Attribute names that run code or make a document of their own. */
 const UNSAFE_NAME = /^(on|srcdoc$|formaction$|xlink:href$)/i;

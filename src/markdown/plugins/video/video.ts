@@ -3,15 +3,15 @@
 // looks like a film but names none warns with its line and stays a plain link.
 import type MarkdownIt from 'markdown-it';
 import type { StateCore, Token } from 'markdown-it';
-import type { VideoRef } from '../../model/deck.js';
-import { parseAttributeList } from '../attributes.js';
-import { fileLine, warn, warnRefusedAsset, type SlideEnv, type VideoText } from '../env.js';
-import { escapeHtml } from '../html.js';
-import { inlineText } from '../inline-text.js';
-import { providerLabel, renderVideoHtml, type VideoHtmlInput } from '../video-html.js';
-import { embedUrl, isVideoFile, readTime, readVideoUrl, watchUrl, type HostedVideo } from '../video-url.js';
-import { isRemote } from './media-links.js';
-import { safeDecode } from '../urls.js';
+import type { VideoRef } from '../../../model/deck.js';
+import { parseAttributeList } from '../../attributes.js';
+import { fileLine, warn, warnRefusedAsset, type SlideEnv } from '../../env.js';
+import { escapeHtml } from '../../html.js';
+import { inlineText } from '../../inline-text.js';
+import { providerLabel, renderVideoHtml, type VideoHtmlInput, type VideoText } from './video-html.js';
+import { embedUrl, isVideoFile, readTime, readVideoUrl, watchUrl, type HostedVideo } from './video-url.js';
+import { isRemote } from '../media-links.js';
+import { safeDecode } from '../../urls.js';
 
 const VIDEO_TOKEN = 'deckmark_video';
 

@@ -1,6 +1,6 @@
 // A QR code as inline SVG, made at build time from qrcode's module matrix: no canvas, no file, no network.
 import qrcode from 'qrcode/lib/core/qrcode.js';
-import { escapeHtml } from './html.js';
+import { escapeHtml } from '../../html.js';
 
 /** Light modules around the code, as the QR standard asks, so that readers find it. */
 const QUIET_ZONE = 4;

@@ -1,10 +1,22 @@
 // The HTML of a video on a slide: a 16:9 box holding the player (a lazy iframe or a <video>)
-// over its still, which print and PDF show instead: poster or placeholder, link and QR code.
-import type { VideoRef } from '../model/deck.js';
-import type { VideoText } from './env.js';
-import { escapeHtml, renderAttributes } from './html.js';
+// over its still, which print and PDF show instead: poster or placeholder, link and QR code;
+// and, for the reading view, the player as its link.
+import type { VideoRef } from '../../../model/deck.js';
+import { escapeHtml, renderAttributes } from '../../html.js';
 import { qrSvg } from './qr-svg.js';
-import { hasScheme } from './urls.js';
+import { hasScheme } from '../../urls.js';
+
+/** Words a video's player and still show, in the deck's language (compile's UI strings). */
+export interface VideoText {
+  /** Before the printed link: "Watch the video". */
+  watch: string;
+  /** A film's title when it has none: "Video on {provider}". */
+  videoOn: string;
+  /** What a video file is called on its still: "Video file". */
+  file: string;
+  /** The QR code's accessible name: "QR code". */
+  qrCode: string;
+}
 
 export interface VideoHtmlInput {
   video: VideoRef;
@@ -88,4 +100,21 @@ export function renderVideoHtml(input: VideoHtmlInput): string {
     'data-video-id': video.provider === 'file' ? undefined : video.id,
   });
   return `<figure${figure}>\n<div class="dm-video-box">${renderStill(input)}${renderPlayer(video, input.posterSrc)}</div>\n</figure>\n`;
+}
+
+/** A film's public link, or a video file's (its title says which provider when the author gave none). */
+function videoLink(video: VideoRef, watch: string): string {
+  const href = video.url || video.src;
+  return `<p class="dm-read-video">${escapeHtml(watch)}: <a href="${escapeHtml(href)}">${escapeHtml(video.title)}</a></p>\n`;
+}
+
+/**
+ * For the reading view, which plays nothing: each player in a slide's HTML (in the order of
+ * `slide.videos`) becomes a line "Watch the video: <its link>" (`watch`, in the deck's language).
+ */
+export function playersAsLinks(html: string, videos: VideoRef[], watch: string): string {
+  let i = 0;
+  return html.replace(/<figure\b[^>]*\bclass="dm-video\b[^"]*"[^>]*>[\s\S]*?<\/figure>\n?/g, (figure) =>
+    i < videos.length ? videoLink(videos[i++], watch) : figure,
+  );
 }
