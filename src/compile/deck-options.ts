@@ -101,6 +101,13 @@ export function readDeckOptions(fm: FrontMatter, ctx: OptionContext, diagnostics
   ): never => {
     throw new DeckError(code, message, at(key));
   };
+  /** A wrong value inside the mapping at `key`: at the nested key's own line when it has one. */
+  const failInside =
+    (key: string) =>
+    (inner: string, message: string): never => {
+      const place = fm.nestedKeys?.[`${key}.${inner}`];
+      throw new DeckError('invalid-option', message, place ? { file: ctx.file, ...place } : at(key));
+    };
   const str = (key: string): string | undefined => {
     const v = data[key];
     if (v === undefined || v === null) return undefined;
@@ -140,7 +147,8 @@ export function readDeckOptions(fm: FrontMatter, ctx: OptionContext, diagnostics
 
   // HackMD / CodiMD slide decks: `slideOptions` holds reveal.js options and the theme.
   const { theme: rawSlideTheme, ...slideOptions } = record('slideOptions');
-  if (rawSlideTheme !== undefined && typeof rawSlideTheme !== 'string') fail('slideOptions', '`slideOptions.theme` must be text');
+  if (rawSlideTheme !== undefined && typeof rawSlideTheme !== 'string')
+    failInside('slideOptions')('theme', '`slideOptions.theme` must be text');
   const slideTheme = rawSlideTheme as string | undefined;
   const themeKey = data.theme === undefined && slideTheme !== undefined ? 'slideOptions' : 'theme';
   const themeName = str('theme') ?? slideTheme ?? DEFAULT_THEME;
@@ -158,7 +166,7 @@ export function readDeckOptions(fm: FrontMatter, ctx: OptionContext, diagnostics
   const themeVars: Record<string, string> = {};
   for (const [k, v] of Object.entries(record('themeVars'))) {
     if (!/^[\w-]+$/.test(k) || (typeof v !== 'string' && typeof v !== 'number')) {
-      fail('themeVars', `\`themeVars.${k}\` must be a name of letters, digits and dashes with a text or number value`);
+      failInside('themeVars')(k, `\`themeVars.${k}\` must be a name of letters, digits and dashes with a text or number value`);
     }
     themeVars[k.replace(/^--/, '')] = String(v);
   }
@@ -196,8 +204,8 @@ export function readDeckOptions(fm: FrontMatter, ctx: OptionContext, diagnostics
     url,
     themeVars,
     sources: bool('sources') ?? false,
-    pdf: readPdfOptions(record('pdf'), (m) => fail('pdf', m)),
-    readingView: readReadingViewOptions(record('readingView'), (m) => fail('readingView', m)),
+    pdf: readPdfOptions(record('pdf'), failInside('pdf')),
+    readingView: readReadingViewOptions(record('readingView'), failInside('readingView')),
     reveal,
     css: css as string[],
   };
@@ -215,22 +223,25 @@ function highlightTheme(name: string): string | undefined {
   return undefined;
 }
 
-function readReadingViewOptions(raw: Record<string, unknown>, fail: (message: string) => never): ReadingViewOptions {
+/** Fails at the line of the mapping's key `inner` (or the mapping's own). */
+type FailInside = (inner: string, message: string) => never;
+
+function readReadingViewOptions(raw: Record<string, unknown>, fail: FailInside): ReadingViewOptions {
   const unknown = Object.keys(raw).find((key) => key !== 'notes');
-  if (unknown !== undefined) fail(`unknown \`readingView\` key \`${unknown}\`: the only key is notes (true or false)`);
+  if (unknown !== undefined) fail(unknown, `unknown \`readingView\` key \`${unknown}\`: the only key is notes (true or false)`);
   const notes = raw.notes ?? true;
-  if (typeof notes !== 'boolean') fail('`readingView.notes` must be true or false');
+  if (typeof notes !== 'boolean') fail('notes', '`readingView.notes` must be true or false');
   return { notes: notes as boolean };
 }
 
-function readPdfOptions(raw: Record<string, unknown>, fail: (message: string) => never): PdfOptions {
+function readPdfOptions(raw: Record<string, unknown>, fail: FailInside): PdfOptions {
   const notes = raw.notes ?? false;
-  if (notes !== false && notes !== 'page' && notes !== 'below') fail('`pdf.notes` must be false, page or below');
+  if (notes !== false && notes !== 'page' && notes !== 'below') fail('notes', '`pdf.notes` must be false, page or below');
   const handout = raw.handout ?? 0;
-  if (handout !== 0 && handout !== 2 && handout !== 3 && handout !== 6) fail('`pdf.handout` must be 0, 2, 3 or 6');
+  if (handout !== 0 && handout !== 2 && handout !== 3 && handout !== 6) fail('handout', '`pdf.handout` must be 0, 2, 3 or 6');
   const fragments = raw.fragments ?? false;
-  if (typeof fragments !== 'boolean') fail('`pdf.fragments` must be true or false');
+  if (typeof fragments !== 'boolean') fail('fragments', '`pdf.fragments` must be true or false');
   let size: SlideSize | undefined;
-  if (raw.size !== undefined) size = parseSize(String(raw.size)) ?? fail('`pdf.size` must be 16:9, 4:3 or WIDTHxHEIGHT');
+  if (raw.size !== undefined) size = parseSize(String(raw.size)) ?? fail('size', '`pdf.size` must be 16:9, 4:3 or WIDTHxHEIGHT');
   return { notes: notes as PdfOptions['notes'], fragments: fragments as boolean, handout: handout as PdfOptions['handout'], size };
 }

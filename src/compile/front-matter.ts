@@ -1,17 +1,20 @@
-// Reads the YAML front matter at the top of a deck, keeping the line of every key.
+// Reads the YAML front matter at the top of a deck, keeping the line of every key, nested ones too.
 // js-yaml is the parser reveal-md uses, so reveal-md decks read exactly as they did there.
 // It keeps an alias as a second reference to its anchor's value, so an alias bomb costs
 // nothing until something writes it out: the size it would expand to is bounded here.
 import { load, YAMLException } from 'js-yaml';
 import { DeckError } from '../model/deck-error.js';
+import { keyPlacesRecorder, settingPlaces, type KeyPlaces } from './yaml-key-places.js';
 
 export interface FrontMatter {
   /** The parsed mapping ({} when the deck has no front matter). */
   data: Record<string, unknown>;
   /** 1-based file line of each top-level key. */
   keyLines: Record<string, number>;
-  /** 1-based column of each top-level key, where it is not 1 (in a JSON config). */
+  /** 1-based column of each top-level key (not 1 in a JSON config). */
   keyColumns?: Record<string, number>;
+  /** Line and column of each nested key by its path (`pdf.notes`), so a wrong value inside a mapping is found at its own line. */
+  nestedKeys?: KeyPlaces;
   /** 0-based line where the deck body starts. */
   bodyLine: number;
   /** The deck body, after the front matter. */
@@ -20,8 +23,6 @@ export interface FrontMatter {
 
 const FENCE = /^---[ \t]*$/;
 const END = /^(---|\.\.\.)[ \t]*$/;
-/** A top-level key at the start of a line: `key:` or `"key":`. */
-const TOP_KEY = /^(["']?)([^\s"'#:][^:]*?)\1[ \t]*:(?:[ \t]|$)/;
 
 /**
  * How big a value is written out, aliases expanded (characters of text, 1 per other value),
@@ -43,16 +44,6 @@ function maxExpandedSize(yamlText: string): number {
   return Math.max(1024 * 1024, 2 * yamlText.length);
 }
 
-/** 1-based line of each top-level key: `firstLine` is the line of the YAML text's first line. */
-export function keyLinesOf(lines: string[], firstLine: number): Record<string, number> {
-  const keyLines: Record<string, number> = {};
-  lines.forEach((line, i) => {
-    const m = TOP_KEY.exec(line);
-    if (m && !(m[2] in keyLines)) keyLines[m[2]] = i + firstLine;
-  });
-  return keyLines;
-}
-
 /** What a YAML mapping is read for: how messages name it, their error code, where its text starts. */
 export interface YamlSource {
   file?: string;
@@ -67,13 +58,15 @@ export interface YamlSource {
 
 /**
  * Parses YAML (or JSON, which js-yaml reads as YAML) that must be a mapping; an empty text is {}.
- * Throws a DeckError located in the file for broken text and for aliases that expand too far.
+ * Gives the place of every key by its path. Throws a DeckError located in the file for broken
+ * text and for aliases that expand too far.
  */
-export function readYamlMapping(yamlText: string, source: YamlSource): Record<string, unknown> {
+export function readYamlMapping(yamlText: string, source: YamlSource): { data: Record<string, unknown>; places: KeyPlaces } {
   const { file, what, code, firstLine } = source;
+  const recorder = keyPlacesRecorder(firstLine);
   let data: unknown;
   try {
-    data = load(yamlText, { filename: file });
+    data = load(yamlText, { filename: file, listener: recorder.listener });
   } catch (e) {
     if (!(e instanceof YAMLException)) throw e;
     const mark = (e as YAMLException & { mark?: { line: number; column: number } }).mark;
@@ -83,24 +76,24 @@ export function readYamlMapping(yamlText: string, source: YamlSource): Record<st
       column: (mark?.column ?? 0) + 1,
     });
   }
-  if (data === undefined || data === null) return {};
+  if (data === undefined || data === null) return { data: {}, places: {} };
   if (typeof data !== 'object' || Array.isArray(data)) {
     throw new DeckError(code, `${what} must be a mapping of keys to values (\`key: value\` lines)`, { file, line: firstLine, column: 1 });
   }
+  const places = recorder.places();
   const limit = maxExpandedSize(yamlText);
   let size = 0;
   for (const [key, value] of Object.entries(data)) {
     size += key.length + expandedSize(value, limit - size);
     if (size > limit) {
-      const keyLine = keyLinesOf(yamlText.split('\n'), firstLine)[key];
       throw new DeckError(
         code,
         `invalid YAML in ${what}: \`${key}\` expands through its aliases (\`*name\`) to over ${Math.round(limit / 1024)} kB; write the values out`,
-        { file, line: keyLine ?? firstLine, column: 1 },
+        { file, line: places[key]?.line ?? firstLine, column: 1 },
       );
     }
   }
-  return data as Record<string, unknown>;
+  return { data: data as Record<string, unknown>, places };
 }
 
 /** Splits off and parses front matter; `text` has `\n` line breaks. Throws DeckError when it is broken. */
@@ -116,7 +109,8 @@ export function readFrontMatter(text: string, file?: string): FrontMatter {
   }
   const yamlLines = lines.slice(1, close);
   // Line 2: the first after the opening ---.
-  const data = readYamlMapping(yamlLines.join('\n'), { file, what: 'front matter', code: 'front-matter', firstLine: 2 });
+  const { data, places } = readYamlMapping(yamlLines.join('\n'), { file, what: 'front matter', code: 'front-matter', firstLine: 2 });
+  const { keyLines, nestedKeys } = settingPlaces(places, data);
   const bodyLine = close + 1;
-  return { data, keyLines: keyLinesOf(yamlLines, 2), bodyLine, body: lines.slice(bodyLine).join('\n') };
+  return { data, keyLines, nestedKeys, bodyLine, body: lines.slice(bodyLine).join('\n') };
 }

@@ -5,7 +5,8 @@ import type { Diagnostic } from '../model/deck.js';
 import { DeckError } from '../model/deck-error.js';
 import { authorPattern, UnsupportedRegexError } from './author-regex.js';
 import { readDeckOptions } from './deck-options.js';
-import { keyLinesOf, readYamlMapping, type FrontMatter } from './front-matter.js';
+import { readYamlMapping, type FrontMatter } from './front-matter.js';
+import { settingPlaces, type KeyPlaces } from './yaml-key-places.js';
 
 /** How the config is written: a YAML file, a JSON file, or the `deckmark` key of a package.json. */
 export type ConfigFormat = 'yaml' | 'json' | 'package.json';
@@ -17,8 +18,10 @@ export interface ProjectConfig {
   data: Record<string, unknown>;
   /** 1-based line of each setting in the file. */
   keyLines: Record<string, number>;
-  /** 1-based column of each setting, where it is not 1. */
+  /** 1-based column of each setting. */
   keyColumns?: Record<string, number>;
+  /** Line and column of each nested setting by its path (`pdf.notes`). */
+  nestedKeys?: KeyPlaces;
 }
 
 /** The gallery page's heading and introduction (the config's `gallery` key: the project's, not a deck's). */
@@ -37,80 +40,43 @@ function isMapping(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value) && !(value instanceof Date);
 }
 
-/**
- * The 1-based line and column of every key of the object at `at` (a path of keys; `[]` is the
- * top level) in a JSON text. Strings are read whole, so braces and colons in them count for nothing.
- */
-export function jsonKeys(text: string, at: readonly string[]): Pick<ProjectConfig, 'keyLines'> & { keyColumns: Record<string, number> } {
-  const keyLines: Record<string, number> = {};
-  const keyColumns: Record<string, number> = {};
-  const open: { array: boolean; key?: string }[] = []; // the open objects and arrays, with each object's current key
-  let line = 1;
-  let lineStart = 0;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    if (c === '\n') {
-      line++;
-      lineStart = i + 1;
-    } else if (c === '{' || c === '[') open.push({ array: c === '[' });
-    else if (c === '}' || c === ']') open.pop();
-    else if (c === '"') {
-      const start = i;
-      for (i++; i < text.length && text[i] !== '"' && text[i] !== '\n'; i++) if (text[i] === '\\') i++;
-      const top = open[open.length - 1];
-      if (!top || top.array || !/^\s*:/.test(text.slice(i + 1, i + 64))) continue;
-      let key: string;
-      try {
-        key = JSON.parse(text.slice(start, i + 1)) as string;
-      } catch {
-        continue; // broken text: js-yaml reports it
-      }
-      top.key = key;
-      const path = open.slice(0, -1);
-      if (path.length === at.length && path.every((o, j) => !o.array && o.key === at[j]) && !(key in keyLines)) {
-        keyLines[key] = line;
-        keyColumns[key] = start - lineStart + 1;
-      }
-    }
-  }
-  return { keyLines, keyColumns };
-}
-
 /** Reads a config file's text; throws a DeckError at its line and column when it is broken. */
 export function parseProjectConfig(fileText: string, file: string, format: ConfigFormat): ProjectConfig {
   const text = fileText.replace(/^\uFEFF/, '');
   const what = format === 'package.json' ? 'package.json' : file;
   const syntax = format === 'yaml' ? 'YAML' : 'JSON';
-  const whole = readYamlMapping(text, { file, what, code: 'invalid-config', firstLine: 1, syntax });
-  if (format === 'yaml') return { file, data: whole, keyLines: keyLinesOf(text.split('\n'), 1) };
-  if (format === 'json') return { file, data: whole, ...jsonKeys(text, []) };
+  const { data: whole, places } = readYamlMapping(text, { file, what, code: 'invalid-config', firstLine: 1, syntax });
+  if (format !== 'package.json') return { file, data: whole, ...settingPlaces(places, whole) };
   const data = whole.deckmark ?? {};
   if (!isMapping(data)) {
-    const top = jsonKeys(text, []);
     throw new DeckError('invalid-config', 'the "deckmark" key of package.json must be an object of settings', {
       file,
-      line: top.keyLines.deckmark ?? 1,
-      column: top.keyColumns.deckmark ?? 1,
+      line: places.deckmark?.line ?? 1,
+      column: places.deckmark?.column ?? 1,
     });
   }
-  return { file, data, ...jsonKeys(text, ['deckmark']) };
+  return { file, data, ...settingPlaces(places, data, 'deckmark.') };
 }
 
 /** The config's `gallery` key, checked: a mapping of a `title` and an `intro`, both text. */
 function readGallerySettings(config: ProjectConfig): GallerySettings | undefined {
   const value = config.data.gallery;
   if (value === undefined || value === null) return undefined;
-  const where = { file: config.file, line: config.keyLines.gallery ?? 1, column: config.keyColumns?.gallery ?? 1 };
-  const fail = (message: string): never => {
-    throw new DeckError('invalid-option', message, where);
+  const fail = (message: string, inner?: string): never => {
+    const place = inner === undefined ? undefined : config.nestedKeys?.[`gallery.${inner}`];
+    throw new DeckError('invalid-option', message, {
+      file: config.file,
+      line: place?.line ?? config.keyLines.gallery ?? 1,
+      column: place?.column ?? config.keyColumns?.gallery ?? 1,
+    });
   };
   if (!isMapping(value)) return fail('`gallery` must be a mapping: `title` and `intro`, both text');
   const unknown = Object.keys(value).find((key) => key !== 'title' && key !== 'intro');
-  if (unknown !== undefined) fail(`unknown \`gallery\` key \`${unknown}\`: the keys are title and intro`);
+  if (unknown !== undefined) fail(`unknown \`gallery\` key \`${unknown}\`: the keys are title and intro`, unknown);
   const text = (key: 'title' | 'intro'): string | undefined => {
     const v = value[key];
     if (v === undefined || v === null) return undefined;
-    if (typeof v !== 'string' || v.trim() === '') return fail(`\`gallery.${key}\` must be text`);
+    if (typeof v !== 'string' || v.trim() === '') return fail(`\`gallery.${key}\` must be text`, key);
     return v.trim();
   };
   const title = text('title');
@@ -128,6 +94,7 @@ export function checkProjectConfig(config: ProjectConfig, diagnostics: Diagnosti
     data: deckSettings(config.data),
     keyLines: config.keyLines,
     keyColumns: config.keyColumns,
+    nestedKeys: config.nestedKeys,
     bodyLine: 0,
     body: '',
   };

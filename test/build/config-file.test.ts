@@ -118,8 +118,21 @@ describe('project config', () => {
       'slides/deck.md': '# Deck\n',
     });
     const error = await deckErrorOf(build(dir));
-    expect(error).toMatchObject({ code: 'invalid-option', file: path.join(dir, 'package.json'), line: 5, column: 5 });
+    // At `notes`, inside the `pdf` object on the same line.
+    expect(error).toMatchObject({ code: 'invalid-option', file: path.join(dir, 'package.json'), line: 5, column: 14 });
     expect(error.message).toContain('`pdf.notes` must be');
+  });
+
+  it('reports a bad nested value in a YAML config at its own line, not its mapping key', async () => {
+    const dir = project({
+      'deckmark.config.yaml': 'theme: dark\npdf:\n  handout: 3\n  notes: aside\n',
+      'slides/deck.md': '# Deck\n',
+    });
+    const cli = await runCli('build', path.join(dir, 'slides'), '-o', path.join(dir, 'dist'), '--no-image');
+    expect(cli.code).toBe(1);
+    expect(cli.stderr).toContain(`${path.join(dir, 'deckmark.config.yaml')}:4:3: error: \`pdf.notes\` must be false, page or below`);
+    writeFileSync(path.join(dir, 'deckmark.config.yaml'), 'theme: dark\ngallery:\n  intro: x\n  title: 12\n');
+    expect(await deckErrorOf(build(dir))).toMatchObject({ code: 'invalid-option', line: 4, column: 3 });
   });
 
   it('reports broken YAML or JSON at its line and column, and an unknown key as a warning there', async () => {

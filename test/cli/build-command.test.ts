@@ -52,6 +52,16 @@ describe('deckmark build', () => {
     expect(stderr).toMatch(/^missing\.md: error: no such file or folder: missing\.md \(input-not-found\)/);
   });
 
+  it('exits 1 naming the line of a wrong nested front matter value, not its mapping key', async () => {
+    const dir = tempDir();
+    const deck = path.join(dir, 'nested.md');
+    writeFileSync(deck, '---\ntitle: ok\npdf:\n  fragments: true\n  notes: aside\n---\n\n# Hi\n');
+    const { code, stderr } = await runCli('build', deck, '-o', path.join(dir, 'out'));
+    expect(code).toBe(1);
+    expect(stderr).toContain(`${deck}:5:3: error: \`pdf.notes\` must be false, page or below (invalid-option)`);
+    expect(existsSync(path.join(dir, 'out'))).toBe(false);
+  });
+
   it('exits 1 naming the line of broken YAML front matter, and writes nothing', async () => {
     const dir = tempDir();
     const deck = path.join(dir, 'broken.md');

@@ -64,15 +64,28 @@ describe('wrong values are errors on the key line', () => {
     expect(err.message).toContain(key);
   });
 
-  it('locates a wrong nested pdf value on the pdf key', () => {
-    const err = deckErrorOf(() => deckWith('title: T', 'pdf:', '  handout: 4'));
-    expect(err).toMatchObject({ code: 'invalid-option', line: 3 });
+  it('locates a wrong nested pdf value at its own line and column, not the pdf key', () => {
+    const err = deckErrorOf(() => deckWith('title: T', 'pdf:', '  fragments: true', '  handout: 4'));
+    expect(err).toMatchObject({ code: 'invalid-option', line: 5, column: 3 });
     expect(err.message).toContain('pdf.handout');
   });
 
-  it('locates a wrong theme variable on the themeVars key', () => {
+  it('locates a wrong theme variable at its own line', () => {
     const err = deckErrorOf(() => deckWith('themeVars:', '  accent: "#0a5"', '  bad name: x'));
-    expect(err).toMatchObject({ code: 'invalid-option', line: 2 });
+    expect(err).toMatchObject({ code: 'invalid-option', line: 4 });
+  });
+
+  it('locates wrong values inside readingView and slideOptions, and in a flow mapping over lines', () => {
+    expect(deckErrorOf(() => deckWith('readingView:', '  notes: maybe'))).toMatchObject({ line: 3, column: 3 });
+    expect(deckErrorOf(() => deckWith('readingView:', '  note: false'))).toMatchObject({ line: 3 });
+    expect(deckErrorOf(() => deckWith('slideOptions:', '  transition: fade', '  theme: 3'))).toMatchObject({ line: 4 });
+    expect(deckErrorOf(() => deckWith('pdf: {', '  notes: side', '}'))).toMatchObject({ line: 3, column: 3 });
+  });
+
+  it('keeps the mapping key line for a nested value that has no place of its own', () => {
+    // An alias brings the whole mapping: the error is on the `pdf:` line.
+    const err = deckErrorOf(() => deckWith('base: &b', '  notes: side', 'pdf: *b'));
+    expect(err).toMatchObject({ code: 'invalid-option', line: 4 });
   });
 
   it('reports an unknown theme as unknown-theme on its line', () => {

@@ -20,9 +20,14 @@ describe('readFrontMatter', () => {
     expect(fm.body).toBe('# First');
   });
 
-  it('gives nested keys no line of their own', () => {
-    const fm = readFrontMatter(lines('---', 'pdf:', '  notes: page', 'title: T', '---'));
-    expect(fm.keyLines).toEqual({ pdf: 2, title: 4 });
+  it('gives nested keys their line and column by path, apart from the top-level ones', () => {
+    const fm = readFrontMatter(lines('---', 'pdf:', '  notes: page', 'title: T', 'reveal: {', '  a: {b: 1}}', 'css:', '  - {c: 1}', '---'));
+    expect(fm.keyLines).toEqual({ pdf: 2, title: 4, reveal: 5, css: 7 });
+    expect(fm.nestedKeys).toEqual({
+      'pdf.notes': { line: 3, column: 3 },
+      'reveal.a': { line: 6, column: 3 },
+      'reveal.a.b': { line: 6, column: 7 },
+    });
     expect(fm.data.pdf).toEqual({ notes: 'page' });
   });
 
