@@ -8,21 +8,23 @@ import { warnRefusedAsset, type SlideEnv } from '../env.js';
 import { forEachTokenLine, lineAt } from '../token-lines.js';
 import { isRemote } from './media-links.js';
 
-/** A src/poster attribute of an img, video, audio or source tag, with its quote. */
-const MEDIA_ATTRIBUTE = /(<(?:img|video|audio|source)\b[^>]*?\s(?:src|poster)\s*=\s*)(["'])([^"'<>]+)\2/gi;
+/** A src/poster attribute of an img, video, audio or source tag (tag and attribute named), with its quote. */
+const MEDIA_ATTRIBUTE = /(<(img|video|audio|source)\b[^>]*?\s(src|poster)\s*=\s*)(["'])([^"'<>]+)\4/gi;
 /** An `<img …>` tag and its attributes. */
 const IMG_TAG = /<img\b([^>]*)>/gi;
 
 function rewrite(html: string, env: SlideEnv, line: number): string {
-  return html.replace(MEDIA_ATTRIBUTE, (whole, before: string, quote: string, src: string, offset: number) => {
+  return html.replace(MEDIA_ATTRIBUTE, (whole, before: string, tag: string, name: string, quote: string, src: string, offset: number) => {
     if (isRemote(src)) return whole;
     const path = src.split(/[?#]/)[0];
     const at = lineAt(html, offset, line);
-    env.assets.push({ kind: 'image', src: path, line: at });
-    const resolution = env.resolveAsset?.(path, 'image');
+    // A poster is a picture; the src of <video>, <audio> and <source> is the film (or sound) itself.
+    const kind = tag.toLowerCase() === 'img' || name.toLowerCase() === 'poster' ? 'image' : 'video';
+    env.assets.push({ kind, src: path, line: at });
+    const resolution = env.resolveAsset?.(path, kind);
     if (!resolution) return whole;
     if ('url' in resolution) return `${before}${quote}${resolution.url}${quote}`;
-    warnRefusedAsset(env, resolution, `${resolution.problem === 'missing' ? 'image' : 'file'} "${path}"`, 'missing-image', at);
+    warnRefusedAsset(env, resolution, `${kind} "${path}"`, kind === 'image' ? 'missing-image' : 'missing-video', at);
     return whole;
   });
 }
