@@ -1,7 +1,7 @@
 // The exported .pptx opened in a real office suite: LibreOffice Impress converts each example
 // deck's file to PDF; it must have a page per slide with that slide's title as text, and each
 // page must look like the deck's own PDF page (a coarse grey-level comparison, see
-// page-similarity.ts); every corpus deck's file must open with a page per slide. Without
+// page-similarity.ts), display math a picture; every corpus deck's file must open with a page per slide. Without
 // `soffice` the test is skipped with one line, unless DECKMARK_REQUIRE_LIBREOFFICE is set (as
 // `.ci/run` does).
 import { execFileSync, spawnSync } from 'node:child_process';
@@ -14,6 +14,7 @@ import { runCli, SLIDES, tempDir } from '../helpers/cli.js';
 import { CORPUS_DECKS, corpusAvailable } from '../helpers/corpus.js';
 import { pdfPageGrids, similarity } from '../helpers/page-similarity.js';
 import { readPdf } from '../helpers/read-pdf.js';
+import { getDocument, OPS } from 'pdfjs-dist/legacy/build/pdf.mjs';
 
 function libreOfficeAvailable(): boolean {
   if (spawnSync('soffice', ['--version'], { stdio: 'ignore' }).status === 0) return true;
@@ -77,6 +78,16 @@ describe.runIf(libreOfficeAvailable())('the .pptx in LibreOffice Impress', { tim
       const { slideCount } = JSON.parse(readFileSync(path.join(corpusOut, slug, 'deck.json'), 'utf8'));
       expect((await readPdf(path.join(pdfs, `${slug}.pdf`))).pages.length, slug).toBe(slideCount);
     }
+  });
+
+  it('shows display math as a picture, not as its TeX', async () => {
+    const { deck } = await compileDeckFile(path.join(SLIDES, 'syntax-tour.md'), { outDir: tempDir() });
+    const index = deck.slides.flatMap((s) => [s, ...s.children]).findIndex((s) => s.title === 'Footnotes and math');
+    const file = path.join(converted, 'syntax-tour.pdf');
+    expect(squash((await readPdf(file)).pages[index].text)).not.toContain('\\int');
+    const pdf = await getDocument({ data: new Uint8Array(readFileSync(file)) }).promise;
+    const { fnArray } = await (await pdf.getPage(index + 1)).getOperatorList();
+    expect(fnArray.filter((op) => op === OPS.paintImageXObject)).toHaveLength(1);
   });
 
   it.each(DECKS)('%s: a page per slide, each with its title as text, each like its PDF page', async (name) => {

@@ -23,6 +23,8 @@ export interface SlideContext extends InlineContext {
   picture: (src: string) => Picture | undefined;
   /** An SVG element's markup as a picture (icons, QR codes), coloured `color` where it says currentColor. */
   svgPicture: (markup: string, color: string) => Picture;
+  /** A display formula's picture (pptx/math.ts), in the slide's text colour; undefined when none was drawn. */
+  mathPicture: (tex: string) => Picture | undefined;
   warn: (code: string, message: string) => void;
   diagnostics: Diagnostic[];
 }

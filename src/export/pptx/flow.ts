@@ -3,9 +3,9 @@
 // blocks of their own.
 import { StackBlock, TextBlock, type Block, type SlideContext } from './block.js';
 import type { Box, Canvas } from './canvas.js';
-import { Element, collapsedText, elements, hasClass, isElement, styleValue, type ChildNode } from './html.js';
+import { Element, collapsedText, elements, hasClass, isElement, styleValue, texOf, type ChildNode } from './html.js';
 import { layoutBlock, PanelWithRule } from './layouts.js';
-import { codeBlock, pictureBlock, svgBlock, tableBlock, videoBlock } from './media.js';
+import { codeBlock, mathBlock, pictureBlock, svgBlock, tableBlock, videoBlock } from './media.js';
 import { inlineRuns, type Para } from './text.js';
 
 /** Paragraph defaults for body text at `size` (CSS px). */
@@ -118,9 +118,13 @@ export function flowBlocks(ctx: SlideContext, nodes: ChildNode[], size: number):
     else if (node.name === 'figure') add(new StackBlock(flowBlocks(ctx, node.children, size), size * 0.3));
     else if (node.name === 'figcaption')
       text.push(bodyPara(ctx, size * ctx.theme.small, { runs: inlineRuns(node.children, ctx), color: ctx.palette.muted }));
-    else if (hasClass(node, 'dm-math-display') || hasClass(node, 'katex-display'))
-      text.push(bodyPara(ctx, size, { runs: inlineRuns(node.children, ctx), align: 'center' }));
-    else if (node.name === 'svg') add(svgBlock(ctx, node));
+    else if (hasClass(node, 'dm-math-display') || hasClass(node, 'katex-display')) {
+      // A picture when one was drawn; else its TeX as text.
+      const tex = texOf(node);
+      const picture = ctx.mathPicture(tex);
+      if (picture) add(mathBlock(picture, tex));
+      else text.push(bodyPara(ctx, size, { runs: inlineRuns(node.children, ctx), align: 'center' }));
+    } else if (node.name === 'svg') add(svgBlock(ctx, node));
     else if (node.name === 'table') add(tableBlock(ctx, node, size));
     else if (node.name === 'pre') add(codeBlock(ctx, node, size));
     else if (hasClass(node, 'columns')) add(columnsBlock(ctx, node, size));

@@ -30,6 +30,11 @@ class PictureBlock implements Block {
   }
 }
 
+/** A display formula drawn as a picture (pptx/math.ts), its TeX as alt text. */
+export function mathBlock(picture: Picture, tex: string): Block {
+  return new PictureBlock(picture, tex, PICTURE_MAX_HEIGHT);
+}
+
 /** An SVG drawn in the slide (a chart): a picture in the slide's colours, its label as alt text. */
 export function svgBlock(ctx: SlideContext, svg: Element): Block {
   // Standalone, the SVG's text no longer inherits the slide's font: it is named on the root.

@@ -1,5 +1,6 @@
 // A deck as an editable PowerPoint file (pptxgenjs): slide size, theme fonts, a master with a
-// title placeholder, one slide per deck slide, document properties. No browser is involved.
+// title placeholder, one slide per deck slide, document properties. No browser is involved here:
+// display math is drawn as pictures by the caller's `drawMath` (export/math-pictures.ts).
 import path from 'node:path';
 import JSZip from 'jszip';
 import { PptxGenJS } from './pptxgen.js';
@@ -7,6 +8,7 @@ import type { Deck, Diagnostic } from '../../model/deck.js';
 import { DeckError } from '../../model/deck-error.js';
 import { diagnostic } from '../../model/diagnostic.js';
 import type { SlideContext } from './block.js';
+import { displayMath, mathKey, type MathPictures, type MathRequest } from './math.js';
 import { pictureReader, svgPicture } from './pictures.js';
 import { TITLE_MASTER, TITLE_NAME, writeSlide } from './slide.js';
 import { flatSlides, linkResolver } from './slide-links.js';
@@ -16,6 +18,11 @@ export interface PptxResult {
   bytes: Uint8Array;
   slides: number;
   diagnostics: Diagnostic[];
+}
+
+export interface PptxOptions {
+  /** Draws display formulas as pictures (in a browser); without it, or without a browser, they are their TeX as text. */
+  drawMath?: (requests: MathRequest[]) => Promise<MathPictures>;
 }
 
 function escapeXml(text: string): string {
@@ -54,8 +61,20 @@ async function finishPackage(bytes: Uint8Array, deck: Deck, bulletColours: strin
 }
 
 /** Writes the deck built into `deckDir` (its pictures and `assets/theme.css` are read from there). */
-export async function renderPptx(deck: Deck, deckDir: string, themeCss: string): Promise<PptxResult> {
+export async function renderPptx(deck: Deck, deckDir: string, themeCss: string, options: PptxOptions = {}): Promise<PptxResult> {
   const theme = readTheme(deck, themeCss);
+  const diagnostics: Diagnostic[] = [];
+  // Every display formula, in its slide's text colour, drawn at once.
+  const formulas = flatSlides(deck).flatMap((slide) => {
+    const color = slidePalette(theme, slide.attributes).fg;
+    return displayMath(slide.html).map((f) => ({ ...f, color, fontSize: theme.fontSize, line: slide.range.start }));
+  });
+  const drawn = formulas.length > 0 && options.drawMath ? await options.drawMath(formulas) : new Map();
+  if ('unavailable' in drawn) {
+    const message = `display math is written as its TeX text in the .pptx, not as pictures: ${drawn.unavailable}`;
+    diagnostics.push(diagnostic('warning', 'pptx-math-text', message, { file: deck.file, line: formulas[0].line }));
+  }
+  const mathPictures = 'unavailable' in drawn ? new Map() : drawn;
   const { width, height } = deck.meta.size;
   const pres = new PptxGenJS();
   pres.defineLayout({ name: 'DECK', width: width / 96, height: height / 96 });
@@ -70,7 +89,6 @@ export async function renderPptx(deck: Deck, deckDir: string, themeCss: string):
     objects: [{ placeholder: { options: { name: 'title', type: 'title', x: 0.75, y: 0.4, w: width / 96 - 1.5, h: 1 }, text: '' } }],
   });
 
-  const diagnostics: Diagnostic[] = [];
   const picture = pictureReader(deckDir);
   const link = linkResolver(deck);
   const bulletColours: string[] = [];
@@ -83,6 +101,7 @@ export async function renderPptx(deck: Deck, deckDir: string, themeCss: string):
       link,
       picture,
       svgPicture,
+      mathPicture: (tex) => mathPictures.get(mathKey({ tex, color: palette.fg, fontSize: theme.fontSize })),
       diagnostics,
       warn: (code, message) => diagnostics.push(diagnostic('warning', code, message, { file: deck.file, line: slide.range.start })),
     };
