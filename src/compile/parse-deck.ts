@@ -5,7 +5,7 @@ import { DeckError } from '../model/deck-error.js';
 import { createMarkdown } from '../markdown/create-markdown.js';
 import { createSlideEnv, warnRefusedAsset, type AssetResolver } from '../markdown/env.js';
 import type { Highlighter } from '../markdown/plugins/code-blocks.js';
-import { isRemote } from '../markdown/plugins/media-links.js';
+import { isRemote } from '../markdown/urls.js';
 import { mathReading, type MathRenderer } from '../markdown/plugins/math.js';
 import type { DiagramLookup } from '../markdown/plugins/mermaid.js';
 import { authorPattern, UnsupportedRegexError } from './author-regex.js';

@@ -6,6 +6,7 @@
 // Pure: the caller says where the stylesheets are.
 import type { Deck, Slide } from '../model/deck.js';
 import { escapeHtml } from '../markdown/html.js';
+import { isRemote } from '../markdown/urls.js';
 import { playersAsLinks } from '../markdown/plugins/video/video-html.js';
 import { safeDeckPolicy } from './content-security-policy.js';
 import { documentStart } from './html-document.js';
@@ -50,7 +51,6 @@ function placedSlides(deck: Deck): PlacedSlide[] {
   return placed;
 }
 
-const ABSOLUTE_URL = /^([a-z][a-z0-9+.-]*:|\/|\?)/i;
 const URL_ATTRIBUTE = /(\s(?:src|href|poster|data-src))="([^"]*)"/g;
 
 /** The deck's URLs as seen from the reading view: files under `base`, in-deck links (`#/3`) to the deck. */
@@ -59,7 +59,7 @@ function relink(html: string, options: ReadingViewOptions): string {
   return html.replace(/<[a-z][^>]*>/gi, (tag) =>
     tag.replace(URL_ATTRIBUTE, (whole, name: string, url: string) => {
       if (url.startsWith('#/')) return `${name}="${escapeHtml(options.deckHref)}${url}"`;
-      if (url === '' || url.startsWith('#') || ABSOLUTE_URL.test(url)) return whole;
+      if (url === '' || isRemote(url) || /^[/?]/.test(url)) return whole;
       return `${name}="${options.base}${url}"`;
     }),
   );

@@ -11,6 +11,11 @@ export function isExternal(url: string): boolean {
   return hasScheme(url) || url.startsWith('//');
 }
 
+/** Not a file in the deck's folder: an external URL or a link within the page (`#…`). */
+export function isRemote(src: string): boolean {
+  return isExternal(src) || src.startsWith('#');
+}
+
 /** `https://www.kommunikasjon.no/Fagstoff/…` → `kommunikasjon.no`; undefined when it is no URL. */
 export function hostOf(href: string): string | undefined {
   try {

@@ -9,11 +9,7 @@ import { THEMES_DIR } from '../build/paths.js';
 import { findProjectRoot } from '../build/project-root.js';
 import { findThemePackage } from '../build/theme-package.js';
 import { isThemePackage } from '../compile/deck-options.js';
-
-/** URLs with a scheme (`https:`, `data:`), protocol-relative ones and bare fragments. */
-function isRemote(src: string): boolean {
-  return /^[a-z][a-z\d+.-]*:/i.test(src) || src.startsWith('//') || src.startsWith('#');
-}
+import { isRemote } from '../markdown/urls.js';
 
 /** Absolute paths, each once; resolved the way the build resolves them (next to the deck). */
 export function deckInputs(deck: Deck, deckFile: string): string[] {

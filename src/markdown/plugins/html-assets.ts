@@ -6,7 +6,7 @@ import type { StateCore } from 'markdown-it';
 import { parseAttributeList } from '../attributes.js';
 import { warnRefusedAsset, type SlideEnv } from '../env.js';
 import { forEachTokenLine, lineAt } from '../token-lines.js';
-import { isRemote } from './media-links.js';
+import { isRemote } from '../urls.js';
 
 /** A src/poster attribute of an img, video, audio or source tag (tag and attribute named), with its quote. */
 const MEDIA_ATTRIBUTE = /(<(img|video|audio|source)\b[^>]*?\s(src|poster)\s*=\s*)(["'])([^"'<>]+)\4/gi;

@@ -7,12 +7,7 @@ import { warnRefusedAsset, type SlideEnv } from '../env.js';
 import { forEachTokenLine } from '../token-lines.js';
 import { escapeHtml } from '../html.js';
 import { inlineText } from '../inline-text.js';
-import { isExternal, safeDecode } from '../urls.js';
-
-/** True for URLs the deck loads from elsewhere (or a link within the page), not from the deck's folder. */
-export function isRemote(src: string): boolean {
-  return isExternal(src) || src.startsWith('#');
-}
+import { isRemote, safeDecode } from '../urls.js';
 
 const MISSING_IMAGE = 'deckmark_missing_image';
 

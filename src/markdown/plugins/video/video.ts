@@ -10,8 +10,7 @@ import { escapeHtml } from '../../html.js';
 import { inlineText } from '../../inline-text.js';
 import { providerLabel, renderVideoHtml, type VideoHtmlInput, type VideoText } from './video-html.js';
 import { embedUrl, isVideoFile, readTime, readVideoUrl, watchUrl, type HostedVideo } from './video-url.js';
-import { isRemote } from '../media-links.js';
-import { safeDecode } from '../../urls.js';
+import { isRemote, safeDecode } from '../../urls.js';
 
 const VIDEO_TOKEN = 'deckmark_video';
 
