@@ -13,7 +13,7 @@ import { unsafeSvgReason } from './safe-svg.js';
 import { writeFileAtomic } from './write-atomic.js';
 
 /** Bump when what the drawer makes of a diagram changes, so old cache entries are not used. */
-const FORMAT = 'mermaid-svg-2';
+const FORMAT = 'mermaid-svg-3';
 const MAX_ENTRIES = 500;
 
 /** A deck holds a ```mermaid (or ~~~mermaid) fence: only then is its theme read and a browser asked for. */

@@ -22,8 +22,9 @@ export function initMermaid(themeVariables: Record<string, string | boolean>): v
     themeVariables,
     fontFamily: themeVariables.fontFamily,
     fontSize: size,
-    // A Gantt chart's dates are d3's axis labels, 10 px unless styled.
-    themeCSS: `.grid .tick text{font-size:${size * 0.75}px}`,
+    // A Gantt chart's dates are d3's axis labels, 10 px unless styled; a mind map's round root
+    // centres its text only with HTML labels.
+    themeCSS: `.grid .tick text{font-size:${size * 0.75}px} .mindmap-node circle + .label text{text-anchor:middle}`,
     securityLevel: 'strict',
     deterministicIds: true,
     htmlLabels: false,

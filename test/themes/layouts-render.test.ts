@@ -36,8 +36,9 @@ function measureCurrentSlide(): Problem[] {
     problems.push({ slide: name, what: `content is ${section.scrollHeight}px tall, the slide ${reveal.getConfig().height}px` });
   }
   for (const el of section.querySelectorAll<HTMLElement>('*')) {
-    // A chart's SVG is measured as a whole; the table it was drawn from is visually hidden on purpose.
-    if (!el.matches('.dm-chart-svg') && el.closest('aside.notes, .katex-mathml, .dm-chart-data, .dm-video-box, svg')) continue;
+    // A chart's or diagram's SVG is measured as a whole; the table a chart was drawn from is visually hidden on purpose.
+    if (!el.matches('.dm-chart-svg, .dm-diagram-svg') && el.closest('aside.notes, .katex-mathml, .dm-chart-data, .dm-video-box, svg'))
+      continue;
     const style = getComputedStyle(el);
     if (style.display === 'none' || style.visibility === 'hidden') continue;
     const r = el.getBoundingClientRect();
@@ -60,6 +61,12 @@ function measureCurrentSlide(): Problem[] {
         what: `${describe(el)} clips its content (${el.scrollWidth}×${el.scrollHeight} in ${el.clientWidth}×${el.clientHeight})`,
       });
     }
+  }
+  // Charts and diagrams are drawn, not left as an empty box or a sliver.
+  for (const svg of section.querySelectorAll('.dm-chart-svg, .dm-diagram-svg')) {
+    const r = svg.getBoundingClientRect();
+    if (r.width < 200 * scale || r.height < 100 * scale)
+      problems.push({ slide: name, what: `${describe(svg)} is only ${Math.round(r.width / scale)}×${Math.round(r.height / scale)}px` });
   }
   // Text that spills out of a visible box (a card, a column, a callout): a word wider than
   // its card shows over the card's edge without being clipped.

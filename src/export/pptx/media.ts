@@ -3,6 +3,7 @@ import { parasHeight, type Block, type Picture, type SlideContext } from './bloc
 import type { Box, Canvas, TableCellSpec } from './canvas.js';
 import { Element, Text, collapsedText, elements, hasClass, type ChildNode } from './html.js';
 import { inlineRuns, type Para, type Run } from './text.js';
+import { svgName } from './svg-names.js';
 import { resolveCssVars } from './theme.js';
 
 /** A picture, as large as it is (in CSS px; `fill`: as wide as its box) but never wider than its box; centred. */
@@ -305,8 +306,9 @@ export function outerSvg(node: ChildNode): string {
   if (node instanceof Text) return node.data.replace(/&/g, '&amp;').replace(/</g, '&lt;');
   if (!(node instanceof Element)) return '';
   const attrs = Object.entries(node.attribs)
-    .map(([k, v]) => ` ${k}="${v.replace(/&/g, '&amp;').replace(/"/g, '&quot;')}"`)
+    .map(([k, v]) => ` ${svgName(k)}="${v.replace(/&/g, '&amp;').replace(/"/g, '&quot;')}"`)
     .join('');
   const xmlns = node.name === 'svg' && !node.attribs.xmlns ? ' xmlns="http://www.w3.org/2000/svg"' : '';
-  return `<${node.name}${xmlns}${attrs}>${node.children.map(outerSvg).join('')}</${node.name}>`;
+  const name = svgName(node.name);
+  return `<${name}${xmlns}${attrs}>${node.children.map(outerSvg).join('')}</${name}>`;
 }
