@@ -30,7 +30,7 @@ import { recoverFolder, writeFileAtomic, writeFolderAtomic, type OutputFile } fr
 export interface BuildOptions extends Separators {
   outDir: string;
   singleFile?: boolean;
-  /** Warnings about missing files become errors. */
+  /** Every warning is an error (`--strict`): the build stops at the first, before anything of the deck is written. */
   strict?: boolean;
   /** Build even when the deck has errors, keeping them in its diagnostics (`check` reports them all). */
   keepErrors?: boolean;
@@ -43,6 +43,8 @@ export interface BuildOptions extends Separators {
    * for every deck, or only for decks with a public `url` (`'shared'`: a social card needs one).
    */
   image?: boolean | 'shared';
+  /** Link the deck's PDF even before it exists: `serve --pdf` is making it. @defaultValue false */
+  pdfLink?: boolean;
   /** Draws the ```mermaid diagrams the cache lacks (the caller has the browser); without it they are shown as code. */
   drawDiagrams?: DiagramDrawer;
 }
@@ -70,8 +72,6 @@ export interface BuiltDeck {
   /** Set when the deck points at its title-slide image (made now or kept from before). */
   image?: DeckImage;
 }
-
-const STRICT_CODES = new Set(['missing-image', 'missing-video', 'missing-file']);
 
 /** The file beside the title-slide image that holds the hash of the HTML it was made from. */
 export const IMAGE_HASH_FILE = `${OG_IMAGE.file}.sha256`;
@@ -141,9 +141,6 @@ export async function compileDeckFile(
       ),
     );
   }
-  if (options.strict) {
-    for (const d of deck.diagnostics) if (STRICT_CODES.has(d.code)) d.severity = 'error';
-  }
   const error = deck.diagnostics.find((d) => d.severity === 'error');
   if (error && !options.keepErrors)
     throw new DeckError(
@@ -157,6 +154,18 @@ export async function compileDeckFile(
     ...(project.gallery?.intro ? { intro: project.gallery.intro } : {}),
   };
   return { deck, assets: collector.files, gallery };
+}
+
+/** `--strict`: the first warning stops the build as an error; the hint says how many more there are. */
+function refuseWarnings(diagnostics: readonly Diagnostic[]): void {
+  const warnings = diagnostics.filter((d) => d.severity === 'warning');
+  if (warnings.length === 0) return;
+  const [first] = warnings;
+  const more = warnings.length - 1;
+  throw new DeckError('strict', first.message, {
+    ...first,
+    hint: `a ${first.code} warning: --strict makes every warning an error${more > 0 ? ` (${more} more in this deck; \`deckmark check\` lists them all)` : ''}`,
+  });
 }
 
 /** A single file's stylesheets as output files, beside the fonts' stylesheet and files. */
@@ -173,15 +182,13 @@ export async function buildDeck(file: string, options: BuildOptions): Promise<Bu
   const { fonts: fontsLink, fontFiles, styles, files, warnings } = collectStyles(deck, file, inline);
   if (deck.meta.codeTheme) styles.push({ inline: await codePaletteCss(deck.meta.codeTheme) }); // last: its colours win over the theme
   for (const { key, code, message } of warnings) {
-    const severity = options.strict && STRICT_CODES.has(code) ? 'error' : 'warning';
-    const problem = diagnostic(severity, code, message, { file: deck.file, line: deck.metaLines[key] });
-    if (severity === 'error' && !options.keepErrors) throw new DeckError('missing-asset', message, problem);
-    deck.diagnostics.push(problem);
+    deck.diagnostics.push(diagnostic('warning', code, message, { file: deck.file, line: deck.metaLines[key] }));
   }
   // The rules that need no browser; the theme's text is at hand unless it was inlined.
   const themeCss = files.get('assets/theme.css');
   const lint = checkDeck(deck, { maxWords: options.maxWords, themeCss: typeof themeCss === 'string' ? themeCss : undefined });
   const diagnostics = [...deck.diagnostics, ...lint.map((d) => ({ ...d, severity: 'warning' as const }))];
+  if (options.strict) refuseWarnings(diagnostics);
   // A deck with a public URL can be embedded, also in a sandboxed frame that needs its fonts inline.
   const embedFonts = !inline && deck.meta.url !== undefined ? await renderEmbedFonts(deck, files, findProjectRoot(file)) : undefined;
   // A single file carries its fonts subset to what it shows, like the embed view.
@@ -191,7 +198,7 @@ export async function buildDeck(file: string, options: BuildOptions): Promise<Bu
   const deckDir = path.join(options.outDir, slug);
   if (!inline) await recoverFolder(deckDir); // a killed run's swap, before looking for its PDF
   const pdf = pdfName(slug);
-  const hasPdf = !inline && existsSync(path.join(deckDir, pdf));
+  const hasPdf = !inline && (options.pdfLink === true || existsSync(path.join(deckDir, pdf)));
   const pptx = pptxName(slug);
   const hasPptx = !inline && existsSync(path.join(deckDir, pptx));
   const imagePath = path.join(deckDir, OG_IMAGE.file);

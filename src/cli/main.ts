@@ -25,6 +25,9 @@ function browserOption<Args extends unknown[], Opts extends Record<string, unkno
   );
 }
 
+/** `--strict` means one thing in every command that has it. */
+const STRICT = 'treat every warning as an error: exit 1, and no deck is written with one';
+
 // Each command's arguments and options, declared once: the command modules take their option
 // types from here (commander checks `.choices()`, so they arrive as one of the choices).
 const declareBuild = (program: Command) =>
@@ -37,7 +40,7 @@ const declareBuild = (program: Command) =>
           .argument('[input]', 'a .md file or a folder of them', 'slides')
           .option('-o, --out <dir>', 'output folder', 'dist')
           .option('--single-file', 'write one self-contained <out>/<slug>.html per deck')
-          .option('--strict', 'treat missing images as errors')
+          .option('--strict', STRICT)
           .option('--safe', "for decks you did not write: no raw HTML, no scripts but the deck's own (a Content-Security-Policy)")
           .option('--no-image', 'skip the title-slide image (og-image.png; made only when a browser is found)'),
       ),
@@ -45,16 +48,19 @@ const declareBuild = (program: Command) =>
   );
 
 const declareServe = (program: Command) =>
-  separatorOptions(
-    program
-      .command('serve')
-      .description('build decks and serve them; a save rebuilds and updates the open page on the same slide')
-      .argument('[input]', 'a .md file or a folder of them', 'slides')
-      .option('--port <port>', 'port to listen on (0 picks a free one)', '8000')
-      .option('--host <host>', 'address to listen on', '127.0.0.1')
-      .option('--open', 'open the deck (or the index) in the default browser')
-      .option('-o, --out <dir>', 'build into this folder (default: a temporary one)')
-      .option('--strict', 'treat missing images as errors'),
+  browserOption(
+    separatorOptions(
+      program
+        .command('serve')
+        .description('build decks and serve them; a save rebuilds and updates the open page on the same slide')
+        .argument('[input]', 'a .md file or a folder of them', 'slides')
+        .option('--port <port>', 'port to listen on (0 picks a free one)', '8000')
+        .option('--host <host>', 'address to listen on', '127.0.0.1')
+        .option('--open', 'open the deck (or the index) in the default browser')
+        .option('-o, --out <dir>', 'build into this folder (default: a temporary one)')
+        .option('--strict', STRICT)
+        .option('--pdf', "keep each deck's PDF up to date after every save, printed in the background (needs Chrome or Chromium)"),
+    ),
   );
 
 const declarePresent = (program: Command) =>
@@ -66,7 +72,7 @@ const declarePresent = (program: Command) =>
       .option('--port <port>', 'port to listen on (0 picks a free one)', '8000')
       .option('--host <host>', 'address to listen on (0.0.0.0 for a phone on the same network)', '127.0.0.1')
       .option('--open', "open the presenter's view in the default browser")
-      .option('--strict', 'treat missing images as errors'),
+      .option('--strict', STRICT),
   );
 
 const declarePdf = (program: Command) =>
@@ -137,7 +143,7 @@ const declareCheck = (program: Command) =>
         .addOption(
           new Option('--format <format>', 'one line per problem, or a JSON array for CI').choices(['text', 'json']).default('text'),
         )
-        .option('--strict', 'exit 1 on warnings too')
+        .option('--strict', STRICT)
         .option('--max-words <n>', 'words a slide may hold before it is reported as dense', '80')
         .option('--a11y', 'also audit every slide with axe-core (WCAG 2.1 A and AA) in Chromium'),
     ),

@@ -5,7 +5,8 @@ import http, { type IncomingMessage, type ServerResponse } from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import { DeckError } from '../model/deck-error.js';
-import type { BuildOptions } from '../build/build-deck.js';
+import type { BuildOptions, BuiltDeck } from '../build/build-deck.js';
+import { pdfName } from '../build/deck-files.js';
 import { findDecks } from '../build/find-decks.js';
 import { CLIENT_DIR } from '../build/paths.js';
 import { createLiveSite, type LiveSite, type Reporter } from './live-site.js';
@@ -33,6 +34,15 @@ export interface DevServerOptions {
   reporter: Reporter;
   /** Quiet time after a file event before the rebuild starts. @defaultValue 10 */
   quietMs?: number;
+  /** Keeps every deck's PDF in step with its builds (`serve --pdf`); the decks link their PDF from the start. */
+  pdf?: BackgroundPdf;
+}
+
+/** What the server needs of the PDF printer (src/export/pdf-keeper.ts; the CLI passes it in). */
+export interface BackgroundPdf {
+  update(built: BuiltDeck): void;
+  settled(slug: string): Promise<void>;
+  close(): Promise<void>;
 }
 
 export interface DevServer {
@@ -56,6 +66,18 @@ async function realOrResolved(dir: string): Promise<string> {
     return await realpath(resolved);
   } catch {
     return parent === resolved ? resolved : path.join(await realOrResolved(parent), path.basename(resolved));
+  }
+}
+
+/** The slug of a request for a deck's own PDF (`/<slug>/<slug>.pdf`). */
+function pdfRequestSlug(url: string): string | undefined {
+  const m = /^\/([^/?#]+)\/([^/?#]+)(?:[?#]|$)/.exec(url);
+  if (!m) return undefined;
+  try {
+    const slug = decodeURIComponent(m[1]);
+    return decodeURIComponent(m[2]) === pdfName(slug) ? slug : undefined;
+  } catch {
+    return undefined;
   }
 }
 
@@ -84,6 +106,9 @@ export async function startServer(options: DevServerOptions): Promise<DevServer>
     // So requests wait for the builds under way (the first one included): a few ms, usually.
     await queue.idle();
     const url = req.url ?? '/';
+    // A PDF being printed is sent once it shows the last save.
+    const pdfSlug = options.pdf && pdfRequestSlug(url);
+    if (pdfSlug) await options.pdf!.settled(pdfSlug);
     if (url.split('?')[0] === CLIENT_PATH) {
       const info = await stat(clientFile);
       return sendFile(req, res, { file: clientFile, size: info.size, mtimeMs: info.mtimeMs });
@@ -127,6 +152,7 @@ export async function startServer(options: DevServerOptions): Promise<DevServer>
     (closing ??= (async () => {
       await queue.close();
       await watcher?.close();
+      await options.pdf?.close();
       channel.close();
       await new Promise<void>((resolve) => {
         server.close(() => resolve());
@@ -148,8 +174,9 @@ export async function startServer(options: DevServerOptions): Promise<DevServer>
       input,
       inputIsFolder,
       outDir,
-      build: options.build ?? {},
+      build: { ...options.build, pdfLink: options.pdf !== undefined },
       reporter,
+      onBuilt: options.pdf && ((built) => options.pdf!.update(built)),
       send: (message) => channel.broadcast(message),
       watchInputs: (file, inputs) => watcher!.setInputs(file, inputs),
     });

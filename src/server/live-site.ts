@@ -6,7 +6,7 @@ import { readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
 import type { Diagnostic } from '../model/deck.js';
 import { DeckError } from '../model/deck-error.js';
-import { buildDeck, type BuildOptions } from '../build/build-deck.js';
+import { buildDeck, type BuildOptions, type BuiltDeck } from '../build/build-deck.js';
 import { deckSlug, shownPath } from '../build/deck-files.js';
 import { writeIndex } from '../build/build-site.js';
 import { findDecks } from '../build/find-decks.js';
@@ -30,6 +30,8 @@ export interface LiveSiteOptions {
   send(message: ReloadMessage): void;
   /** Told the files each deck is made of after every build, to watch them. */
   watchInputs(deckFile: string, inputs: readonly string[]): void;
+  /** Told of every good build (`serve --pdf` prints it). */
+  onBuilt?(built: BuiltDeck): void;
 }
 
 export interface LiveSite {
@@ -128,6 +130,7 @@ export function createLiveSite(options: LiveSiteOptions): LiveSite {
     const manifest = JSON.stringify(built.manifest);
     const indexChanged = manifest !== state.manifest;
     Object.assign(state, next, { manifest, error: undefined });
+    options.onBuilt?.(built);
     // A fix that brings back the last good deck changes nothing, but the overlay must go.
     if (slides || styles || fixed) options.send({ type: 'update', slug, slides, styles });
     return indexChanged;

@@ -35,6 +35,11 @@ export async function runServe(input: string, options: ServeCommandOptions): Pro
   const port = parsePort(options.port);
   // Listened for from the start, so a Ctrl-C during the first build also stops cleanly.
   const signal = untilSignal();
+  const reporter = { log, formatError, formatDiagnostic };
+  // The printer (and pdf-lib, Puppeteer) is loaded only for --pdf.
+  const pdf = options.pdf
+    ? (await import('../../export/pdf-keeper.js')).createPdfKeeper({ ...reporter, browserWsEndpoint: options.browserWsEndpoint })
+    : undefined;
   let server;
   try {
     server = await startServer({
@@ -48,15 +53,17 @@ export async function runServe(input: string, options: ServeCommandOptions): Pro
         verticalSeparator: options.verticalSeparator,
         drawDiagrams: drawDiagramsAlone, // a browser only for a diagram the cache lacks
       },
-      reporter: { log, formatError, formatDiagnostic },
+      reporter,
+      pdf,
     });
   } catch (error) {
     signal.dispose();
+    await pdf?.close();
     throw error;
   }
   log(`serving ${shownPath(input)} at ${server.url}`);
   for (const slug of server.slugs) log(`  ${server.url}${encodeURIComponent(slug)}/`);
-  log('rebuilding on every save; Ctrl-C stops');
+  log(`rebuilding${pdf ? ' (and printing the PDF)' : ''} on every save; Ctrl-C stops`);
   if (options.open) {
     const one = server.slugs.length === 1 ? `${encodeURIComponent(server.slugs[0])}/` : '';
     openUrl(server.url + one, log);

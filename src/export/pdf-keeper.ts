@@ -1,0 +1,87 @@
+// `serve --pdf`: keeps each deck's PDF in step with its last build, printed in the background
+// by one browser kept warm. A save during a print is printed next (only the latest build of a
+// deck waits); the PDF is written atomically, so a download never gets half a file.
+import path from 'node:path';
+import type { Browser } from 'puppeteer-core';
+import type { BuiltDeck } from '../build/build-deck.js';
+import { pdfName, shownPath } from '../build/deck-files.js';
+import { writeFileAtomic } from '../build/write-atomic.js';
+import { DeckError } from '../model/deck-error.js';
+import { browserProblem } from './browser/find.js';
+import { launchBrowser, type LaunchBrowserOptions } from './browser/launch.js';
+import { renderPdf } from './render-pdf.js';
+
+export interface PdfKeeper {
+  /** The deck was built: print it again, after the print under way for it if any. */
+  update(built: BuiltDeck): void;
+  /** Resolves once the deck's PDF shows its latest build (at once when nothing is pending). */
+  settled(slug: string): Promise<void>;
+  /** Waits for the prints under way and closes the browser. */
+  close(): Promise<void>;
+}
+
+export interface PdfKeeperOptions extends LaunchBrowserOptions {
+  log(line: string): void;
+  formatError(error: DeckError): string;
+}
+
+interface DeckQueue {
+  /** The latest build not yet printed. */
+  next?: BuiltDeck;
+  /** The loop printing this deck, while it runs. */
+  running?: Promise<void>;
+}
+
+export function createPdfKeeper(options: PdfKeeperOptions): PdfKeeper {
+  const queues = new Map<string, DeckQueue>();
+  let browser: Promise<Browser> | undefined;
+  let unavailable = false;
+
+  const print = async (built: BuiltDeck): Promise<void> => {
+    const started = performance.now();
+    browser ??= launchBrowser(options);
+    const printed = await renderPdf(await browser, built.output, built.deck, built.deck.meta.pdf);
+    const target = path.join(path.dirname(built.output), pdfName(built.slug));
+    await writeFileAtomic(target, Buffer.from(printed.bytes));
+    const ms = Math.round(performance.now() - started);
+    options.log(`pdf: wrote ${shownPath(target)} (${printed.pages} pages) in ${ms} ms`);
+  };
+
+  const drain = async (queue: DeckQueue): Promise<void> => {
+    while (queue.next) {
+      const built = queue.next;
+      queue.next = undefined;
+      try {
+        await print(built);
+      } catch (error) {
+        options.log(error instanceof DeckError ? options.formatError(error) : `pdf: ${built.slug}: ${String(error)}`);
+      }
+    }
+    queue.running = undefined;
+  };
+
+  return {
+    update(built) {
+      if (unavailable) return;
+      const problem = browser ? undefined : browserProblem(options.browserWsEndpoint);
+      if (problem) {
+        unavailable = true;
+        options.log(`pdf: not kept up to date: ${problem}`);
+        return;
+      }
+      const queue = queues.get(built.slug) ?? {};
+      queues.set(built.slug, queue);
+      queue.next = built;
+      queue.running ??= drain(queue);
+    },
+
+    async settled(slug) {
+      await queues.get(slug)?.running;
+    },
+
+    async close() {
+      await Promise.all([...queues.values()].map((q) => q.running));
+      await browser?.then((b) => b.close()).catch(() => undefined);
+    },
+  };
+}
