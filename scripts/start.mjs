@@ -8,7 +8,7 @@ async function run(...args) {
 }
 
 await run('build', 'slides');
-await run('pptx', 'slides'); // no browser needed
+await run('pptx', 'slides'); // a browser only to draw display math (its TeX as text without one)
 const problem = await browserProblem();
 if (problem) process.stderr.write(`PDF skipped: ${problem}\n`);
 else await run('pdf', 'slides');
