@@ -39,7 +39,7 @@ export interface DevServerOptions {
 }
 
 /** What the server needs of the PDF printer (src/export/pdf-keeper.ts; the CLI passes it in). */
-export interface BackgroundPdf {
+interface BackgroundPdf {
   update(built: BuiltDeck): void;
   settled(slug: string): Promise<void>;
   close(): Promise<void>;
