@@ -3,7 +3,7 @@
 import type { Deck, Diagnostic, Slide } from '../model/deck.js';
 import { DeckError } from '../model/deck-error.js';
 import { createMarkdown } from '../markdown/create-markdown.js';
-import { createSlideEnv, warnRefusedAsset, type AssetResolver } from '../markdown/env.js';
+import { createSlideEnv, useAsset, type AssetResolver } from '../markdown/env.js';
 import type { Highlighter } from '../markdown/plugins/code-blocks.js';
 import { isRemote } from '../markdown/urls.js';
 import { mathReading, type MathRenderer } from '../markdown/plugins/math.js';
@@ -127,10 +127,9 @@ export function parseDeck(input: string, options: ParseOptions = {}): Deck {
     for (const key of BACKGROUND_FILES) {
       const src = env.slideAttributes[key];
       if (!src || isRemote(src) || /^(#|rgb|hsl)/i.test(src) || !/\.\w{2,5}$/.test(src)) continue;
-      env.assets.push({ kind: 'image', src, line: source.range.start });
-      const resolution = options.resolveAsset?.(src, 'image');
-      if (resolution && 'url' in resolution) env.slideAttributes[key] = resolution.url;
-      else if (resolution) warnRefusedAsset(env, resolution, `background image "${src}"`, 'missing-image', source.range.start);
+      const kind = key === 'data-background-video' ? 'video' : 'image';
+      const url = useAsset(env, src, kind, source.range.start, `background ${kind} "${src}"`);
+      if (url) env.slideAttributes[key] = url;
     }
     diagnostics.push(...env.diagnostics);
     const slide: Slide = {

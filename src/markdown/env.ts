@@ -51,18 +51,27 @@ export function warn(env: SlideEnv, code: string, message: string, line: number,
 }
 
 /**
- * Reports a local file the asset resolver refused, on `line`: `what` names it as the author
- * wrote it (`image "pic.png"`); a missing file is a warning with `missingCode`, the rest errors.
+ * The one way a rule uses a local file (a picture, a poster, a video, a background): records it
+ * as an asset of the slide (`src` as the author wrote it, decoded) and asks the resolver for its
+ * URL in the built deck. Returns that URL; undefined when nothing resolves (the deck is parsed
+ * without a build: keep the reference as written); null when the file is refused, after
+ * reporting it on `line` — `what` names it (`poster "still.jpg"`): a missing file is a warning
+ * (missing-image or missing-video), one outside the project or not a picture or video an error.
  */
-export function warnRefusedAsset(
+export function useAsset(
   env: SlideEnv,
-  resolution: Exclude<AssetResolution, { url: string }>,
-  what: string,
-  missingCode: 'missing-image' | 'missing-video',
+  src: string,
+  kind: 'image' | 'video',
   line: number,
-): void {
+  what = `${kind} "${src}"`,
+): string | null | undefined {
+  env.assets.push({ kind, src, line });
+  const resolution = env.resolveAsset?.(src, kind);
+  if (!resolution) return undefined;
+  if ('url' in resolution) return resolution.url;
   if (resolution.problem === 'not-media') warn(env, 'unsafe-asset', `${what} ${resolution.reason}`, line, 'error');
   else if (resolution.problem === 'outside-project')
     warn(env, 'asset-outside-project', `${what} is outside the project folder and is not copied`, line, 'error');
-  else warn(env, missingCode, `${what} not found`, line);
+  else warn(env, kind === 'video' ? 'missing-video' : 'missing-image', `${what} not found`, line);
+  return null;
 }

@@ -4,7 +4,7 @@
 import type MarkdownIt from 'markdown-it';
 import type { StateCore } from 'markdown-it';
 import { parseAttributeList } from '../attributes.js';
-import { warnRefusedAsset, type SlideEnv } from '../env.js';
+import { useAsset, type SlideEnv } from '../env.js';
 import { forEachTokenLine, lineAt } from '../token-lines.js';
 import { isRemote } from '../urls.js';
 
@@ -20,12 +20,8 @@ function rewrite(html: string, env: SlideEnv, line: number): string {
     const at = lineAt(html, offset, line);
     // A poster is a picture; the src of <video>, <audio> and <source> is the film (or sound) itself.
     const kind = tag.toLowerCase() === 'img' || name.toLowerCase() === 'poster' ? 'image' : 'video';
-    env.assets.push({ kind, src: path, line: at });
-    const resolution = env.resolveAsset?.(path, kind);
-    if (!resolution) return whole;
-    if ('url' in resolution) return `${before}${quote}${resolution.url}${quote}`;
-    warnRefusedAsset(env, resolution, `${kind} "${path}"`, kind === 'image' ? 'missing-image' : 'missing-video', at);
-    return whole;
+    const url = useAsset(env, path, kind, at);
+    return url ? `${before}${quote}${url}${quote}` : whole;
   });
 }
 

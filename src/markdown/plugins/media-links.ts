@@ -3,7 +3,7 @@
 // attributes (a fragment stays a fragment).
 import type MarkdownIt from 'markdown-it';
 import type { StateCore, Token } from 'markdown-it';
-import { warnRefusedAsset, type SlideEnv } from '../env.js';
+import { useAsset, type SlideEnv } from '../env.js';
 import { forEachTokenLine } from '../token-lines.js';
 import { escapeHtml } from '../html.js';
 import { inlineText } from '../inline-text.js';
@@ -15,14 +15,11 @@ function resolveImage(token: Token, env: SlideEnv, line: number): void {
   const src = token.attrGet('src') ?? '';
   if (src === '' || isRemote(src)) return;
   const path = safeDecode(src.split(/[?#]/)[0]);
-  env.assets.push({ kind: 'image', src: path, line });
-  const resolution = env.resolveAsset?.(path, 'image');
-  if (!resolution) return;
-  if ('url' in resolution) {
-    token.attrSet('src', resolution.url);
+  const url = useAsset(env, path, 'image', line);
+  if (url !== null) {
+    if (url !== undefined) token.attrSet('src', url);
     return;
   }
-  warnRefusedAsset(env, resolution, `image "${path}"`, 'missing-image', line);
   // Show the alt text where the image would be.
   token.type = MISSING_IMAGE;
   token.tag = 'span';

@@ -5,7 +5,7 @@ import type MarkdownIt from 'markdown-it';
 import type { StateCore, Token } from 'markdown-it';
 import type { VideoRef } from '../../../model/deck.js';
 import { parseAttributeList } from '../../attributes.js';
-import { fileLine, warn, warnRefusedAsset, type SlideEnv } from '../../env.js';
+import { fileLine, useAsset, warn, type SlideEnv } from '../../env.js';
 import { escapeHtml } from '../../html.js';
 import { inlineText } from '../../inline-text.js';
 import { providerLabel, renderVideoHtml, type VideoHtmlInput, type VideoText } from './video-html.js';
@@ -122,24 +122,16 @@ function resolvePoster(md: MarkdownIt, env: SlideEnv, poster: string, line: numb
     return undefined;
   }
   if (isRemote(href)) return href;
-  env.assets.push({ kind: 'image', src: poster, line });
-  const resolution = env.resolveAsset?.(poster, 'image');
-  if (!resolution) return href;
-  if ('url' in resolution) return resolution.url;
-  warnRefusedAsset(env, resolution, `poster "${poster}"`, 'missing-image', line);
-  return undefined;
+  const url = useAsset(env, poster, 'image', line, `poster "${poster}"`);
+  return url === null ? undefined : (url ?? href);
 }
 
 /** Resolves a video file; undefined (with a message) when it cannot be played. */
 function resolveFile(env: SlideEnv, href: string, line: number): { src: string; id: string; url: string } | undefined {
   if (isRemote(href)) return { src: href, id: href, url: href };
   const path = safeDecode(href.split(/[?#]/)[0]);
-  env.assets.push({ kind: 'video', src: path, line });
-  const resolution = env.resolveAsset?.(path, 'video');
-  if (!resolution) return { src: href, id: path, url: '' };
-  if ('url' in resolution) return { src: resolution.url, id: path, url: '' };
-  warnRefusedAsset(env, resolution, `video "${path}"`, 'missing-video', line);
-  return undefined;
+  const url = useAsset(env, path, 'video', line);
+  return url === null ? undefined : { src: url ?? href, id: path, url: '' };
 }
 
 /** What a paragraph is: not a video, a link to leave as it is (with a message), or a video. */
