@@ -8,30 +8,16 @@ import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { buildDeck } from '../../src/api/build.js';
 import { diagramThemeOf } from '../../src/build/diagram-theme.js';
 import { unsafeSvgReason } from '../../src/build/safe-svg.js';
+import { DIAGRAM_KINDS, mermaidFence } from '../fixtures/diagrams/kinds.js';
 import { tempDir } from '../helpers/cli.js';
-
-const DIAGRAMS: Array<[kind: string, label: string, source: string]> = [
-  ['flowchart', 'Flowchart', 'flowchart LR\n  A[Facebook] --> B{Spørsmål?}\n  B -->|Ja| C[Kundesenter]'],
-  ['sequence', 'Sequence diagram', 'sequenceDiagram\n  Kunde->>Kundesenter: Spørsmål\n  Kundesenter-->>Kunde: Svar'],
-  ['class', 'Class diagram', 'classDiagram\n  Kanal <|-- Facebook\n  class Kanal {\n    +String navn\n  }'],
-  ['state', 'State diagram', 'stateDiagram-v2\n  [*] --> Ny\n  Ny --> Løst\n  Løst --> [*]'],
-  ['ER', 'Entity relationship diagram', 'erDiagram\n  KUNDE ||--o{ HENVENDELSE : sender'],
-  ['gantt', 'Gantt chart', 'gantt\n  dateFormat YYYY-MM-DD\n  section Innhold\n  Kalender :a1, 2026-01-01, 30d'],
-  ['pie', 'Pie chart', 'pie title Følgere\n  "Facebook" : 1200\n  "Instagram" : 800'],
-  ['mindmap', 'Mind map', 'mindmap\n  root((Strategi))\n    Kanaler\n    Mål'],
-  ['timeline', 'Timeline', 'timeline\n  2025 : Oppstart\n  2026 : Kampanje'],
-  ['journey', 'User journey', 'journey\n  title Kundereisen\n  section Spørsmål\n    Skriver: 3: Kunde'],
-];
-
-const fence = (source: string): string => `\`\`\`mermaid\n${source}\n\`\`\`\n`;
 
 /** Every kind on a slide of its own; then two alike on one slide, an inverse slide, a bad diagram. */
 const DECK =
   '---\ntitle: Diagrammer\nlang: nb\n---\n\n' +
-  DIAGRAMS.map(([kind, , source]) => `## ${kind}\n\n${fence(source)}`).join('\n---\n\n') +
-  `\n---\n\n## To like\n\n${fence(DIAGRAMS[0][2])}\n${fence(DIAGRAMS[0][2])}` +
-  `\n---\n\n<!-- .slide: class="inverse" -->\n## Mørk\n\n${fence(DIAGRAMS[0][2])}` +
-  `\n---\n\n## Feil\n\n${fence('flowchart LR\n  A -->')}`;
+  DIAGRAM_KINDS.map(([kind, , source]) => `## ${kind}\n\n${mermaidFence(source)}`).join('\n---\n\n') +
+  `\n---\n\n## To like\n\n${mermaidFence(DIAGRAM_KINDS[0][2])}\n${mermaidFence(DIAGRAM_KINDS[0][2])}` +
+  `\n---\n\n<!-- .slide: class="inverse" -->\n## Mørk\n\n${mermaidFence(DIAGRAM_KINDS[0][2])}` +
+  `\n---\n\n## Feil\n\n${mermaidFence('flowchart LR\n  A -->')}`;
 
 /** The line of the bad diagram's fence. */
 const BAD_LINE = DECK.split('\n').indexOf('## Feil') + 3;
@@ -72,7 +58,7 @@ describe('Mermaid diagrams at build time (Chromium)', () => {
 
   it('draws every kind as inline SVG named for screen readers', () => {
     const $ = cheerio.load(first.html);
-    DIAGRAMS.forEach(([kind, label], i) => {
+    DIAGRAM_KINDS.forEach(([kind, label], i) => {
       const svg = $('section').eq(i).find('figure.dm-diagram > svg');
       expect(svg, kind).toHaveLength(1);
       expect(svg.attr('role'), kind).toBe('img');
@@ -84,7 +70,7 @@ describe('Mermaid diagrams at build time (Chromium)', () => {
 
   it('inlines nothing that runs or loads: no script, no on* attribute, no outside reference, no HTML inside', () => {
     const svgs = svgsOf(first.html);
-    expect(svgs).toHaveLength(DIAGRAMS.length + 3);
+    expect(svgs).toHaveLength(DIAGRAM_KINDS.length + 3);
     for (const svg of svgs) {
       expect(svg).not.toMatch(/<script|<foreignObject|<iframe|<a[\s>]/i);
       expect(svg).not.toMatch(/\son\w+\s*=/i);
@@ -100,9 +86,9 @@ describe('Mermaid diagrams at build time (Chromium)', () => {
     const ids = $('figure.dm-diagram [id]')
       .map((_, e) => $(e).attr('id'))
       .get();
-    expect(ids.length).toBeGreaterThan(DIAGRAMS.length * 3);
+    expect(ids.length).toBeGreaterThan(DIAGRAM_KINDS.length * 3);
     expect(new Set(ids).size).toBe(ids.length);
-    const twins = $('section').eq(DIAGRAMS.length).find('figure.dm-diagram > svg');
+    const twins = $('section').eq(DIAGRAM_KINDS.length).find('figure.dm-diagram > svg');
     expect(twins).toHaveLength(2);
     twins.each((_, svg) => {
       const id = $(svg).attr('id')!;
@@ -123,7 +109,7 @@ describe('Mermaid diagrams at build time (Chromium)', () => {
     const $ = cheerio.load(first.html);
     const plain = $('section').eq(0).find('svg').html()!;
     const inverse = $('section')
-      .eq(DIAGRAMS.length + 1)
+      .eq(DIAGRAM_KINDS.length + 1)
       .find('svg')
       .html()!;
     expect(plain).toContain('Source Sans 3');
@@ -154,7 +140,7 @@ describe('Mermaid diagrams at build time (Chromium)', () => {
     expect(svgsOf(again.html)).toEqual(svgsOf(first.html));
     expect(readFileSync(path.join(cacheDir, 'diagrams.json'), 'utf8')).toBe(cached); // nothing drawn, nothing stored
     const single = await build('single', { singleFile: true });
-    expect(svgsOf(single.html)).toHaveLength(DIAGRAMS.length + 3);
+    expect(svgsOf(single.html)).toHaveLength(DIAGRAM_KINDS.length + 3);
     const safe = await build('safe', { safe: true });
     expect(svgsOf(safe.html)).toEqual(svgsOf(first.html));
   }, 60_000);
@@ -173,6 +159,6 @@ describe('Mermaid diagrams at build time (Chromium)', () => {
       }),
     ]);
     expect(svgsOf(html)).toEqual([]);
-    expect(cheerio.load(html)('pre code.language-mermaid')).toHaveLength(DIAGRAMS.length + 4);
+    expect(cheerio.load(html)('pre code.language-mermaid')).toHaveLength(DIAGRAM_KINDS.length + 4);
   }, 60_000);
 });
