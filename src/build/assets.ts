@@ -5,27 +5,9 @@ import { createHash } from 'node:crypto';
 import { readFileSync, realpathSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { AssetResolution, AssetResolver } from '../markdown/env.js';
+import { mimeType } from './mime-types.js';
 import { isInside } from './project-root.js';
 import { looksLikeSvg, unsafeSvgReason } from './safe-svg.js';
-
-const MIME: Record<string, string> = {
-  '.png': 'image/png',
-  '.jpg': 'image/jpeg',
-  '.jpeg': 'image/jpeg',
-  '.gif': 'image/gif',
-  '.svg': 'image/svg+xml',
-  '.webp': 'image/webp',
-  '.avif': 'image/avif',
-  '.ico': 'image/x-icon',
-  '.mp4': 'video/mp4',
-  '.webm': 'video/webm',
-  '.ogv': 'video/ogg',
-  '.css': 'text/css',
-};
-
-export function mimeType(file: string): string {
-  return MIME[path.extname(file).toLowerCase()] ?? 'application/octet-stream';
-}
 
 export function contentHash(data: Buffer | string): string {
   return createHash('sha256').update(data).digest('hex').slice(0, 10);
