@@ -57,15 +57,15 @@ describe('the gallery heading', () => {
     expect(gallery()('.intro').text()).toBe('Hello');
   });
 
-  it('reports a bad gallery value at its line in the config, and builds nothing', async () => {
-    for (const [config, message] of [
-      ['lang: nb\ngallery: Our talks\n', '`gallery` must be a mapping: `title` and `intro`, both text'],
-      ['lang: nb\ngallery:\n  title: [a, b]\n', '`gallery.title` must be text'],
-      ['lang: nb\ngallery:\n  heading: Talks\n', 'unknown `gallery` key `heading`: the keys are title and intro'],
+  it('reports a bad gallery value at its line in the config (a nested one at its own), and builds nothing', async () => {
+    for (const [config, message, at] of [
+      ['lang: nb\ngallery: Our talks\n', '`gallery` must be a mapping: `title` and `intro`, both text', '2:1'],
+      ['lang: nb\ngallery:\n  title: [a, b]\n', '`gallery.title` must be text', '3:3'],
+      ['lang: nb\ngallery:\n  heading: Talks\n', 'unknown `gallery` key `heading`: the keys are title and intro', '3:3'],
     ]) {
       const { dir, cli } = await buildProject('talks', { 'deckmark.config.yaml': config, 'slides/one.md': '# One\n' });
       expect(cli.code).toBe(1);
-      expect(cli.stderr).toContain(`${path.join(dir, 'deckmark.config.yaml')}:2:1: error: ${message} (invalid-option)`);
+      expect(cli.stderr).toContain(`${path.join(dir, 'deckmark.config.yaml')}:${at}: error: ${message} (invalid-option)`);
       expect(cli.stderr).not.toMatch(/\n\s+at /);
     }
   });
