@@ -48,6 +48,7 @@ describe('deckmark check without a browser', () => {
     expect(stdout.trim().split('\n')).toEqual([
       `${file}:7:1: error: malformed link "https//example.com": the URL is missing "://" (link)`,
       `${file}:11:1: warning: slide has no title (a heading): the PDF outline and the sources list show a number instead (no-title)`,
+      `${file}:17:1: warning: image "missing.png" has no alt text: write what it shows in ![…](…) (alt-text)`,
       expect.stringMatching(new RegExp(`^${file.replace(/\./g, '\\.')}:17:1: error: image "missing\\.png" not found \\(missing-image\\)$`)),
       expect.stringMatching(/:19:1: error: .*\(malformed-video\)$/),
     ]);
@@ -62,6 +63,7 @@ describe('deckmark check without a browser', () => {
     expect(entries.map((e) => `${e.line}:${e.rule}:${e.severity}`)).toEqual([
       '7:link:error',
       '11:no-title:warning',
+      '17:alt-text:warning',
       '17:missing-image:error',
       '19:malformed-video:error',
     ]);
