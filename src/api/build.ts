@@ -17,7 +17,7 @@ export interface BuildDeckOptions extends Separators, BrowserChoice {
   out?: string;
   /** One self-contained `<out>/<slug>.html` per deck. @defaultValue false */
   singleFile?: boolean;
-  /** Missing images and videos are errors. @defaultValue false */
+  /** Every warning is an error: the deck's first one is thrown (a DeckError, code `strict`) before anything of that deck is written. @defaultValue false */
   strict?: boolean;
   /** For decks you did not write: no raw HTML, no scripts but the deck's own. @defaultValue false */
   safe?: boolean;

@@ -23,6 +23,8 @@ export interface CheckDeckOptions extends Separators, BrowserChoice {
   maxWords?: number;
   /** Also audit every slide with axe-core (WCAG 2.0/2.1 A and AA) in Chromium; needs a browser. @defaultValue false */
   a11y?: boolean;
+  /** Every warning is an error, as with `buildDeck`'s `strict` (`check --strict`). @defaultValue false */
+  strict?: boolean;
 }
 
 export interface CheckResult {
@@ -77,7 +79,7 @@ export async function checkDeck(input: string, options: CheckDeckOptions = {}): 
     await browser?.then((b) => b.close()).catch(() => undefined);
     await rm(outDir, { recursive: true, force: true });
   }
-  const problems = sortDiagnostics(found);
+  const problems = sortDiagnostics(options.strict ? found.map((d) => ({ ...d, severity: 'error' as const })) : found);
   const errors = problems.filter((d) => d.severity === 'error').length;
   return { problems, decks: decks.length, errors, warnings: problems.length - errors, browserSkipped: noBrowser };
 }

@@ -164,7 +164,7 @@ function refuseWarnings(diagnostics: readonly Diagnostic[]): void {
   const more = warnings.length - 1;
   throw new DeckError('strict', first.message, {
     ...first,
-    hint: `a ${first.code} warning: --strict makes every warning an error${more > 0 ? ` (${more} more in this deck; \`deckmark check\` lists them all)` : ''}`,
+    hint: `${first.code} is a warning; --strict makes every warning an error${more > 0 ? ` (${more} more in this deck: \`deckmark check\` lists them all)` : ''}`,
   });
 }
 

@@ -18,6 +18,8 @@ const ERROR_EXIT_CODES = {
   'browser-not-found': 1,
   'export-failed': 1,
   'port-unavailable': 1,
+  /** A warning, which `--strict` makes an error. */
+  strict: 1,
   usage: 2,
 } as const;
 
