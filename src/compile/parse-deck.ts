@@ -95,6 +95,7 @@ export function parseDeck(input: string, options: ParseOptions = {}): Deck {
     diagrams: options.diagrams,
     gapLabels: ui,
     chartWords: ui.chart,
+    diagramKinds: ui.diagramKinds,
     safe: options.safe,
   });
   const reading = mathReading(fm.data.math, fm.body); // one reading for the whole deck

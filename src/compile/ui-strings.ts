@@ -1,5 +1,6 @@
 // Strings the built deck shows its audience, by language. Add a language by adding an entry.
 import { ENGLISH_CHART_WORDS, type ChartWords } from '../markdown/plugins/chart/chart-words.js';
+import { ENGLISH_DIAGRAM_KINDS, type DiagramKindNames } from '../markdown/plugins/mermaid.js';
 
 export interface UiStrings {
   downloadPdf: string;
@@ -23,6 +24,8 @@ export interface UiStrings {
   actions: string;
   /** A chart's kind in its description ("Bar chart: …"), and the decimal separator of its axis. */
   chart: ChartWords;
+  /** A Mermaid diagram's kind, first in its accessible name ("Flowchart: …"). */
+  diagramKinds: DiagramKindNames;
   /** `deckmark present`: the remote's buttons and states, the audience's way back to live. */
   next: string;
   previous: string;
@@ -74,6 +77,7 @@ const STRINGS: Record<string, UiStrings> = {
     tomorrow: 'Tomorrow',
     actions: 'Actions',
     chart: ENGLISH_CHART_WORDS,
+    diagramKinds: ENGLISH_DIAGRAM_KINDS,
     next: 'Next',
     previous: 'Previous',
     blankScreen: 'Blank screen',
@@ -125,6 +129,19 @@ const STRINGS: Record<string, UiStrings> = {
       },
       decimal: ',',
     },
+    diagramKinds: {
+      flowchart: 'Flytdiagram',
+      sequence: 'Sekvensdiagram',
+      class: 'Klassediagram',
+      state: 'Tilstandsdiagram',
+      er: 'ER-diagram',
+      gantt: 'Gantt-diagram',
+      pie: 'Kakediagram',
+      mindmap: 'Tankekart',
+      timeline: 'Tidslinje',
+      journey: 'Brukerreise',
+      other: 'Diagram ({kind})',
+    },
     next: 'Neste',
     previous: 'Forrige',
     blankScreen: 'Svart skjerm',
@@ -175,6 +192,19 @@ const STRINGS: Record<string, UiStrings> = {
         bullet: 'Resultat mot mål',
       },
       decimal: ',',
+    },
+    diagramKinds: {
+      flowchart: 'Flytdiagram',
+      sequence: 'Sekvensdiagram',
+      class: 'Klassediagram',
+      state: 'Tilstandsdiagram',
+      er: 'ER-diagram',
+      gantt: 'Gantt-diagram',
+      pie: 'Kakediagram',
+      mindmap: 'Tankekart',
+      timeline: 'Tidslinje',
+      journey: 'Brukarreise',
+      other: 'Diagram ({kind})',
     },
     next: 'Neste',
     previous: 'Førre',

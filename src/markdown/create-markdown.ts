@@ -20,7 +20,7 @@ import { listTablesPlugin } from './plugins/list-tables.js';
 import { mathPlugin, type MathRenderer } from './plugins/math.js';
 import { htmlAssetsPlugin } from './plugins/html-assets.js';
 import { mediaLinksPlugin } from './plugins/media-links.js';
-import { mermaidPlugin, type DiagramLookup } from './plugins/mermaid.js';
+import { mermaidPlugin, type DiagramKindNames, type DiagramLookup } from './plugins/mermaid.js';
 import { notesDivPlugin } from './plugins/notes-div.js';
 import { safeHtmlPlugin } from './plugins/safe-html.js';
 import { taskListsPlugin } from './plugins/task-lists.js';
@@ -36,6 +36,8 @@ export interface MarkdownOptions {
   diagrams?: DiagramLookup;
   /** The default column headings of `::: gap`, in the deck's language. */
   gapLabels?: GapLabels;
+  /** The names of the diagram kinds (a diagram's accessible name), in the deck's language. */
+  diagramKinds?: DiagramKindNames;
   /** The words of a chart's description, in the deck's language. */
   chartWords?: ChartWords;
   /** `--safe`: raw HTML shown as text, no event handlers or script URLs in attributes. @defaultValue false */
@@ -71,7 +73,7 @@ export function createMarkdown(options: MarkdownOptions = {}): MarkdownIt {
   md.use(htmlAssetsPlugin); //      <img src> in raw HTML → assets too
   md.use(footnotesPlugin); //       [^1] at the bottom of the slide
   md.use(codeBlocksPlugin, options.highlight); // fences with [1-2|4] steps
-  if (options.diagrams) md.use(mermaidPlugin, { lookup: options.diagrams, highlight: options.highlight }); // ```mermaid → SVG
+  if (options.diagrams) md.use(mermaidPlugin, { lookup: options.diagrams, highlight: options.highlight, kindNames: options.diagramKinds }); // ```mermaid → SVG
   if (options.safe) md.use(safeHtmlPlugin); // --safe: last, once every rule has set its attributes
   return md;
 }

@@ -13,7 +13,7 @@ import { tempDir } from '../helpers/cli.js';
 
 /** Every kind on a slide of its own; then two alike on one slide, an inverse slide, a bad diagram. */
 const DECK =
-  '---\ntitle: Diagrammer\nlang: nb\n---\n\n' +
+  '---\ntitle: Diagrams\nlang: en\n---\n\n' +
   DIAGRAM_KINDS.map(([kind, , source]) => `## ${kind}\n\n${mermaidFence(source)}`).join('\n---\n\n') +
   `\n---\n\n## To like\n\n${mermaidFence(DIAGRAM_KINDS[0][2])}\n${mermaidFence(DIAGRAM_KINDS[0][2])}` +
   `\n---\n\n<!-- .slide: class="inverse" -->\n## Mørk\n\n${mermaidFence(DIAGRAM_KINDS[0][2])}` +

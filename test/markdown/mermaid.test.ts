@@ -90,6 +90,18 @@ describe('```mermaid', () => {
     expect(diagramLabel({ svg: '', type: 'newKind' })).toBe('Diagram (newKind)');
   });
 
+  it('names the kind in the deck’s language', () => {
+    const deck = parseDeck(`---\nlang: nb\n---\n\n${FENCE}`, { file: 'deck.md', diagrams: fixtureLookup() });
+    expect(deck.slides[0].html).toContain('aria-label="Flytdiagram"');
+    const nn = parseDeck(`---\nlang: nn\n---\n\n${FENCE}`, {
+      file: 'deck.md',
+      diagrams: () => ({ ...DRAWN, type: 'journey' }) as DiagramDrawing,
+    });
+    expect(nn.slides[0].html).toContain('aria-label="Brukarreise"');
+    expect(diagramLabel({ svg: '', type: 'classDiagram' })).toBe('Class diagram');
+    expect(diagramLabel({ svg: '', type: 'constructor' })).toBe('Diagram (constructor)');
+  });
+
   it('escapes the name it writes into the SVG', () => {
     const lookup: DiagramLookup = () => ({ ...DRAWN, title: '"><script>x</script>' }) as DiagramDrawing;
     const { html } = parse(FENCE, lookup);

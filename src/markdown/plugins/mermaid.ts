@@ -38,30 +38,50 @@ export interface MermaidOptions {
   lookup: DiagramLookup;
   /** Highlights a diagram shown as code. */
   highlight?: Highlighter;
+  /** The kinds' names in the deck's language. @defaultValue English */
+  kindNames?: DiagramKindNames;
 }
 
-/** What a screen reader hears for each of Mermaid's diagram kinds. */
-const KIND_NAMES: Record<string, string> = {
-  'flowchart-v2': 'Flowchart',
+/** The names of the diagram kinds deckmark promises, in the deck's language; `other` names the rest (`{kind}`: Mermaid's word). */
+export interface DiagramKindNames {
+  flowchart: string;
+  sequence: string;
+  class: string;
+  state: string;
+  er: string;
+  gantt: string;
+  pie: string;
+  mindmap: string;
+  timeline: string;
+  journey: string;
+  other: string;
+}
+
+export const ENGLISH_DIAGRAM_KINDS: DiagramKindNames = {
   flowchart: 'Flowchart',
   sequence: 'Sequence diagram',
   class: 'Class diagram',
-  classDiagram: 'Class diagram',
-  stateDiagram: 'State diagram',
+  state: 'State diagram',
   er: 'Entity relationship diagram',
   gantt: 'Gantt chart',
   pie: 'Pie chart',
   mindmap: 'Mind map',
   timeline: 'Timeline',
   journey: 'User journey',
+  other: 'Diagram ({kind})',
 };
 
 /** The SVG's accessible name: the kind of diagram, then the author's accTitle and accDescr. */
-export function diagramLabel(drawn: DrawnDiagram): string {
-  const kind = KIND_NAMES[drawn.type] ?? `Diagram (${drawn.type})`;
+export function diagramLabel(drawn: DrawnDiagram, names: DiagramKindNames = ENGLISH_DIAGRAM_KINDS): string {
+  // Mermaid's words for its kinds: `flowchart-v2`, `classDiagram`, `stateDiagram`, `er`, `pie`…
+  const kind = drawn.type.replace(/-v\d+$/, '').replace(/Diagram$/, '');
+  const name =
+    Object.hasOwn(names, kind) && kind !== 'other'
+      ? names[kind as keyof DiagramKindNames]
+      : names.other.replace('{kind}', () => drawn.type);
   const title = drawn.title?.trim();
   const description = drawn.description?.trim();
-  return [title ? `${kind}: ${title}` : kind, description].filter(Boolean).join('. ');
+  return [title ? `${name}: ${title}` : name, description].filter(Boolean).join('. ');
 }
 
 /** True on a slide the theme paints dark (class `inverse`), whose diagrams take the theme's inverse colours. */
@@ -70,9 +90,9 @@ function isDarkSlide(env: SlideEnv): boolean {
 }
 
 /** The drawn SVG with its ids made the fence's own, its role and name set on the root. */
-function placeSvg(drawn: DrawnDiagram, id: string): string {
+function placeSvg(drawn: DrawnDiagram, id: string, names: DiagramKindNames | undefined): string {
   const svg = drawn.svg.replaceAll(DIAGRAM_ID, id);
-  return svg.replace(/^<svg\b/, `<svg role="img" aria-label="${escapeHtml(diagramLabel(drawn))}"`);
+  return svg.replace(/^<svg\b/, `<svg role="img" aria-label="${escapeHtml(diagramLabel(drawn, names))}"`);
 }
 
 export function mermaidPlugin(md: MarkdownIt, options: MermaidOptions): void {
@@ -97,6 +117,6 @@ export function mermaidPlugin(md: MarkdownIt, options: MermaidOptions): void {
       return renderFence(token, self, options.highlight);
     }
     const id = `dm-${env.docId}${env.inNotes ? 'n' : ''}-${idx}`;
-    return `<figure class="dm-diagram">${placeSvg(drawing, id)}</figure>\n`;
+    return `<figure class="dm-diagram">${placeSvg(drawing, id, options.kindNames)}</figure>\n`;
   };
 }
