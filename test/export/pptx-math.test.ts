@@ -1,6 +1,7 @@
-// Display math in `deckmark pptx`: each formula a picture (drawn in Chromium with KaTeX's fonts)
-// with its TeX as alt text, in the slide's text colour; without a browser, its TeX as text and
-// one warning line.
+// Math in `deckmark pptx`: each display formula a picture (drawn in Chromium with KaTeX's fonts)
+// with its TeX as alt text, in the slide's text colour; inline math (and display math without a
+// browser, with one warning line) as text read from KaTeX's MathML: italic letters, real sub- and
+// superscripts, a/b for a fraction.
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import JSZip from 'jszip';
@@ -76,10 +77,13 @@ describe('display math in the .pptx', { timeout: 120_000 }, () => {
     pptx = await readPptx(file);
   });
 
-  it('is a picture with its TeX as alt text, not text, and inline math stays in its line as text', () => {
+  it('is a picture with its TeX as alt text, not text, and inline math stays in its line as text, c² a superscript', () => {
     expect(pptx.slides[0].pictures).toEqual([INTEGRAL]);
     expect(pptx.slides[0].paragraphs.join('\n')).not.toContain('\\int');
-    expect(pptx.slides[0].paragraphs).toContain('Energi er E = mc^2 i teksten.');
+    expect(pptx.slides[0].paragraphs).toContain('Energi er E = mc2 i teksten.');
+    // The 2 of c² raised (baseline 30%), the letters in italic.
+    expect(pptx.slides[0].xml).toMatch(/<a:rPr[^>]*baseline="30000"[^>]*>(?:(?!<\/a:r>).)*<a:t>2<\/a:t>/s);
+    expect(pptx.slides[0].italic).toEqual(expect.arrayContaining(['E', 'mc']));
     expect(pptx.slides[1].pictures).toEqual([SUM]);
     expect(pptx.slides[1].paragraphs.join('\n')).not.toContain('\\sum');
   });
@@ -101,18 +105,20 @@ describe('display math in the .pptx without a browser', () => {
     vi.unstubAllEnvs();
   });
 
-  it('is its TeX as text, with one warning line at the first formula’s slide', async () => {
+  it('is text, with one warning line at the first formula’s slide', async () => {
     vi.stubEnv('PUPPETEER_EXECUTABLE_PATH', path.join(REPO, 'no-such-browser'));
     const result = await runCli('pptx', path.join(dir, 'matte.md'), '-o', path.join(dir, 'plain'));
     expect(result.code, result.stderr).toBe(0);
     const warnings = result.stderr.split('\n').filter((l) => l.includes('(pptx-math-text)'));
     expect(warnings).toHaveLength(1);
     expect(warnings[0]).toMatch(
-      /matte\.md:6:1: warning: display math is written as its TeX text in the \.pptx, not as pictures: no Chrome or Chromium found/,
+      /matte\.md:6:1: warning: display math is written as text in the \.pptx, not as pictures: no Chrome or Chromium found/,
     );
     const pptx = await readPptx(path.join(dir, 'plain/matte/matte.pptx'));
     expect(pptx.slides[0].pictures).toEqual([]);
-    expect(pptx.slides[0].paragraphs).toContain(INTEGRAL);
-    expect(pptx.slides[1].paragraphs).toContain(SUM);
+    expect(pptx.slides[0].paragraphs).toContain('∫01 x2\u2009dx = 1/3'); // \, is a thin space
+    expect(pptx.slides[1].paragraphs).toContain('∑k=1n k = (n(n + 1))/2');
+    // ∫₀¹: the limits lowered and raised.
+    expect(pptx.slides[0].xml).toMatch(/baseline="-40000"[^>]*>(?:(?!<\/a:r>).)*<a:t>0<\/a:t>/s);
   });
 });

@@ -1,7 +1,8 @@
 // Text as PowerPoint holds it: paragraphs of runs. Inline HTML (strong, em, code, links, footnote
-// references, math) becomes runs; a paragraph carries its size, bullet or number and level.
+// references, math: math-text.ts) becomes runs; a paragraph carries its size, bullet or number and level.
 import type { TextProps, TextPropsOptions } from './pptxgen.js';
-import { Element, Text, hasClass, texOf, type ChildNode } from './html.js';
+import { Element, Text, hasClass, type ChildNode } from './html.js';
+import { mathRuns } from './math-text.js';
 import type { Palette, PptxTheme } from './theme.js';
 
 /** Where a link goes: a web address, or a slide of this presentation (1-based). */
@@ -14,6 +15,7 @@ export interface Run {
   underline?: boolean;
   strike?: boolean;
   superscript?: boolean;
+  subscript?: boolean;
   font?: string;
   color?: string;
   highlight?: string;
@@ -44,7 +46,7 @@ export interface InlineContext {
   link: (href: string) => LinkTarget | undefined;
 }
 
-type RunStyle = Omit<Run, 'text'>;
+export type RunStyle = Omit<Run, 'text'>;
 
 /** The runs of inline HTML; block children (nested lists) are left to the caller. */
 export function inlineRuns(
@@ -64,9 +66,7 @@ export function inlineRuns(
     const name = node.name;
     if (name === 'svg' || name === 'script' || name === 'style' || name === 'img' || name === 'aside') return;
     if (name === 'br') return void runs.push({ ...s, text: ' ' });
-    if (hasClass(node, 'katex') || hasClass(node, 'katex-display')) {
-      return void runs.push({ ...s, text: texOf(node), font: ctx.theme.fonts.mono, italic: false });
-    }
+    if (hasClass(node, 'katex') || hasClass(node, 'katex-display')) return void runs.push(...mathRuns(node, s));
     if (hasClass(node, 'footnote-backref') || hasClass(node, 'dm-sources-host')) return;
     const next: RunStyle = { ...s };
     if (name === 'strong' || name === 'b') next.bold = true;
@@ -131,6 +131,7 @@ export function toTextProps(paras: Para[], scale: number, lang: string): TextPro
       if (run.underline || run.link) options.underline = { style: 'sng' };
       if (run.strike) options.strike = 'sngStrike';
       if (run.superscript) options.superscript = true;
+      if (run.subscript) options.subscript = true;
       if (run.highlight) options.highlight = run.highlight;
       if (run.link) options.hyperlink = 'url' in run.link ? { url: run.link.url } : { slide: run.link.slide };
       if (i === 0) {

@@ -71,7 +71,7 @@ export async function renderPptx(deck: Deck, deckDir: string, themeCss: string, 
   });
   const drawn = formulas.length > 0 && options.drawMath ? await options.drawMath(formulas) : new Map();
   if ('unavailable' in drawn) {
-    const message = `display math is written as its TeX text in the .pptx, not as pictures: ${drawn.unavailable}`;
+    const message = `display math is written as text in the .pptx, not as pictures: ${drawn.unavailable}`;
     diagnostics.push(diagnostic('warning', 'pptx-math-text', message, { file: deck.file, line: formulas[0].line }));
   }
   const mathPictures = 'unavailable' in drawn ? new Map() : drawn;
