@@ -78,8 +78,10 @@ function showEverySlide(deck: AccessibleDeck): void {
 
 /** Sets the deck up for assistive technology; in the print view (the PDF), only every slide shown to it. */
 export function setUpAccessibility(deck: AccessibleDeck, printView: boolean): void {
-  // The gallery's live thumbnail (`?thumbnail`) is a picture of the first slide: no links on it.
-  if (new URLSearchParams(window.location.search).has('thumbnail')) document.documentElement.classList.add('dm-thumbnail');
+  // The gallery's live thumbnail (`?thumbnail`) and the speaker view's previews (`?receiver`) are
+  // pictures of a slide: no links on them, nor the text-version link's band.
+  const query = new URLSearchParams(window.location.search);
+  if (query.has('thumbnail') || query.has('receiver')) document.documentElement.classList.add('dm-thumbnail');
   if (printView) {
     deck.on('ready', () => showEverySlide(deck));
     deck.on('pdf-ready', () => showEverySlide(deck));

@@ -148,6 +148,24 @@ describe('the text-version pill', () => {
     expect(shown.after.linkBottom).toBeGreaterThan(15);
   });
 
+  it('is not on the speaker view’s previews (?receiver) nor the gallery’s thumbnails (?thumbnail), which keep the whole frame', async () => {
+    for (const query of ['?receiver', '?thumbnail']) {
+      const shown = await withPage(
+        browser,
+        async (page) => {
+          await page.goto(`${deckUrl}${query}`, { waitUntil: 'load' });
+          await page.waitForFunction(() => (window as any).Reveal?.isReady());
+          return page.evaluate(() => ({
+            link: getComputedStyle(document.querySelector('.dm-read-link')!).display,
+            revealTop: Math.round(document.querySelector('.reveal')!.getBoundingClientRect().top),
+          }));
+        },
+        { viewport: { width: 640, height: 360 } },
+      );
+      expect(shown, query).toEqual({ link: 'none', revealTop: 0 });
+    }
+  });
+
   it('covers no slide content in the embed view (640×360)', async () => {
     const { overlaps, pill } = await measure(`${deckUrl}?embed`, { width: 640, height: 360 });
     expect(pill.visible).toBe(true);
