@@ -24,8 +24,11 @@ export interface DiagramRequest {
   theme: MermaidTheme;
 }
 
-/** The drawer's answer for one diagram: its drawing, or Mermaid's message when the source does not parse. */
-export type DrawnOrError = DrawnDiagram | { error: string };
+/**
+ * The drawer's answer for one diagram: its drawing, or Mermaid's message when the source does not
+ * parse; `retry` when the failure may not happen next time (Mermaid stopped, a busy machine), so it is not cached.
+ */
+export type DrawnOrError = DrawnDiagram | { error: string; retry?: boolean };
 
 /** Draws diagrams, each answer in the order asked; `unavailable` (one line) when none can be drawn here, e.g. no browser. */
 export type DiagramDrawer = (requests: DiagramRequest[]) => Promise<DrawnOrError[] | { unavailable: string }>;
@@ -71,6 +74,8 @@ export function openDiagramCache(projectRoot: string): DiagramCache {
   let missed = new Map<string, Miss>();
   /** Keys that could not be drawn in this build: shown as code, not stored. */
   const unavailable = new Set<string>();
+  /** Failures of this build that the next may not have: shown, not stored. */
+  const failed = new Map<string, Entry>();
   let changed = false;
   const keyOf = ({ source, theme: t }: DiagramRequest): string =>
     createHash('sha256')
@@ -86,7 +91,7 @@ export function openDiagramCache(projectRoot: string): DiagramCache {
       const request = { source, theme: dark ? theme.dark : theme.light };
       const key = keyOf(request);
       if (unavailable.has(key)) return { unavailable: true };
-      const hit = entries.get(key);
+      const hit = failed.get(key) ?? entries.get(key);
       if (hit === undefined && !missed.has(key)) missed.set(key, { request, line });
       return hit;
     },
@@ -104,7 +109,8 @@ export function openDiagramCache(projectRoot: string): DiagramCache {
         const answer = drawn[i];
         // The drawer sanitises; this scan is the gate that holds if it ever let something through.
         const unsafe = 'svg' in answer ? unsafeSvgReason(answer.svg) : undefined;
-        entries.set(key, unsafe ? { error: `its drawing was refused (${unsafe})` } : answer);
+        if ('retry' in answer) failed.set(key, answer);
+        else entries.set(key, unsafe ? { error: `its drawing was refused (${unsafe})` } : answer);
       });
       changed = true;
       return undefined;

@@ -48,7 +48,10 @@ async function drawAll(browser: Browser, requests: DiagramRequest[]): Promise<Dr
           out.push(await page.evaluate(drawMermaid, source, DIAGRAM_ID));
         } catch (error) {
           // The page guard stops a script busy for seconds; the diagram is then an error like a bad one.
-          out.push({ error: `Mermaid failed on it (${error instanceof Error ? error.message.split('\n')[0] : String(error)})` });
+          out.push({
+            error: `Mermaid failed on it (${error instanceof Error ? error.message.split('\n')[0] : String(error)})`,
+            retry: true,
+          });
         }
       }
       return out;
