@@ -19,7 +19,7 @@ describe('deckmark build', () => {
     ).toEqual(['layouts/index.html', 'strategi-sosiale-medier/index.html', 'syntax-tour/index.html']);
     const deck = load(readFileSync(path.join(out, 'strategi-sosiale-medier/index.html'), 'utf8'));
     expect(deck('html').attr('lang')).toBe('nb');
-    expect(deck('title').text()).toBe('Strategi for god bruk av sosiale medier');
+    expect(deck('head > title').text()).toBe('Strategi for god bruk av sosiale medier');
     for (const href of deck('link[rel=stylesheet]')
       .map((_, l) => deck(l).attr('href'))
       .get()) {
