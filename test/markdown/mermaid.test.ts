@@ -109,13 +109,19 @@ describe('```mermaid', () => {
     expect(html).toContain('aria-label="Flowchart: &quot;&gt;&lt;script&gt;x&lt;/script&gt;"');
   });
 
-  it('asks with the source, the fence’s line and the slide’s colours (inverse: dark)', () => {
+  it('asks with the source, the fence’s line and the slide’s colours (inverse or a dark background colour: dark)', () => {
     const asked: Asked[] = [];
     parse(`## Lys\n\n${FENCE}\n---\n\n<!-- .slide: class="inverse" -->\n## Mørk\n\n${FENCE}`, fixtureLookup(asked));
     expect(asked).toEqual([
       { source: 'flowchart LR\n  A --> B', dark: false, line: 7 },
       { source: 'flowchart LR\n  A --> B', dark: true, line: 17 },
     ]);
+    const byBackground: Asked[] = [];
+    parse(
+      ['#0b1f3a', '#fff', '#333', 'url(x.png)'].map((bg) => `<!-- .slide: data-background-color="${bg}" -->\n${FENCE}`).join('\n---\n\n'),
+      fixtureLookup(byBackground),
+    );
+    expect(byBackground.map((a) => a.dark)).toEqual([true, false, true, false]);
   });
 
   it('shows a diagram that does not parse as highlighted code, with a warning on the fence’s line', () => {

@@ -84,9 +84,17 @@ export function diagramLabel(drawn: DrawnDiagram, names: DiagramKindNames = ENGL
   return [title ? `${name}: ${title}` : name, description].filter(Boolean).join('. ');
 }
 
-/** True on a slide the theme paints dark (class `inverse`), whose diagrams take the theme's inverse colours. */
+/**
+ * True on a slide the theme paints dark, whose diagrams take the theme's inverse colours: class
+ * `inverse`, or a dark `data-background-color` in hex (reveal.js's test for `has-dark-background`).
+ */
 function isDarkSlide(env: SlideEnv): boolean {
-  return (env.slideAttributes.class ?? '').split(/\s+/).includes('inverse');
+  if ((env.slideAttributes.class ?? '').split(/\s+/).includes('inverse')) return true;
+  const hex = /^#([0-9a-f]{3}|[0-9a-f]{6})$/i.exec((env.slideAttributes['data-background-color'] ?? '').trim())?.[1];
+  if (!hex) return false;
+  const full = hex.length === 3 ? [...hex].map((c) => c + c).join('') : hex;
+  const [r, g, b] = [0, 2, 4].map((i) => parseInt(full.slice(i, i + 2), 16));
+  return (r * 299 + g * 587 + b * 114) / 1000 < 128;
 }
 
 /** The drawn SVG with its ids made the fence's own, its role and name set on the root. */
