@@ -76,8 +76,9 @@ export function openDiagramDrawer(options: DiagramDrawerOptions = {}): DiagramDr
       try {
         return await drawAll(await (options.browser?.() ?? (launched ??= launchBrowser(options))), requests);
       } catch (error) {
-        if (!(error instanceof DeckError)) throw error;
-        return { unavailable: error.message.split('\n')[0] };
+        // No browser to start, or one that crashed or hung: the build goes on with the diagrams as code.
+        const reason = error instanceof Error ? error.message.split('\n')[0] : String(error);
+        return { unavailable: error instanceof DeckError ? reason : `the browser failed (${reason})` };
       }
     },
     close: async () => {

@@ -161,4 +161,17 @@ describe('Mermaid diagrams at build time (Chromium)', () => {
     expect(svgsOf(html)).toEqual([]);
     expect(cheerio.load(html)('pre code.language-mermaid')).toHaveLength(DIAGRAM_KINDS.length + 4);
   }, 60_000);
+
+  it('a browser that does not start is the same: one warning, the diagrams as code, the build goes on', async () => {
+    vi.stubEnv('DECKMARK_CACHE_DIR', path.join(dir, 'empty-cache-2'));
+    vi.stubEnv('PUPPETEER_EXECUTABLE_PATH', '/bin/true'); // an executable that is no browser
+    const { html, diagnostics } = await build('notabrowser');
+    expect(diagnostics.filter((d) => d.code === 'diagram-not-drawn')).toEqual([
+      expect.objectContaining({
+        line: 8,
+        message: expect.stringMatching(/^the deck's mermaid diagrams are shown as code: Could not start the browser \/bin\/true/),
+      }),
+    ]);
+    expect(svgsOf(html)).toEqual([]);
+  }, 60_000);
 });
