@@ -2,7 +2,8 @@
 // result, --jobs builds them on worker threads (the bundled lib/build-worker.js) with the same output.
 import { cpSync, existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
+import type { DiagramDrawer } from '../../src/build/diagrams.js';
 import { buildDecks, inParallel, parseJobs, workerCount } from '../../src/build/build-pool.js';
 import { parseShard, pickShard } from '../../src/build/find-decks.js';
 import { DeckError } from '../../src/model/deck-error.js';
@@ -155,5 +156,31 @@ describe('--jobs', () => {
     }
     expect((errors[1] as DeckError).message).toBe((errors[0] as DeckError).message);
     expect(existsSync(path.join(dir, 'out-3', 'deck-04'))).toBe(false); // never a half-written deck
+  }, 60_000);
+
+  it("draws a worker's diagrams with the drawer of the main thread (the one browser)", async () => {
+    const dir = tempDir('deckmark-folder-diagrams-');
+    writeFileSync(path.join(dir, 'package.json'), '{}');
+    vi.stubEnv('DECKMARK_CACHE_DIR', path.join(dir, 'cache')); // workers inherit it: an empty cache
+    const files = [1, 2, 3, 4].map((i) => {
+      const file = path.join(dir, `deck-${i}.md`);
+      writeFileSync(file, `# Diagram ${i}\n\n\`\`\`mermaid\npie\n  "Kanal ${i}" : ${i}\n\`\`\`\n`);
+      return file;
+    });
+    const asked: string[] = [];
+    const drawer: DiagramDrawer = async (requests) => {
+      asked.push(...requests.map((r) => r.source));
+      return requests.map((r) => ({
+        svg: `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 10"><text>drawn ${/Kanal \d/.exec(r.source)![0]}</text></svg>`,
+        type: 'pie',
+      }));
+    };
+    try {
+      const built = await buildDecks(files, { outDir: path.join(dir, 'out'), drawDiagrams: drawer }, 2);
+      expect(asked.sort()).toEqual([1, 2, 3, 4].map((i) => `pie\n  "Kanal ${i}" : ${i}`));
+      for (const [i, deck] of built.entries()) expect(readFileSync(deck.output, 'utf8')).toContain(`drawn Kanal ${i + 1}</text>`);
+    } finally {
+      vi.unstubAllEnvs();
+    }
   }, 60_000);
 });

@@ -138,8 +138,8 @@ export function findBrowser(
 
   throw new DeckError(
     'browser-not-found',
-    `No Chrome, Chromium or Edge found; PDF and image export and \`deckmark check\` need one ` +
-      `(\`build\` and \`serve\` do not). Tried: ${tried.join(', ')}. ${HOW_TO_GET_ONE}`,
+    `No Chrome, Chromium or Edge found; PDF and image export and \`deckmark check\` need one, ` +
+      `\`build\` and \`serve\` only for Mermaid diagrams not drawn before. Tried: ${tried.join(', ')}. ${HOW_TO_GET_ONE}`,
     {
       hint: 'apt-get install chromium, or npx @puppeteer/browsers install chrome@stable, or set PUPPETEER_EXECUTABLE_PATH',
     },
