@@ -21,13 +21,31 @@ function build(body: string, lang = 'en', safe = false) {
 
 const svgOf = (html: string): string => /<svg[\s\S]*?<\/svg>/.exec(html)?.[0] ?? '';
 
+/** The SVG without its pattern definitions: what is drawn. */
+const drawnOf = (svg: string): string => svg.replace(/<defs>[\s\S]*?<\/defs>/, '');
+
+/** The x, y, width, height and fill of each drawn rectangle. */
+const rectsOf = (svg: string) =>
+  [...drawnOf(svg).matchAll(/<rect x="([-\d.]+)" y="([-\d.]+)" width="([\d.]+)" height="([\d.]+)" style="fill:([^"]+)"/g)].map((m) => ({
+    x: Number(m[1]),
+    y: Number(m[2]),
+    width: Number(m[3]),
+    height: Number(m[4]),
+    fill: m[5],
+  }));
+
+const THREE_SERIES = `| Kanal | Q1 | Q2 | Q3 |
+|-------|----|----|----|
+| Facebook | 120 | 140 | 90 |
+| X | 45 | 60 | 30 |`;
+
 describe('::: chart', () => {
   it('draws a bar chart with a value label per bar and keeps the table, visually hidden', () => {
     const { html, diagnostics } = build(`::: chart {type=bar title="Følgere per kanal"}\n${FOLLOWERS}\n:::`);
     expect(diagnostics).toEqual([]);
     const svg = svgOf(html);
     expect(svg).toMatch(/role="img"/);
-    expect(svg.match(/<rect /g)?.length).toBe(6 + 2); // six bars, two legend swatches
+    expect(drawnOf(svg).match(/<rect /g)?.length).toBe(6 + 2); // six bars, two legend swatches
     for (const label of ['1 200', '2000', '800', '1500', '300', '600', 'Facebook', 'Følgere per kanal'])
       expect(svg).toContain(`>${label}<`);
     expect(html).toMatch(/<div class="dm-chart chart">/); // the options are not HTML attributes
@@ -58,7 +76,10 @@ describe('::: chart', () => {
       );
       expect(names.length).toBeGreaterThan(10);
       expect(names.filter((name) => /^on/i.test(name))).toEqual([]);
-      expect(svg).not.toMatch(/href|url\(|@import/i);
+      expect(svg).not.toMatch(/href|@import/i);
+      // The only references are to the chart's own patterns, defined in this SVG.
+      const ids = [...svg.matchAll(/ id="([^"]+)"/g)].map((m) => m[1]);
+      for (const [, ref] of svg.matchAll(/url\(([^)]*)\)/g)) expect(ids).toContain(ref.replace(/^#/, ''));
       expect(svg.replace('xmlns="http://www.w3.org/2000/svg"', '')).not.toMatch(/https?:|data:/);
       expect(svg).toMatch(/var\(--dm-chart-1\)/);
     },
@@ -82,6 +103,66 @@ describe('::: chart', () => {
     expect(svg).toContain('aria-label="Resultat mot mål: Facebook: I dag 1 200, Mål 2000;');
     for (const pair of ['1 200 / 2000', '800 / 1500', '300 / 600']) expect(svg).toContain(`>${pair}<`);
     expect(svg.match(/style="fill:var\(--dm-fg\)"\/>/g)).toHaveLength(1 + 3); // the legend's mark and one per row
+  });
+
+  it('draws type=hstacked: each category one bar of segments left to right, each segment’s value in it, the total at the end', () => {
+    const { html, diagnostics } = build(`::: chart {type=hstacked}\n${THREE_SERIES}\n:::`, 'nb');
+    expect(diagnostics).toEqual([]);
+    const svg = svgOf(html);
+    expect(svg).toContain('aria-label="Liggende stablet stolpediagram: Facebook: Q1 120, Q2 140, Q3 90; X: Q1 45, Q2 60, Q3 30"');
+    const bars = rectsOf(svg).slice(3); // after the three legend swatches
+    expect(bars).toHaveLength(6);
+    for (const row of [bars.slice(0, 3), bars.slice(3)]) {
+      // One row: the same height and top, each segment starting where the one before ends.
+      expect(new Set(row.map((r) => `${r.y} ${r.height}`)).size).toBe(1);
+      for (let k = 1; k < 3; k++) expect(row[k].x).toBeCloseTo(row[k - 1].x + row[k - 1].width, 0);
+    }
+    expect(bars[0].x).toBe(bars[3].x);
+    expect(bars[3].y).toBeGreaterThan(bars[0].y + bars[0].height); // Facebook above X
+    // Longer for the larger value: 140 against 60.
+    expect(bars[1].width / bars[4].width).toBeCloseTo(140 / 60, 1);
+    for (const label of ['120', '140', '90', '350', '135']) expect(svg).toContain(`>${label}<`);
+    expect(build(`::: chart {type=hstacked}\n${THREE_SERIES}\n:::`).html).toContain('aria-label="Horizontal stacked bar chart:');
+  });
+
+  it.each(['stacked', 'hstacked', 'bar', 'hbar'])(
+    'patterns every series after the first in type=%s, the legend swatches the same as the bars',
+    (type) => {
+      const svg = svgOf(build(`::: chart {type=${type}}\n${THREE_SERIES}\n:::`).html);
+      const fills = rectsOf(svg).map((r) => r.fill);
+      const [first, second, third] = ['var(--dm-chart-1)', 'url(#dm-s1-chart3-fill1)', 'url(#dm-s1-chart3-fill2)'];
+      expect(fills.slice(0, 3)).toEqual([first, second, third]); // the legend
+      expect(fills.slice(3).sort()).toEqual([first, first, second, second, third, third].sort());
+      // Each pattern: its series' colour under marks in the background colour, a different kind of mark each.
+      const patterns = [...svg.matchAll(/<pattern id="([^"]+)"[^>]*>([\s\S]*?)<\/pattern>/g)];
+      expect(patterns.map((m) => m[1])).toEqual(['dm-s1-chart3-fill1', 'dm-s1-chart3-fill2']);
+      expect(patterns[0][2]).toMatch(/^<rect width="8" height="8" style="fill:var\(--dm-chart-2\)"\/>.*fill:var\(--dm-bg\)/);
+      expect(patterns[1][2]).toMatch(/^<rect width="8" height="8" style="fill:var\(--dm-chart-3\)"\/>.*fill:var\(--dm-bg\)/);
+      expect(patterns[0][0].replace(/chart-2|fill1/g, '')).not.toBe(patterns[1][0].replace(/chart-3|fill2/g, ''));
+    },
+  );
+
+  it('patterns the slices of a pie after the first; lines and bullet charts have none', () => {
+    const pie = svgOf(build('::: chart {type=donut}\n| Kanal | Nå |\n|---|---|\n| A | 3 |\n| B | 2 |\n| C | 1 |\n:::').html);
+    const slices = [...pie.matchAll(/<path d="[^"]*" style="fill:([^;]+);/g)].map((m) => m[1]);
+    expect(slices).toEqual(['var(--dm-chart-1)', 'url(#dm-s1-chart3-fill1)', 'url(#dm-s1-chart3-fill2)']);
+    for (const type of ['line', 'area', 'bullet'])
+      expect(svgOf(build(`::: chart {type=${type}}\n${FOLLOWERS}\n:::`).html)).not.toMatch(/<defs>|url\(/);
+  });
+
+  it('writes a segment’s value on a patterned segment outlined in its colour, clear of the marks', () => {
+    const svg = svgOf(build(`::: chart {type=stacked}\n${THREE_SERIES}\n:::`).html);
+    expect(svg).toMatch(/style="fill:var\(--dm-bg\);stroke:var\(--dm-chart-2\);stroke-width:4;[^"]*paint-order:stroke">140</);
+  });
+
+  it('gives every chart of a deck ids of its own, its notes’ charts too', () => {
+    const chart = `::: chart {type=stacked}\n${THREE_SERIES}\n:::`;
+    const deck = parseDeck(`## One\n\n${chart}\n\n${chart}\n\n---\n\n## Two\n\n${chart}\n\nNote:\n\n${chart}\n`, { file: 'deck.md' });
+    expect(deck.diagnostics).toEqual([]);
+    const pages = deck.slides.flatMap((slide) => [slide.html, slide.notes ?? '']).join('\n');
+    const ids = [...pages.matchAll(/ id="(dm-[^"]+)"/g)].map((m) => m[1]);
+    expect(ids).toHaveLength(4 * 2);
+    expect(new Set(ids).size).toBe(ids.length);
   });
 
   it('stays a table, with a warning on the cell’s line, when a cell is not a number', () => {
@@ -143,7 +224,7 @@ describe('::: chart', () => {
 
   it('draws negative bars down from zero; a value that would fall on the category names goes inside its bar', () => {
     const svg = svgOf(build('::: chart\n| År | Resultat |\n|---|---|\n| 2022 | -3,5 |\n| 2023 | -0,8 |\n| 2024 | 4 |\n:::', 'nb').html);
-    expect(svg).toMatch(/style="fill:var\(--dm-bg\)">-3,5</);
+    expect(svg).toMatch(/style="fill:var\(--dm-bg\);stroke:var\(--dm-chart-1\)[^"]*">-3,5</);
     expect(svg).toMatch(/style="fill:var\(--dm-fg\)">-0,8</);
     expect(svg).toContain('>−4<'); // the axis reaches below the lowest value, with a true minus sign
   });

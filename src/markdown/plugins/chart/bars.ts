@@ -1,6 +1,8 @@
-// Bar charts: bars side by side per category (`bar`, `hbar`), or stacked (`stacked`), each with
-// its value written at its end (inside a stacked segment), so colour is never the only cue.
+// Bar charts: bars side by side per category (`bar`, `hbar`), or stacked (`stacked`, `hstacked`),
+// each with its value written at its end (inside a stacked segment, with the total at the end),
+// and each series after the first patterned as in the legend, so colour is never the only cue.
 import type { ChartData } from './chart-data.js';
+import type { SeriesFills } from './patterns.js';
 import { LABEL_SIZE, labelStep, tickWidth, valueAxis, valuePosition, type Plot } from './plot.js';
 import { formatTick, linearScale } from './scale.js';
 import { el, fit, seriesColour, text, textWidth } from './svg.js';
@@ -11,6 +13,7 @@ export interface BarLayout {
   min?: number;
   max?: number;
   decimal: string;
+  fills: SeriesFills;
 }
 
 /** The positive and negative running totals of a stacked category, segment by segment. */
@@ -20,8 +23,11 @@ function stackOf(values: number[]): Array<[number, number]> {
   return values.map((v) => (v >= 0 ? [up, (up += v)] : [down, (down += v)]));
 }
 
+/** Text on a bar of series `k`: the background colour, outlined in the series' colour over its pattern. */
+const inBar = (k: number) => ({ colour: 'var(--dm-bg)', halo: seriesColour(k) });
+
 export function renderBars(data: ChartData, area: Plot, layout: BarLayout): string {
-  const { horizontal, stacked } = layout;
+  const { horizontal, stacked, fills } = layout;
   const n = data.categories.length;
   const totals = data.categories.map((_, i) => data.series.reduce((sum, s) => sum + s.values[i], 0));
   const values = stacked
@@ -43,32 +49,33 @@ export function renderBars(data: ChartData, area: Plot, layout: BarLayout): stri
   const out: string[] = [valueAxis(plot, scale, horizontal, layout.decimal)];
 
   /** A bar across `thickness` at `offset` in its band, from value `from` to `to`. */
-  const bar = (offset: number, from: number, to: number, colour: string): string => {
+  const bar = (offset: number, from: number, to: number, fill: string): string => {
     const [a, b] = [at(from), at(to)].sort((p, q) => p - q);
     const rect = horizontal
       ? { x: a, y: offset, width: b - a, height: thickness - 1 }
       : { x: offset, y: a, width: thickness - 1, height: b - a };
-    return el('rect', { ...rect, style: `fill:${colour}` });
+    return el('rect', { ...rect, style: `fill:${fill}` });
   };
   // One size for every value, the largest at which the longest fits across its bar.
   const longest = Math.max(1, ...valueLabels.map((l) => l.length));
   const size = Math.min(LABEL_SIZE, horizontal ? thickness * 0.8 : (thickness / longest) * 1.8);
   /**
    * A value beyond the end of its bar; a negative bar's value that would fall outside the plot
-   * (onto the category names) goes inside the bar's end instead, in the background colour.
+   * (onto the category names) goes inside the bar's end instead, in the background colour
+   * outlined in series `k`'s colour (the bar's end may be patterned).
    */
-  const endLabel = (centre: number, value: number, label: string): string => {
+  const endLabel = (centre: number, value: number, label: string, k: number): string => {
     if (size < 9) return '';
     const p = at(value);
     if (horizontal) {
       const inside = value < 0 && p - 6 - textWidth(label, size) < plot.x0;
       const x = value < 0 && !inside ? p - 6 : p + 6;
       const anchor = value < 0 && !inside ? 'end' : 'start';
-      return text(x, centre + size * 0.35, label, { anchor, size, colour: inside ? 'var(--dm-bg)' : undefined });
+      return text(x, centre + size * 0.35, label, { anchor, size, ...(inside ? inBar(k) : {}) });
     }
     const inside = value < 0 && p + size + 4 > plot.y1;
     const y = value < 0 && !inside ? p + size + 4 : p - 6;
-    return text(centre, y, label, { anchor: 'middle', size, colour: inside ? 'var(--dm-bg)' : undefined });
+    return text(centre, y, label, { anchor: 'middle', size, ...(inside ? inBar(k) : {}) });
   };
 
   data.categories.forEach((_, i) => {
@@ -77,7 +84,7 @@ export function renderBars(data: ChartData, area: Plot, layout: BarLayout): stri
       const stack = stackOf(data.series.map((s) => s.values[i]));
       data.series.forEach((s, k) => {
         const [from, to] = stack[k];
-        out.push(bar(start, from, to, seriesColour(k)));
+        out.push(bar(start, from, to, fills.fill(k)));
         // The segment's value inside it, in the background colour, where it fits.
         const length = Math.abs(at(to) - at(from));
         const label = s.labels[i];
@@ -89,21 +96,20 @@ export function renderBars(data: ChartData, area: Plot, layout: BarLayout): stri
         const centre = start + thickness / 2;
         out.push(
           horizontal
-            ? text(mid, centre + 6, label, { anchor: 'middle', colour: 'var(--dm-bg)' })
-            : text(centre, mid + 6, label, { anchor: 'middle', colour: 'var(--dm-bg)' }),
+            ? text(mid, centre + 6, label, { anchor: 'middle', ...inBar(k) })
+            : text(centre, mid + 6, label, { anchor: 'middle', ...inBar(k) }),
         );
       });
+      // The total at the stack's end on its side of zero: the segment reaching furthest.
+      const ends = stack.map(([, to]) => (totals[i] < 0 ? -to : to));
+      const last = ends.indexOf(Math.max(...ends));
       out.push(
-        endLabel(
-          start + thickness / 2,
-          totals[i] < 0 ? stack.reduce((m, [, to]) => Math.min(m, to), 0) : stack.reduce((m, [, to]) => Math.max(m, to), 0),
-          totalLabels[i],
-        ),
+        endLabel(start + thickness / 2, totals[i] < 0 ? Math.min(0, stack[last][1]) : Math.max(0, stack[last][1]), totalLabels[i], last),
       );
     } else {
       data.series.forEach((s, k) => {
         const offset = start + k * thickness;
-        out.push(bar(offset, 0, s.values[i], seriesColour(k)), endLabel(offset + thickness / 2, s.values[i], s.labels[i]));
+        out.push(bar(offset, 0, s.values[i], fills.fill(k)), endLabel(offset + thickness / 2, s.values[i], s.labels[i], k));
       });
     }
   });

@@ -1,7 +1,7 @@
 // The words a chart's generated description uses, in the deck's language (compile's UI strings).
 
 /** The chart types `::: chart {type=…}` draws. */
-export const CHART_TYPES = ['bar', 'hbar', 'stacked', 'line', 'area', 'pie', 'donut', 'bullet'] as const;
+export const CHART_TYPES = ['bar', 'hbar', 'stacked', 'hstacked', 'line', 'area', 'pie', 'donut', 'bullet'] as const;
 export type ChartType = (typeof CHART_TYPES)[number];
 
 export interface ChartWords {
@@ -16,6 +16,7 @@ export const ENGLISH_CHART_WORDS: ChartWords = {
     bar: 'Bar chart',
     hbar: 'Horizontal bar chart',
     stacked: 'Stacked bar chart',
+    hstacked: 'Horizontal stacked bar chart',
     line: 'Line chart',
     area: 'Area chart',
     pie: 'Pie chart',

@@ -31,7 +31,12 @@ function pieProblem(data: ChartData): string | undefined {
   return undefined;
 }
 
-function draw(state: StateCore, open: Token, inner: Token[], words: ChartWords): Drawn {
+/** The chart's own id in the deck's page: its slide's (speaker notes apart) and its place there. */
+function chartId(env: SlideEnv, index: number): string {
+  return `dm-${env.docId}${env.inNotes ? 'n' : ''}-chart${index}`;
+}
+
+function draw(state: StateCore, open: Token, inner: Token[], words: ChartWords, id: string): Drawn {
   const options: ChartOptions | { problem: string } = readChartOptions(open);
   if ('problem' in options) return { problem: options.problem, map: open.map };
   const blocks = blocksOf(inner);
@@ -62,7 +67,7 @@ function draw(state: StateCore, open: Token, inner: Token[], words: ChartWords):
     );
   }
   const svg = new state.Token('html_block', '', 0);
-  svg.content = `${renderChartSvg(data, options, describeChart(data, options, words), words.decimal)}\n`;
+  svg.content = `${renderChartSvg(data, options, describeChart(data, options, words), words.decimal, id)}\n`;
   svg.block = true;
   const out: Token[] = [];
   for (const block of blocks) {
@@ -79,7 +84,7 @@ export function chartPlugin(md: MarkdownIt, words: ChartWords = ENGLISH_CHART_WO
       const open = tokens[i];
       if (open.type !== DIV_OPEN || layoutName(open) !== 'chart') continue;
       const close = matchingClose(tokens, i);
-      const drawn = draw(state, open, tokens.slice(i + 1, close), words);
+      const drawn = draw(state, open, tokens.slice(i + 1, close), words, chartId(state.env as SlideEnv, i));
       if ('problem' in drawn) {
         const env = state.env as SlideEnv;
         warn(env, 'chart-data', `\`::: chart\`: ${drawn.problem}; the table is shown as a table`, fileLine(env, drawn.map));

@@ -1,8 +1,10 @@
 // Pie and donut charts of one series: a slice per category, each named with its value and share
-// beside it (labels pushed apart where slices are thin), so colour is never the only cue.
+// beside it (labels pushed apart where slices are thin) and each after the first patterned, so
+// colour is never the only cue.
 import type { ChartData } from './chart-data.js';
+import type { SeriesFills } from './patterns.js';
 import { LABEL_SIZE, type Plot } from './plot.js';
-import { el, seriesColour, text, textWidth } from './svg.js';
+import { el, text, textWidth } from './svg.js';
 
 const round = (n: number): number => Math.round(n * 10) / 10;
 
@@ -21,7 +23,7 @@ function slice(cx: number, cy: number, r: number, inner: number, a: number, b: n
   return inner ? `${outer}L${point(inner, b)}A${inner} ${inner} 0 ${large} 0 ${point(inner, a)}Z` : `${outer}L${round(cx)} ${round(cy)}Z`;
 }
 
-export function renderPie(data: ChartData, area: Plot, donut: boolean): string {
+export function renderPie(data: ChartData, area: Plot, donut: boolean, fills: SeriesFills): string {
   const [series] = data.series;
   const total = series.values.reduce((sum, v) => sum + v, 0);
   const cx = (area.x0 + area.x1) / 2;
@@ -41,7 +43,7 @@ export function renderPie(data: ChartData, area: Plot, donut: boolean): string {
       out.push(
         el('path', {
           d: slice(cx, cy, r, donut ? r * 0.55 : 0, angle, angle + sweep),
-          style: `fill:${seriesColour(i)};fill-rule:evenodd;stroke:var(--dm-bg);stroke-width:2`,
+          style: `fill:${fills.fill(i)};fill-rule:evenodd;stroke:var(--dm-bg);stroke-width:2`,
         }),
       );
     }

@@ -7,25 +7,35 @@ import { renderBars } from './bars.js';
 import { renderBullet } from './bullet.js';
 import type { ChartData } from './chart-data.js';
 import type { ChartOptions } from './chart-options.js';
+import type { ChartType } from './chart-words.js';
 import { renderLines } from './lines.js';
+import { seriesFills, type SeriesFills } from './patterns.js';
 import { renderPie } from './pie.js';
 import type { Plot } from './plot.js';
-import { el, fit, HEIGHT, seriesColour, text, WIDTH } from './svg.js';
+import { el, fit, HEIGHT, text, WIDTH } from './svg.js';
 
-/** The series names with their colour swatches, in one row, left to right in the bars' order. */
-function legend(data: ChartData, y: number): string {
+/** The series names with their swatches (colour and pattern, as the bars), in one row, left to right in the bars' order. */
+function legend(data: ChartData, fills: SeriesFills, y: number): string {
   const width = (WIDTH - 32) / data.series.length;
   return data.series
     .map((s, k) => {
       const x = 16 + k * width;
       return (
-        el('rect', { x, y: y - 13, width: 16, height: 16, style: `fill:${seriesColour(k)}` }) + text(x + 22, y, fit(s.name, width - 30, 16))
+        el('rect', { x, y: y - 15, width: 20, height: 20, style: `fill:${fills.fill(k)}` }) + text(x + 26, y, fit(s.name, width - 34, 16))
       );
     })
     .join('');
 }
 
-export function renderChartSvg(data: ChartData, options: ChartOptions, description: string, decimal: string): string {
+const BAR_TYPES: Partial<Record<ChartType, { horizontal: boolean; stacked: boolean }>> = {
+  bar: { horizontal: false, stacked: false },
+  hbar: { horizontal: true, stacked: false },
+  stacked: { horizontal: false, stacked: true },
+  hstacked: { horizontal: true, stacked: true },
+};
+
+/** The chart's SVG; `id` starts every id in it (its patterns'), and must be the chart's own in the page. */
+export function renderChartSvg(data: ChartData, options: ChartOptions, description: string, decimal: string, id: string): string {
   const parts: string[] = [];
   let top = 8;
   if (options.title) {
@@ -33,9 +43,12 @@ export function renderChartSvg(data: ChartData, options: ChartOptions, descripti
     top = 46;
   }
   const pie = options.type === 'pie' || options.type === 'donut';
+  const bars = BAR_TYPES[options.type];
+  // Bars are patterned by series, a pie by slice; lines have their point shapes instead.
+  const fills = seriesFills(id, bars ? data.series.length : pie ? data.categories.length : 0);
   // Lines name their series at their ends, a bullet chart draws its own; bars need a legend.
-  if (!pie && data.series.length > 1 && !['line', 'area', 'bullet'].includes(options.type)) {
-    parts.push(legend(data, top + 18));
+  if (bars && data.series.length > 1) {
+    parts.push(legend(data, fills, top + 18));
     top += 30;
   }
   if (options.unit && !pie) {
@@ -44,14 +57,13 @@ export function renderChartSvg(data: ChartData, options: ChartOptions, descripti
   }
   const area: Plot = { x0: 16, x1: WIDTH - 16, y0: top, y1: HEIGHT - 8 };
   const bounds = { min: options.min, max: options.max, decimal };
-  if (pie) parts.push(renderPie(data, area, options.type === 'donut'));
+  if (pie) parts.push(renderPie(data, area, options.type === 'donut', fills));
   else if (options.type === 'bullet') parts.push(renderBullet(data, area, bounds));
-  else if (options.type === 'line' || options.type === 'area')
-    parts.push(renderLines(data, area, { ...bounds, area: options.type === 'area' }));
-  else parts.push(renderBars(data, area, { ...bounds, horizontal: options.type === 'hbar', stacked: options.type === 'stacked' }));
+  else if (bars) parts.push(renderBars(data, area, { ...bounds, ...bars, fills }));
+  else parts.push(renderLines(data, area, { ...bounds, area: options.type === 'area' }));
   const label = escapeHtml(description);
   return (
     `<svg class="dm-chart-svg" xmlns="http://www.w3.org/2000/svg" width="${WIDTH}" height="${HEIGHT}" viewBox="0 0 ${WIDTH} ${HEIGHT}" role="img" aria-label="${label}">` +
-    `${parts.join('')}</svg>`
+    `${fills.defs}${parts.join('')}</svg>`
   );
 }

@@ -19,13 +19,17 @@ export function el(name: string, attributes: Record<string, string | number | un
 
 export type Anchor = 'start' | 'middle' | 'end';
 
-/** A line of text in the slide's text colour (or `colour`). */
+/**
+ * A line of text in the slide's text colour (or `colour`); `halo` outlines it in that colour, so
+ * text on a patterned fill stays clear of the pattern's marks.
+ */
 export function text(
   x: number,
   y: number,
   content: string,
-  options: { anchor?: Anchor; size?: number; colour?: string; bold?: boolean } = {},
+  options: { anchor?: Anchor; size?: number; colour?: string; bold?: boolean; halo?: string } = {},
 ): string {
+  const halo = options.halo ? `;stroke:${options.halo};stroke-width:4;stroke-linejoin:round;paint-order:stroke` : '';
   return el(
     'text',
     {
@@ -34,7 +38,7 @@ export function text(
       'text-anchor': options.anchor ?? 'start',
       'font-size': options.size ?? 16,
       'font-weight': options.bold ? 700 : undefined,
-      style: `fill:${options.colour ?? 'var(--dm-fg)'}`,
+      style: `fill:${options.colour ?? 'var(--dm-fg)'}${halo}`,
     },
     escapeHtml(content),
   );
