@@ -90,7 +90,8 @@ function renderSlide({ slide, number, hash }: PlacedSlide, deck: Deck, options: 
       : '';
   // The heading keeps the author's id (`{#id}`): links to it still land here.
   const headingId = id ?? `${anchor}-title`;
-  return `<section class="dm-read-slide" id="${anchor}" aria-labelledby="${escapeHtml(headingId)}">
+  // data-line: the slide's first source line, as in the deck (check --a11y reports by it).
+  return `<section class="dm-read-slide" id="${anchor}" data-line="${slide.range.start}" aria-labelledby="${escapeHtml(headingId)}">
 <h2 id="${escapeHtml(headingId)}"><a class="dm-read-number" href="#${anchor}"><span class="dm-read-hidden">${escapeHtml(ui.slide)} </span>${number}</a> ${title}</h2>
 ${content ? `<div class="dm-read-content">\n${content}\n</div>\n` : ''}${notes}<p class="dm-read-deck-link"><a href="${escapeHtml(options.deckHref)}${hash}">${escapeHtml(ui.showInDeck)}<span class="dm-read-hidden"> (${escapeHtml(`${ui.slide} ${number}`)})</span></a></p>
 </section>`;

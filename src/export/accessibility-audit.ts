@@ -1,14 +1,16 @@
 // The accessibility audit: axe-core (the rules engine behind most accessibility audits) with
 // the WCAG 2.0/2.1 A and AA rules, run in Chromium on a page. `check --a11y` runs it on every
-// slide of a built deck; test/browser/accessibility.test.ts runs the same code on the example
-// decks, their embed and reading views and the gallery.
-import { readFileSync } from 'node:fs';
+// slide of a built deck and on its reading view; test/browser/accessibility.test.ts runs the
+// same code on the example decks, their embed and reading views and the gallery.
+import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Browser, Page } from 'puppeteer-core';
 import type { Deck, Diagnostic } from '../model/deck.js';
 import { DeckError } from '../model/deck-error.js';
 import { diagnostic } from '../model/diagnostic.js';
+import { READING_VIEW_DIR } from '../compile/render-reading-view.js';
 import { withDeckPage } from './browser/pages.js';
 
 /** The rule sets audited: WCAG 2.0 and 2.1, levels A and AA. */
@@ -123,42 +125,65 @@ export async function auditEverySlide(page: Page): Promise<AxeFinding[]> {
   return found;
 }
 
+/** Where the deck's reading view is, beside its index.html. */
+function readingViewOf(deckHtml: string): string {
+  return path.join(path.dirname(deckHtml), READING_VIEW_DIR, 'index.html');
+}
+
+/** Each rule broken on one slide (or outside the slides: line undefined), with the elements that break it. */
+function byRuleAndSlide(findings: AxeFinding[]): Map<string, AxeFinding[]> {
+  const groups = new Map<string, AxeFinding[]>();
+  for (const f of findings) {
+    const key = `${f.line ?? 0} ${f.rule}`;
+    groups.set(key, [...(groups.get(key) ?? []), f]);
+  }
+  return groups;
+}
+
 /**
- * Opens a built deck (`deckHtml`, its index.html) at 1280×720, audits every slide and reports
- * each rule a slide breaks as an error at the slide's first line: the rule, what it asks, the
- * first element, and the rule's help page. Findings outside the slides (the deck's own
- * controls, in a custom theme's colours) go to the `theme` key's line, else line 1.
+ * Opens a built deck (`deckHtml`, its index.html) at 1280×720 and audits every slide, then its
+ * reading view (the text version). Each rule a slide breaks is an error at the slide's first
+ * line: the rule, what it asks, the first element, and the rule's help page; the reading view
+ * adds what the deck does not show (its notes, the transcript). Findings outside the slides
+ * (the deck's own controls, in a custom theme's colours) go to the `theme` key's line, else line 1.
  */
 export async function auditDeck(browser: Browser, deckHtml: string, deck: Deck): Promise<Diagnostic[]> {
-  let findings: AxeFinding[];
-  try {
-    findings = await withDeckPage(
+  const audit = (file: string, run: (page: Page) => Promise<AxeFinding[]>): Promise<AxeFinding[]> =>
+    withDeckPage(
       browser,
       deckHtml,
       async (page) => {
-        await page.goto(pathToFileURL(deckHtml).href, { waitUntil: 'load', timeout: LOAD_TIMEOUT });
-        await page.waitForFunction(() => (window as any).Reveal?.isReady() === true, { timeout: LOAD_TIMEOUT });
+        await page.goto(pathToFileURL(file).href, { waitUntil: 'load', timeout: LOAD_TIMEOUT });
         await page.evaluate(() => document.fonts.ready);
-        return auditEverySlide(page);
+        return run(page);
       },
       { viewport: { width: 1280, height: 720 } },
     );
+  let onDeck: AxeFinding[];
+  let onReadingView: AxeFinding[] = [];
+  try {
+    onDeck = await audit(deckHtml, async (page) => {
+      await page.waitForFunction(() => (window as any).Reveal?.isReady() === true, { timeout: LOAD_TIMEOUT });
+      return auditEverySlide(page);
+    });
+    if (existsSync(readingViewOf(deckHtml))) onReadingView = await audit(readingViewOf(deckHtml), auditPage);
   } catch (error) {
     if (error instanceof DeckError) throw error;
     throw new DeckError('export-failed', `auditing ${deck.file ?? 'the deck'} in the browser failed: ${(error as Error).message}`, {
       file: deck.file,
     });
   }
-  const byRuleAndSlide = new Map<string, AxeFinding[]>();
-  for (const f of findings) {
-    const key = `${f.line ?? 0} ${f.rule}`;
-    byRuleAndSlide.set(key, [...(byRuleAndSlide.get(key) ?? []), f]);
-  }
-  return [...byRuleAndSlide.values()].map((group) => {
+  const inDeck = byRuleAndSlide(onDeck);
+  const inReadingView = [...byRuleAndSlide(onReadingView)].filter(([key]) => !inDeck.has(key)); // reported once
+  const groups = [
+    ...[...inDeck.values()].map((g) => ({ g, view: '' })),
+    ...inReadingView.map(([, g]) => ({ g, view: 'the text version: ' })),
+  ];
+  return groups.map(({ g: group, view }) => {
     const [first] = group;
     const more = group.length > 1 ? ` (and ${group.length - 1} more element${group.length > 2 ? 's' : ''})` : '';
     const where = first.line === undefined ? ' outside the slides' : '';
-    const message = `${first.help}${where}: ${first.html}${more} — ${first.helpUrl}`;
+    const message = `${view}${first.help}${where}: ${first.html}${more} — ${first.helpUrl}`;
     return diagnostic('error', `a11y/${first.rule}`, message, { file: deck.file, line: first.line ?? deck.metaLines.theme }, first.summary);
   });
 }

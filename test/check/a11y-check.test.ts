@@ -1,6 +1,6 @@
-// `deckmark check --a11y`: axe-core's WCAG 2.1 A/AA audit of every slide in Chromium (the audit
-// test/browser/accessibility.test.ts runs), each violation at its slide's line, the exit code,
-// the JSON entry, no browser, and the example decks clean.
+// `deckmark check --a11y`: axe-core's WCAG 2.1 A/AA audit of every slide and of the reading view
+// in Chromium (the audit test/browser/accessibility.test.ts runs), each violation at its slide's
+// line, the exit code, the JSON entry, no browser, and the example decks clean.
 import { copyFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
@@ -25,6 +25,14 @@ Some text.
 ## Pale
 
 <p style="color:#cccccc">Hard to read on white.</p>
+
+---
+
+## Notes
+
+Only the text version shows the notes.
+
+Note: <span style="color:#dddddd">A pale note.</span>
 `;
 
 let deck: string;
@@ -40,14 +48,18 @@ describe('deckmark check --a11y in Chromium', () => {
   it('reports an image without alt text and low-contrast text at their slides’ lines, with the rule and its help page, and exits 1', async () => {
     const { code, stdout, stderr } = await runCli('check', deck, '--a11y');
     const a11y = stdout.split('\n').filter((l) => l.includes('(a11y/'));
-    expect(a11y).toHaveLength(2);
+    expect(a11y).toHaveLength(3);
     expect(a11y[0]).toMatch(
       /bad\.md:11:1: error: Images must have alternative text: <img src="[^"]*pipeline[^"]*\.svg" width="300"> — https:\/\/dequeuniversity\.com\/rules\/axe\/[\d.]+\/image-alt \(a11y\/image-alt\)$/,
     );
     expect(a11y[1]).toMatch(
       /bad\.md:17:1: error: Elements must meet minimum color contrast ratio thresholds: <p style="color:#cccccc"> — https:\/\/dequeuniversity\.com\/rules\/axe\/[\d.]+\/color-contrast \(a11y\/color-contrast\)$/,
     );
-    expect(stderr).toContain('1 deck checked: 2 errors, 1 warning'); // the warning: check's own alt-text rule
+    // The notes are in the reading view only; the image and the pale paragraph, there too, are reported once.
+    expect(a11y[2]).toMatch(
+      /bad\.md:23:1: error: the text version: Elements must meet minimum color contrast ratio thresholds: <span style="color:#dddddd"> — https:\/\/dequeuniversity\.com\/rules\/axe\/[\d.]+\/color-contrast \(a11y\/color-contrast\)$/,
+    );
+    expect(stderr).toContain('1 deck checked: 3 errors, 1 warning'); // the warning: check's own alt-text rule
     expect(code).toBe(1);
   });
 
