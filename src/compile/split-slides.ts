@@ -42,12 +42,16 @@ interface SeparatorMatcher {
 }
 
 // As reveal.js: one regex of both alternatives, direction by testing the horizontal one alone.
-// Every separator runs on the linear-time engine (see author-regex.ts).
+// The author's separators run on the linear-time engine (see author-regex.ts); the defaults are
+// ours, linear on any engine, and JavaScript's runs them ~20× faster (a third of a rebuild's time).
 function separatorMatcher(seps: Separators): SeparatorMatcher {
   const separator = seps.separator ?? REVEAL_MD_SEPARATORS.separator;
   const vertical = seps.verticalSeparator ?? REVEAL_MD_SEPARATORS.verticalSeparator;
-  const horizontal = authorPattern(separator, { multiline: false });
-  return { pattern: authorPattern(`${separator}|${vertical}`), isHorizontal: (m) => horizontal.test(m) };
+  const ours = separator === REVEAL_MD_SEPARATORS.separator && vertical === REVEAL_MD_SEPARATORS.verticalSeparator;
+  const compile = (source: string, multiline: boolean): TextPattern =>
+    ours ? nativePattern(source, multiline ? 'mg' : 'g') : authorPattern(source, { multiline });
+  const horizontal = compile(separator, false);
+  return { pattern: compile(`${separator}|${vertical}`, true), isHorizontal: (m) => horizontal.test(m) };
 }
 
 // Lines that are not paragraph text: blank, a heading, list item, quote, table row, HTML block,
