@@ -23,8 +23,8 @@ function stackOf(values: number[]): Array<[number, number]> {
   return values.map((v) => (v >= 0 ? [up, (up += v)] : [down, (down += v)]));
 }
 
-/** Text on a bar of series `k`: the background colour, outlined in the series' colour over its pattern. */
-const inBar = (k: number) => ({ colour: 'var(--dm-bg)', halo: seriesColour(k) });
+/** Text on a bar of series `k`: the background colour, on a patch of the series' colour over its pattern. */
+const inBar = (k: number) => ({ colour: 'var(--dm-bg)', plate: seriesColour(k) });
 
 export function renderBars(data: ChartData, area: Plot, layout: BarLayout): string {
   const { horizontal, stacked, fills } = layout;
@@ -61,8 +61,8 @@ export function renderBars(data: ChartData, area: Plot, layout: BarLayout): stri
   const size = Math.min(LABEL_SIZE, horizontal ? thickness * 0.8 : (thickness / longest) * 1.8);
   /**
    * A value beyond the end of its bar; a negative bar's value that would fall outside the plot
-   * (onto the category names) goes inside the bar's end instead, in the background colour
-   * outlined in series `k`'s colour (the bar's end may be patterned).
+   * (onto the category names) goes inside the bar's end instead, in the background colour on a
+   * patch of series `k`'s colour (the bar's end may be patterned).
    */
   const endLabel = (centre: number, value: number, label: string, k: number): string => {
     if (size < 9) return '';

@@ -20,27 +20,39 @@ export function el(name: string, attributes: Record<string, string | number | un
 export type Anchor = 'start' | 'middle' | 'end';
 
 /**
- * A line of text in the slide's text colour (or `colour`); `halo` outlines it in that colour, so
- * text on a patterned fill stays clear of the pattern's marks.
+ * A line of text in the slide's text colour (or `colour`). `plate` sets it on a rounded patch of
+ * that colour, so text on a patterned fill stays clear of the pattern's marks (a patch, not a
+ * stroked copy of the text: that would be in the PDF's text twice, and renderers without
+ * `paint-order`, as LibreOffice, stroke over the glyphs).
  */
 export function text(
   x: number,
   y: number,
   content: string,
-  options: { anchor?: Anchor; size?: number; colour?: string; bold?: boolean; halo?: string } = {},
+  options: { anchor?: Anchor; size?: number; colour?: string; bold?: boolean; plate?: string } = {},
 ): string {
-  const halo = options.halo ? `;stroke:${options.halo};stroke-width:4;stroke-linejoin:round;paint-order:stroke` : '';
-  return el(
-    'text',
-    {
-      x,
-      y,
-      'text-anchor': options.anchor ?? 'start',
-      'font-size': options.size ?? 16,
-      'font-weight': options.bold ? 700 : undefined,
-      style: `fill:${options.colour ?? 'var(--dm-fg)'}${halo}`,
-    },
-    escapeHtml(content),
+  const anchor = options.anchor ?? 'start';
+  const size = options.size ?? 16;
+  let plate = '';
+  if (options.plate) {
+    const width = textWidth(content, size) + 6;
+    const left = anchor === 'middle' ? x - width / 2 : anchor === 'end' ? x - width + 3 : x - 3;
+    plate = el('rect', { x: left, y: y - size * 0.85, width, height: size * 1.1, rx: 3, style: `fill:${options.plate}` });
+  }
+  return (
+    plate +
+    el(
+      'text',
+      {
+        x,
+        y,
+        'text-anchor': anchor,
+        'font-size': size,
+        'font-weight': options.bold ? 700 : undefined,
+        style: `fill:${options.colour ?? 'var(--dm-fg)'}`,
+      },
+      escapeHtml(content),
+    )
   );
 }
 
