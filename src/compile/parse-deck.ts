@@ -141,6 +141,7 @@ export function parseDeck(input: string, options: ParseOptions = {}): Deck {
       attributes: env.slideAttributes,
       assets: env.assets,
       images: env.images,
+      embeds: env.embeds,
       links: env.links,
       videos: env.videos,
       children: [],

@@ -112,6 +112,7 @@ export function sourcesSlides(slides: Slide[], sources: Map<Slide, SlideSources>
       attributes: { class: 'dm-sources-slide' },
       assets: [],
       images: [],
+      embeds: [],
       links: [],
       videos: [],
       children: [],

@@ -1,5 +1,5 @@
 // The env object: the one channel between our markdown-it rules and the caller, per slide.
-import type { AssetRef, Diagnostic, ImageRef, LinkRef, VideoRef } from '../model/deck.js';
+import type { AssetRef, Diagnostic, EmbedRef, ImageRef, LinkRef, VideoRef } from '../model/deck.js';
 import { diagnostic } from '../model/diagnostic.js';
 import type { VideoText } from './plugins/video/video-html.js';
 
@@ -30,6 +30,8 @@ export interface SlideEnv {
   assets: AssetRef[];
   /** The pictures of the slide's body (media-links: Markdown images; html-assets: raw `<img>`). */
   images: ImageRef[];
+  /** The raw HTML tags with no text form (html-assets). */
+  embeds: EmbedRef[];
   links: LinkRef[];
   videos: VideoRef[];
   diagnostics: Diagnostic[];
@@ -38,7 +40,7 @@ export interface SlideEnv {
 export function createSlideEnv(
   init: Pick<SlideEnv, 'file' | 'line' | 'docId' | 'incremental' | 'resolveAsset' | 'videoText' | 'mathReading'>,
 ): SlideEnv {
-  return { ...init, slideAttributes: {}, notes: [], assets: [], images: [], links: [], videos: [], diagnostics: [] };
+  return { ...init, slideAttributes: {}, notes: [], assets: [], images: [], embeds: [], links: [], videos: [], diagnostics: [] };
 }
 
 /** 1-based file line of a block token's first line. */

@@ -79,6 +79,13 @@ export interface ImageRef {
   from: 'markdown' | 'html';
 }
 
+/** Raw HTML a slide embeds that has no text or picture of its own, recorded at parse time (the PowerPoint export shoots it). */
+export interface EmbedRef {
+  tag: 'iframe' | 'video' | 'audio' | 'canvas' | 'object';
+  /** The line its tag opens on. */
+  line: number;
+}
+
 /** A link of a slide, recorded once at parse time (the link check and the sources slide read it). */
 export interface LinkRef {
   href: string;
@@ -127,6 +134,8 @@ export interface Slide {
   assets: AssetRef[];
   /** The pictures of the slide's body (not of its notes, nor a video's still), in order. */
   images: ImageRef[];
+  /** Its raw `<iframe>`, `<video>`, `<audio>`, `<canvas>` and `<object>` tags (not of its notes), in order. */
+  embeds: EmbedRef[];
   links: LinkRef[];
   videos: VideoRef[];
   /** Vertical sub-slides below this one (only on horizontal slides). */

@@ -155,10 +155,11 @@ describe('deckmark pptx', { timeout: 120_000 }, () => {
       expect(pptx.slides[5].pictures).toEqual([]);
     });
 
-    it('keeps the text of raw HTML and leaves an iframe out with a warning at its slide', () => {
+    it('keeps the text of raw HTML; an iframe to another site is a panel naming it, with a warning at its line', () => {
       expect(allText(pptx, 6)).toContain('Tekst i rå HTML');
+      expect(pptx.slides[6].pictures).toEqual(['Kart']);
       expect(stderr).toMatch(
-        /deck\.md:\d+:1: warning: <iframe> cannot be PowerPoint content and is left out of the \.pptx \(pptx-left-out\)/,
+        /deck\.md:73:1: warning: <iframe> "Kart" cannot be PowerPoint content: the \.pptx has a panel naming it and its URL \(the export is offline\) \(pptx-picture\)/,
       );
     });
 

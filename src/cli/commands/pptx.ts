@@ -1,6 +1,6 @@
 // `deckmark pptx [INPUT]`: builds each deck and writes an editable PowerPoint file beside it,
 // `<out>/<slug>/<slug>.pptx` (or the given file), atomically. A browser only for Mermaid diagrams
-// the cache lacks and display math (drawn as pictures).
+// the cache lacks, display math and raw HTML parts (drawn as pictures).
 import { mkdtemp, readFile, rm, stat } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -15,6 +15,7 @@ import type { Browser } from 'puppeteer-core';
 import { launchBrowser } from '../../export/browser/launch.js';
 import { openDiagramDrawer } from '../../export/diagrams.js';
 import { drawMathPictures } from '../../export/math-pictures.js';
+import { drawPartPictures } from '../../export/part-pictures.js';
 import { renderPptx } from '../../export/pptx/write-pptx.js';
 import type { PptxCommandOptions } from '../main.js';
 import { folderFlags } from '../folder-flags.js';
@@ -26,7 +27,7 @@ export async function runPptx(input: string, flags: PptxCommandOptions): Promise
   const toFile = flags.out !== undefined && /\.pptx$/i.test(flags.out);
   if (toFile && decks.length > 1) throw new DeckError('usage', '-o FILE.pptx needs a single deck; give a folder with -o DIR for several');
   const outDir = toFile ? await mkdtemp(path.join(os.tmpdir(), 'deckmark-pptx-')) : path.resolve(flags.out ?? 'dist');
-  // One browser, started only for diagrams the cache lacks or display math (drawn as pictures).
+  // One browser, started only for diagrams the cache lacks, display math or raw HTML parts (drawn as pictures).
   let browser: Promise<Browser> | undefined;
   const sharedBrowser = (): Promise<Browser> => (browser ??= launchBrowser());
   const diagrams = openDiagramDrawer({ browser: sharedBrowser });
@@ -45,7 +46,10 @@ export async function runPptx(input: string, flags: PptxCommandOptions): Promise
       printDiagnostics(built.diagnostics);
       const deckDir = path.dirname(built.output);
       const themeCss = await readFile(path.join(deckDir, 'assets', 'theme.css'), 'utf8').catch(() => '');
-      const result = await renderPptx(built.deck, deckDir, themeCss, { drawMath: (formulas) => drawMathPictures(sharedBrowser, formulas) });
+      const result = await renderPptx(built.deck, deckDir, themeCss, {
+        drawMath: (formulas) => drawMathPictures(sharedBrowser, formulas),
+        drawParts: (parts) => drawPartPictures(sharedBrowser, built.output, built.deck, parts),
+      });
       printDiagnostics(result.diagnostics);
       const target = toFile ? path.resolve(flags.out!) : path.join(deckDir, pptxName(built.slug));
       await writeFileAtomic(target, Buffer.from(result.bytes));

@@ -3,6 +3,8 @@
 // counts (no fonts are measured), which is what lets the export run without a browser.
 import type { Diagnostic } from '../../model/deck.js';
 import type { Box, Canvas } from './canvas.js';
+import type { Element } from './html.js';
+import type { PartPicture } from './raw-parts.js';
 import { paraText, type InlineContext, type Para } from './text.js';
 
 export interface Block {
@@ -25,7 +27,10 @@ export interface SlideContext extends InlineContext {
   svgPicture: (markup: string, color: string) => Picture;
   /** A display formula's picture (pptx/math.ts), in the slide's text colour; undefined when none was drawn. */
   mathPicture: (tex: string) => Picture | undefined;
-  warn: (code: string, message: string) => void;
+  /** A raw HTML part (pptx/raw-parts.ts): its picture as the deck shows it (undefined when none was shot), its name and line. */
+  part: (node: Element) => { picture: PartPicture | undefined; name: string; line: number };
+  /** Reports on the slide's first line, or on `line`. */
+  warn: (code: string, message: string, line?: number) => void;
   diagnostics: Diagnostic[];
 }
 

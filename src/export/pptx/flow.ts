@@ -5,7 +5,8 @@ import { StackBlock, TextBlock, type Block, type SlideContext } from './block.js
 import type { Box, Canvas } from './canvas.js';
 import { Element, collapsedText, elements, hasClass, isElement, styleValue, texOf, type ChildNode } from './html.js';
 import { layoutBlock, PanelWithRule } from './layouts.js';
-import { codeBlock, mathBlock, pictureBlock, svgBlock, tableBlock, videoBlock } from './media.js';
+import { codeBlock, findAll, mathBlock, partBlock, pictureBlock, svgBlock, tableBlock, videoBlock } from './media.js';
+import { isPart } from './raw-parts.js';
 import { inlineRuns, type Para } from './text.js';
 
 /** Paragraph defaults for body text at `size` (CSS px). */
@@ -110,6 +111,8 @@ export function flowBlocks(ctx: SlideContext, nodes: ChildNode[], size: number):
     const paras = textParas(ctx, node, size);
     if (paras) {
       text.push(...paras.filter((p) => p.runs.length > 0));
+      // Parts written inside a paragraph (`<canvas …></canvas>` on a line of its own is one): after its text.
+      for (const part of findAll(node, isPart)) add(partBlock(ctx, part));
       continue;
     }
     const picture = node.name === 'img' ? node : node.name === 'p' ? onlyPicture(node) : undefined;
@@ -128,10 +131,8 @@ export function flowBlocks(ctx: SlideContext, nodes: ChildNode[], size: number):
     else if (node.name === 'table') add(tableBlock(ctx, node, size));
     else if (node.name === 'pre') add(codeBlock(ctx, node, size));
     else if (hasClass(node, 'columns')) add(columnsBlock(ctx, node, size));
-    else if (node.name === 'iframe' || node.name === 'video' || node.name === 'audio' || node.name === 'canvas' || node.name === 'object') {
-      flush();
-      ctx.warn('pptx-left-out', `<${node.name}> cannot be PowerPoint content and is left out of the .pptx`);
-    } else {
+    else if (isPart(node)) add(partBlock(ctx, node));
+    else {
       const layout = layoutBlock(ctx, node, size);
       if (layout) add(layout);
       else if (elements(node).length > 0 || collapsedText(node) !== '') {

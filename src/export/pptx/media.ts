@@ -48,6 +48,19 @@ export function svgBlock(ctx: SlideContext, svg: Element): Block {
     : new PictureBlock(picture, alt, PICTURE_MAX_HEIGHT);
 }
 
+/** A raw HTML part (an iframe, a canvas…) as the picture the browser shot of it; left out, with a warning, without one. */
+export function partBlock(ctx: SlideContext, node: Element): Block | undefined {
+  const { picture, name, line } = ctx.part(node);
+  const what = name.startsWith('<') ? name : `<${node.name}> "${name}"`;
+  if (!picture) {
+    ctx.warn('pptx-left-out', `${what} cannot be PowerPoint content and is left out of the .pptx`, line);
+    return undefined;
+  }
+  const shown = picture.standIn ? `a panel naming it and its URL (${picture.standIn})` : 'a picture of it as the deck shows it';
+  ctx.warn('pptx-picture', `${what} cannot be PowerPoint content: the .pptx has ${shown}`, line);
+  return new PictureBlock(picture, name, PICTURE_MAX_HEIGHT);
+}
+
 /** Pictures may take most of a slide's height before the slide is shrunk to fit. */
 const PICTURE_MAX_HEIGHT = 480;
 

@@ -1,6 +1,7 @@
 // A deck as an editable PowerPoint file (pptxgenjs): slide size, theme fonts, a master with a
 // title placeholder, one slide per deck slide, document properties. No browser is involved here:
-// display math is drawn as pictures by the caller's `drawMath` (export/math-pictures.ts).
+// display math is drawn as pictures by the caller's `drawMath` (export/math-pictures.ts), raw
+// HTML parts (an iframe, a canvas) shot by its `drawParts` (export/part-pictures.ts).
 import path from 'node:path';
 import JSZip from 'jszip';
 import { PptxGenJS } from './pptxgen.js';
@@ -10,6 +11,7 @@ import { diagnostic } from '../../model/diagnostic.js';
 import type { SlideContext } from './block.js';
 import { displayMath, mathKey, type MathPictures, type MathRequest } from './math.js';
 import { pictureReader, svgPicture } from './pictures.js';
+import { partIndex, partKey, partLine, partName, partRequests, type PartPictures, type PartRequest } from './raw-parts.js';
 import { TITLE_MASTER, TITLE_NAME, writeSlide } from './slide.js';
 import { flatSlides, linkResolver } from './slide-links.js';
 import { readTheme, slidePalette } from './theme.js';
@@ -23,6 +25,8 @@ export interface PptxResult {
 export interface PptxOptions {
   /** Draws display formulas as pictures (in a browser); without it, or without a browser, they are their TeX as text. */
   drawMath?: (requests: MathRequest[]) => Promise<MathPictures>;
+  /** Shoots raw HTML parts as the built deck shows them (in a browser); without it, or without a browser, they are left out. */
+  drawParts?: (requests: PartRequest[]) => Promise<PartPictures>;
 }
 
 function escapeXml(text: string): string {
@@ -75,6 +79,17 @@ export async function renderPptx(deck: Deck, deckDir: string, themeCss: string, 
     diagnostics.push(diagnostic('warning', 'pptx-math-text', message, { file: deck.file, line: formulas[0].line }));
   }
   const mathPictures = 'unavailable' in drawn ? new Map() : drawn;
+  const parts = flatSlides(deck).flatMap(partRequests);
+  const shot = parts.length > 0 && options.drawParts ? await options.drawParts(parts) : new Map<string, never>();
+  if ('unavailable' in shot) {
+    const first = flatSlides(deck)[parts[0].slide];
+    const counted = parts.length === 1 ? 'a raw HTML part is' : `${parts.length} raw HTML parts are`;
+    const message = `${counted} left out of the .pptx; a browser would draw them as pictures: ${shot.unavailable}`;
+    diagnostics.push(
+      diagnostic('warning', 'pptx-no-browser', message, { file: deck.file, line: first.embeds[0]?.line ?? first.range.start }),
+    );
+  }
+  const partPictures = 'unavailable' in shot ? new Map() : shot;
   const { width, height } = deck.meta.size;
   const pres = new PptxGenJS();
   pres.defineLayout({ name: 'DECK', width: width / 96, height: height / 96 });
@@ -92,7 +107,7 @@ export async function renderPptx(deck: Deck, deckDir: string, themeCss: string, 
   const picture = pictureReader(deckDir);
   const link = linkResolver(deck);
   const bulletColours: string[] = [];
-  for (const slide of flatSlides(deck)) {
+  for (const [n, slide] of flatSlides(deck).entries()) {
     const palette = slidePalette(theme, slide.attributes);
     bulletColours.push(palette.accent);
     const ctx: SlideContext = {
@@ -102,8 +117,9 @@ export async function renderPptx(deck: Deck, deckDir: string, themeCss: string, 
       picture,
       svgPicture,
       mathPicture: (tex) => mathPictures.get(mathKey({ tex, color: palette.fg, fontSize: theme.fontSize })),
+      part: (node) => ({ picture: partPictures.get(partKey(n, partIndex(node))), name: partName(node), line: partLine(slide, node) }),
       diagnostics,
-      warn: (code, message) => diagnostics.push(diagnostic('warning', code, message, { file: deck.file, line: slide.range.start })),
+      warn: (code, message, line = slide.range.start) => diagnostics.push(diagnostic('warning', code, message, { file: deck.file, line })),
     };
     writeSlide(pres, slide, ctx, { width, height, lang: deck.meta.lang });
   }

@@ -1,0 +1,152 @@
+// Raw HTML parts in `deckmark pptx`: an <iframe> or a <canvas> cannot be PowerPoint content, so
+// each is shot in Chromium as the built deck shows it (print view, twice its size) and placed in
+// the slide as a picture with its name as alt text, with a `pptx-picture` warning at the line its
+// tag is written on; a frame on another site is a panel naming it (the export is offline). Without
+// a browser they are left out, as before, with one line saying a browser would draw them.
+import { readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import JSZip from 'jszip';
+import { PNG } from 'pngjs';
+import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { REPO, runCli, tempDir } from '../helpers/cli.js';
+import { readPptx, type PptxContents } from '../helpers/read-pptx.js';
+
+const DECK = `---
+title: Parts
+---
+
+# Parts
+
+Some text before the frame.
+
+<iframe srcdoc="<body style='margin:0;background:#1e7f4f'></body>" title="The green widget" width="400" height="200" style="border:0"></iframe>
+
+---
+
+## Drawn
+
+<canvas id="red" width="300" height="150"></canvas>
+<script>
+document.getElementById('red').getContext('2d').fillStyle = '#c0392b';
+document.getElementById('red').getContext('2d').fillRect(0, 0, 300, 150);
+</script>
+
+<iframe src="https://www.youtube.com/embed/abc" width="320" height="180"></iframe>
+
+---
+
+## Plain
+
+Only text here.
+`;
+
+let dir: string;
+
+beforeAll(() => {
+  dir = tempDir();
+  writeFileSync(path.join(dir, 'package.json'), '{}');
+  writeFileSync(path.join(dir, 'parts.md'), DECK);
+  writeFileSync(path.join(dir, 'plain.md'), '# Plain\n\nNo raw parts.\n');
+});
+
+type Image = ReturnType<typeof PNG.sync.read>;
+
+/** The PNG each picture of slide `n` (1-based) shows, in order. */
+async function slidePictures(file: string, n: number): Promise<Image[]> {
+  const zip = await JSZip.loadAsync(readFileSync(file));
+  const rels = await zip.file(`ppt/slides/_rels/slide${n}.xml.rels`)!.async('string');
+  const targets = [...rels.matchAll(/Target="\.\.\/media\/([^"]+\.png)"/g)].map((m) => m[1]);
+  return Promise.all(targets.map(async (t) => PNG.sync.read(await zip.file(`ppt/media/${t}`)!.async('nodebuffer'))));
+}
+
+/** The share of a PNG's pixels within 12 of the colour `hex` on each channel. */
+function shareOf(png: Image, hex: string): number {
+  const [r, g, b] = [0, 2, 4].map((i) => parseInt(hex.slice(i, i + 2), 16));
+  let n = 0;
+  for (let i = 0; i < png.data.length; i += 4)
+    if (Math.abs(png.data[i] - r) <= 12 && Math.abs(png.data[i + 1] - g) <= 12 && Math.abs(png.data[i + 2] - b) <= 12) n++;
+  return n / (png.data.length / 4);
+}
+
+function warnings(stderr: string, code: string): string[] {
+  return stderr.split('\n').filter((l) => l.includes(`(${code})`));
+}
+
+describe('raw HTML parts in the .pptx', { timeout: 120_000 }, () => {
+  let pptx: PptxContents;
+  let file: string;
+  let stderr: string;
+  beforeAll(async () => {
+    const result = await runCli('pptx', path.join(dir, 'parts.md'), '-o', path.join(dir, 'out'));
+    expect(result.code, result.stderr).toBe(0);
+    stderr = result.stderr;
+    file = path.join(dir, 'out/parts/parts.pptx');
+    pptx = await readPptx(file);
+  });
+
+  it('are pictures at their place, named in their alt text; the slides’ text stays text', () => {
+    expect(pptx.slides[0].pictures).toEqual(['The green widget']);
+    expect(pptx.slides[0].paragraphs).toContain('Some text before the frame.');
+    expect(pptx.slides[1].pictures).toEqual(['<canvas>', '<iframe> from www.youtube.com']);
+    expect(pptx.slides[1].title).toBe('Drawn');
+    expect(pptx.slides[2].pictures).toEqual([]);
+  });
+
+  it('show what the deck shows, at twice their size: the frame’s page, the canvas’s drawing', async () => {
+    const [frame] = await slidePictures(file, 1);
+    expect([frame.width, frame.height]).toEqual([800, 400]);
+    expect(shareOf(frame, '1e7f4f')).toBeGreaterThan(0.95);
+    const [canvas, outside] = await slidePictures(file, 2);
+    expect([canvas.width, canvas.height]).toEqual([600, 300]);
+    expect(shareOf(canvas, 'c0392b')).toBeGreaterThan(0.95);
+    // Another site's frame, blocked offline: a panel of its size, mostly the slide's background, with its name in ink.
+    expect([outside.width, outside.height]).toEqual([640, 360]);
+    expect(shareOf(outside, 'c0392b')).toBe(0);
+    expect(shareOf(outside, 'ffffff')).toBeGreaterThan(0.5);
+    expect(shareOf(outside, 'ffffff')).toBeLessThan(0.99);
+  });
+
+  it('are each reported at the line its tag is written on', () => {
+    expect(warnings(stderr, 'pptx-picture')).toEqual([
+      expect.stringMatching(
+        /parts\.md:9:1: warning: <iframe> "The green widget" cannot be PowerPoint content: the \.pptx has a picture of it as the deck shows it/,
+      ),
+      expect.stringMatching(
+        /parts\.md:15:1: warning: <canvas> cannot be PowerPoint content: the \.pptx has a picture of it as the deck shows it/,
+      ),
+      expect.stringMatching(
+        /parts\.md:21:1: warning: <iframe> from www\.youtube\.com cannot be PowerPoint content: the \.pptx has a panel naming it and its URL \(the export is offline\)/,
+      ),
+    ]);
+    expect(stderr).not.toContain('pptx-left-out');
+    expect(stderr).not.toContain('pptx-no-browser');
+  });
+});
+
+describe('raw HTML parts in the .pptx without a browser', () => {
+  afterEach(() => {
+    vi.unstubAllEnvs();
+  });
+
+  it('are left out, each with a warning at its line, and one line says a browser would draw them', async () => {
+    vi.stubEnv('PUPPETEER_EXECUTABLE_PATH', path.join(REPO, 'no-such-browser'));
+    const result = await runCli('pptx', path.join(dir, 'parts.md'), '-o', path.join(dir, 'plain'));
+    expect(result.code, result.stderr).toBe(0);
+    expect(warnings(result.stderr, 'pptx-no-browser')).toEqual([
+      expect.stringMatching(
+        /parts\.md:9:1: warning: 3 raw HTML parts are left out of the \.pptx; a browser would draw them as pictures: no Chrome or Chromium found/,
+      ),
+    ]);
+    expect(warnings(result.stderr, 'pptx-left-out').map((l) => /parts\.md:(\d+):/.exec(l)?.[1])).toEqual(['9', '15', '21']);
+    const pptx = await readPptx(path.join(dir, 'plain/parts/parts.pptx'));
+    expect(pptx.slides.map((s) => s.pictures)).toEqual([[], [], []]);
+    expect(pptx.slides[0].paragraphs).toContain('Some text before the frame.');
+  });
+
+  it('are not asked for in a deck that has none: no browser is needed, nothing is said', async () => {
+    vi.stubEnv('PUPPETEER_EXECUTABLE_PATH', path.join(REPO, 'no-such-browser'));
+    const result = await runCli('pptx', path.join(dir, 'plain.md'), '-o', path.join(dir, 'plain'));
+    expect(result.code, result.stderr).toBe(0);
+    expect(result.stderr).not.toMatch(/pptx-no-browser|pptx-left-out|pptx-picture|Chromium/);
+  });
+});

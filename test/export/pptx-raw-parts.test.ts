@@ -1,0 +1,67 @@
+// Which raw HTML becomes a picture in the .pptx (pptx/raw-parts.ts), what each is called in its
+// alt text, and the line each is reported on (the slide's embeds, recorded at parse time).
+import { describe, expect, it } from 'vitest';
+import { parseDeck } from '../../src/compile/parse-deck.js';
+import { Element, parseHtml, type ChildNode } from '../../src/export/pptx/html.js';
+import { isPart, partIndex, partLine, partRequests } from '../../src/export/pptx/raw-parts.js';
+import { fixtureParseOptions } from '../markdown/fixtures.js';
+
+const deck = parseDeck(
+  `# Parts
+
+<div class="wrap">
+  <iframe src="https://maps.example.org/embed?x=1"></iframe>
+  <canvas
+    aria-label="A drawn graph"></canvas>
+</div>
+
+<video src="clip.mp4" poster="still.jpg"></video>
+
+<object data="plan.pdf" title="The plan"><iframe src="fallback.html"></iframe></object>
+
+![Film](https://www.youtube.com/watch?v=reBGK5isnco)
+
+<template><canvas></canvas></template>
+
+<audio src="data:audio/wav;base64,AAAA" controls></audio>
+
+Note:
+<iframe src="notes-only.html"></iframe>
+`,
+  fixtureParseOptions,
+);
+const slide = deck.slides[0];
+
+describe('raw HTML parts of a slide', () => {
+  it('are its own iframes, videos, audios, canvases and objects: not a video figure’s player, a template’s, an object’s fallback, nor the notes’', () => {
+    expect(partRequests(slide, 0).map((r) => [r.index, r.tag, r.url, r.poster, r.name])).toEqual([
+      [0, 'iframe', 'https://maps.example.org/embed?x=1', '', '<iframe> from maps.example.org'],
+      [1, 'canvas', '', '', 'A drawn graph'],
+      [2, 'video', 'assets/clip.mp4', 'assets/still.jpg', '<video> clip.mp4'],
+      [3, 'object', 'plan.pdf', '', 'The plan'],
+      [4, 'audio', 'data:audio/wav;base64,AAAA', '', '<audio>'],
+    ]);
+    expect(partRequests(slide, 0).every((r) => r.slideLine === 1)).toBe(true);
+    // Both files of a raw <video> are the built deck's (each of a tag's src and poster is rewritten).
+    expect(slide.assets.map((a) => [a.kind, a.src, a.line])).toEqual([
+      ['video', 'clip.mp4', 9],
+      ['image', 'still.jpg', 9],
+    ]);
+  });
+
+  it('are each on the line its tag opens on, counted in the same order', () => {
+    expect(slide.embeds).toEqual([
+      { tag: 'iframe', line: 4 },
+      { tag: 'canvas', line: 5 },
+      { tag: 'video', line: 9 },
+      { tag: 'object', line: 11 },
+      { tag: 'iframe', line: 11 },
+      { tag: 'canvas', line: 15 },
+      { tag: 'audio', line: 17 },
+    ]);
+    const every = (nodes: ChildNode[]): Element[] => nodes.flatMap((n) => (n instanceof Element ? [n, ...every(n.children)] : []));
+    const parts = every(parseHtml(slide.html)).filter(isPart);
+    const lines = Object.fromEntries(parts.map((p) => [partIndex(p), partLine(slide, p)]));
+    expect(lines).toEqual({ 0: 4, 1: 5, 2: 9, 3: 11, 4: 17 });
+  });
+});
