@@ -4,24 +4,16 @@
 // page-similarity.ts), display math a picture; every corpus deck's file must open with a page per slide. Without
 // `soffice` the test is skipped with one line, unless DECKMARK_REQUIRE_LIBREOFFICE is set (as
 // `.ci/run` does).
-import { execFileSync, spawnSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { compileDeckFile } from '../../src/build/build-deck.js';
 import { runCli, SLIDES, tempDir } from '../helpers/cli.js';
 import { CORPUS_DECKS, corpusAvailable } from '../helpers/corpus.js';
+import { convertToPdf, libreOfficeAvailable } from '../helpers/libreoffice.js';
 import { pdfPageGrids, similarity } from '../helpers/page-similarity.js';
 import { readPdf } from '../helpers/read-pdf.js';
 import { getDocument, OPS } from 'pdfjs-dist/legacy/build/pdf.mjs';
-
-function libreOfficeAvailable(): boolean {
-  if (spawnSync('soffice', ['--version'], { stdio: 'ignore' }).status === 0) return true;
-  if (process.env.DECKMARK_REQUIRE_LIBREOFFICE) throw new Error('soffice is missing (DECKMARK_REQUIRE_LIBREOFFICE is set, as in CI)');
-  console.log('skipped: the LibreOffice test needs soffice (Debian: apt-get install libreoffice-impress)');
-  return false;
-}
 
 /**
  * The lowest similarity a slide may have with its PDF page. Seen on the example decks (with
@@ -44,13 +36,10 @@ describe.runIf(libreOfficeAvailable())('the .pptx in LibreOffice Impress', { tim
       const result = await runCli(...args, SLIDES, '-o', out);
       expect(result.code, result.stderr).toBe(0);
     }
-    const files = DECKS.map((name) => path.join(out, name.replace(/\.md$/, ''), name.replace(/\.md$/, '.pptx')));
-    // A profile of its own, so that a desktop LibreOffice or a parallel run cannot get in the way.
-    const profile = pathToFileURL(tempDir('deckmark-lo-')).href;
-    execFileSync('soffice', [`-env:UserInstallation=${profile}`, '--headless', '--convert-to', 'pdf', '--outdir', converted, ...files], {
-      stdio: 'ignore',
-      timeout: 240_000,
-    });
+    convertToPdf(
+      DECKS.map((name) => path.join(out, name.replace(/\.md$/, ''), name.replace(/\.md$/, '.pptx'))),
+      converted,
+    );
   });
 
   it.runIf(corpusAvailable())('opens every corpus deck with a page per slide', async () => {
@@ -61,18 +50,9 @@ describe.runIf(libreOfficeAvailable())('the .pptx in LibreOffice Impress', { tim
       .filter((f) => f.endsWith('.md'))
       .map((f) => f.replace(/\.md$/, ''));
     const pdfs = tempDir();
-    execFileSync(
-      'soffice',
-      [
-        `-env:UserInstallation=${pathToFileURL(tempDir('deckmark-lo-')).href}`,
-        '--headless',
-        '--convert-to',
-        'pdf',
-        '--outdir',
-        pdfs,
-        ...slugs.map((s) => path.join(corpusOut, s, `${s}.pptx`)),
-      ],
-      { stdio: 'ignore', timeout: 240_000 },
+    convertToPdf(
+      slugs.map((s) => path.join(corpusOut, s, `${s}.pptx`)),
+      pdfs,
     );
     for (const slug of slugs) {
       const { slideCount } = JSON.parse(readFileSync(path.join(corpusOut, slug, 'deck.json'), 'utf8'));

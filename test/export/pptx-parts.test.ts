@@ -9,6 +9,8 @@ import JSZip from 'jszip';
 import { PNG } from 'pngjs';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { REPO, runCli, tempDir } from '../helpers/cli.js';
+import { convertToPdf, libreOfficeAvailable } from '../helpers/libreoffice.js';
+import { renderPage, type PagePixels } from '../helpers/pdf-pixels.js';
 import { readPptx, type PptxContents } from '../helpers/read-pptx.js';
 
 const DECK = `---
@@ -68,6 +70,15 @@ function shareOf(png: Image, hex: string): number {
   return n / (png.data.length / 4);
 }
 
+/** The share of a rendered page's pixels within 24 of the colour `hex` on each channel (an office suite may recompress pictures). */
+function pageShareOf(page: PagePixels, hex: string): number {
+  const [r, g, b] = [0, 2, 4].map((i) => parseInt(hex.slice(i, i + 2), 16));
+  let n = 0;
+  for (let i = 0; i < page.rgb.length; i += 3)
+    if (Math.abs(page.rgb[i] - r) <= 24 && Math.abs(page.rgb[i + 1] - g) <= 24 && Math.abs(page.rgb[i + 2] - b) <= 24) n++;
+  return n / (page.rgb.length / 3);
+}
+
 function warnings(stderr: string, code: string): string[] {
   return stderr.split('\n').filter((l) => l.includes(`(${code})`));
 }
@@ -120,6 +131,17 @@ describe('raw HTML parts in the .pptx', { timeout: 120_000 }, () => {
     ]);
     expect(stderr).not.toContain('pptx-left-out');
     expect(stderr).not.toContain('pptx-no-browser');
+  });
+
+  it.runIf(libreOfficeAvailable())('show in LibreOffice Impress at their size: the frame green, the canvas red', () => {
+    const pdfs = tempDir();
+    convertToPdf([file], pdfs);
+    const [first, second] = [0, 1].map((n) => renderPage(path.join(pdfs, 'parts.pdf'), n));
+    // 400×200 and 300×150 CSS px of a 1280×720 slide: 8.7 % and 4.9 % of the page.
+    expect(pageShareOf(first, '1e7f4f')).toBeGreaterThan(0.07);
+    expect(pageShareOf(first, 'c0392b')).toBe(0);
+    expect(pageShareOf(second, 'c0392b')).toBeGreaterThan(0.04);
+    expect(pageShareOf(second, '1e7f4f')).toBe(0);
   });
 });
 
