@@ -47,9 +47,12 @@ beforeAll(async () => {
   endpoint = await startRemoteChromium();
 }, 30_000);
 
-afterAll(() => {
+afterAll(async () => {
+  // Gone before its profile is removed: a dying Chromium still writes into it.
+  const exited = new Promise((resolve) => remote.once('exit', resolve));
   remote?.kill('SIGKILL');
-  rmSync(profile, { recursive: true, force: true });
+  if (remote.exitCode === null && remote.signalCode === null) await exited;
+  rmSync(profile, { recursive: true, force: true, maxRetries: 5, retryDelay: 100 });
 });
 
 describe('a remote browser', () => {
