@@ -80,6 +80,11 @@ async function shootAll(browser: Browser, deckHtml: string, deck: Deck, requests
   const deckDir = path.dirname(deckHtml);
   const tags = PART_TAGS.join(',');
   return withDeckPage(browser, deckHtml, async (page: Page) => {
+    // Pages a frame or object failed to load (blocked, missing): an error page is not shot.
+    const failed = new Set<string>();
+    page.on('requestfailed', (r) => {
+      if (r.isNavigationRequest() && r.frame() !== page.mainFrame()) failed.add(r.url());
+    });
     await openPrintView(page, deckHtml, deck, { notes: false, fragments: false, handout: 0 });
     await page.setViewport({ ...deck.meta.size, deviceScaleFactor: PIXEL_RATIO });
     await page.evaluate(loadLazyFrames, FRAME_WAIT);
@@ -88,7 +93,10 @@ async function shootAll(browser: Browser, deckHtml: string, deck: Deck, requests
       const found = await page.evaluateHandle(findPart, request.slideLine, request.index, tags);
       const part = found.asElement() as ElementHandle<Element> | null;
       if (!part) continue;
-      const standIn = unreachable(request, deckDir);
+      const loads = await part.evaluate((el) =>
+        el instanceof HTMLIFrameElement ? el.src : el instanceof HTMLObjectElement ? el.data : '',
+      );
+      const standIn = unreachable(request, deckDir) ?? (failed.has(loads) ? 'it did not load in the offline page' : undefined);
       const shown = standIn
         ? ((await part.evaluateHandle(replaceWithPanel, request.name, request.url)).asElement() as ElementHandle<Element>)
         : part;

@@ -40,6 +40,13 @@ document.getElementById('red').getContext('2d').fillRect(0, 0, 300, 150);
 ## Plain
 
 Only text here.
+
+---
+
+## Scripted
+
+<iframe id="later" title="Set by a script" width="200" height="100"></iframe>
+<script>document.getElementById('later').src = 'gone.html';</script>
 `;
 
 let dir: string;
@@ -101,6 +108,7 @@ describe('raw HTML parts in the .pptx', { timeout: 120_000 }, () => {
     expect(pptx.slides[1].pictures).toEqual(['<canvas>', '<iframe> from www.youtube.com']);
     expect(pptx.slides[1].title).toBe('Drawn');
     expect(pptx.slides[2].pictures).toEqual([]);
+    expect(pptx.slides[3].pictures).toEqual(['Set by a script']);
   });
 
   it('show what the deck shows, at twice their size: the frame’s page, the canvas’s drawing', async () => {
@@ -127,6 +135,10 @@ describe('raw HTML parts in the .pptx', { timeout: 120_000 }, () => {
       ),
       expect.stringMatching(
         /parts\.md:21:1: warning: <iframe> from www\.youtube\.com cannot be PowerPoint content: the \.pptx has a panel naming it and its URL \(the export is offline\)/,
+      ),
+      // A page the deck's script sets, missing: the frame's error page is not shot.
+      expect.stringMatching(
+        /parts\.md:33:1: warning: <iframe> "Set by a script" cannot be PowerPoint content: the \.pptx has a panel naming it and its URL \(it did not load in the offline page\)/,
       ),
     ]);
     expect(stderr).not.toContain('pptx-left-out');
@@ -156,12 +168,12 @@ describe('raw HTML parts in the .pptx without a browser', () => {
     expect(result.code, result.stderr).toBe(0);
     expect(warnings(result.stderr, 'pptx-no-browser')).toEqual([
       expect.stringMatching(
-        /parts\.md:9:1: warning: 3 raw HTML parts are left out of the \.pptx; a browser would draw them as pictures: no Chrome or Chromium found/,
+        /parts\.md:9:1: warning: 4 raw HTML parts are left out of the \.pptx; a browser would draw them as pictures: no Chrome or Chromium found/,
       ),
     ]);
-    expect(warnings(result.stderr, 'pptx-left-out').map((l) => /parts\.md:(\d+):/.exec(l)?.[1])).toEqual(['9', '15', '21']);
+    expect(warnings(result.stderr, 'pptx-left-out').map((l) => /parts\.md:(\d+):/.exec(l)?.[1])).toEqual(['9', '15', '21', '33']);
     const pptx = await readPptx(path.join(dir, 'plain/parts/parts.pptx'));
-    expect(pptx.slides.map((s) => s.pictures)).toEqual([[], [], []]);
+    expect(pptx.slides.map((s) => s.pictures)).toEqual([[], [], [], []]);
     expect(pptx.slides[0].paragraphs).toContain('Some text before the frame.');
   });
 

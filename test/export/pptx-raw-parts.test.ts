@@ -49,6 +49,11 @@ describe('raw HTML parts of a slide', () => {
     ]);
   });
 
+  it('name what reveal.js loads lazily (`data-src`)', () => {
+    const lazy = parseDeck('# Lazy\n\n<iframe data-src="samples/map.html"></iframe>\n', fixtureParseOptions).slides[0];
+    expect(partRequests(lazy, 0).map((r) => [r.url, r.name])).toEqual([['samples/map.html', '<iframe> map.html']]);
+  });
+
   it('are each on the line its tag opens on, counted in the same order', () => {
     expect(slide.embeds).toEqual([
       { tag: 'iframe', line: 4 },

@@ -16,7 +16,7 @@ export interface PartRequest {
   /** The slide's first line: its `<section>`'s `data-line` in the built deck. */
   slideLine: number;
   tag: string;
-  /** What it shows, as written (`src`, `data`, a `<source>`'s src); '' when it names nothing. */
+  /** What it shows, as written (`src`, `data-src`, `data`, a `<source>`'s src); '' when it names nothing. */
   url: string;
   /** A video's still (`poster`), as written; '' when it has none. */
   poster: string;
@@ -64,7 +64,8 @@ export function partIndex(part: Element): number {
 
 function partUrl(part: Element): string {
   const source = part.children.find((c): c is Element => c instanceof Element && c.name === 'source');
-  return part.attribs.src ?? part.attribs.data ?? source?.attribs.src ?? '';
+  // `data-src`: reveal.js's lazy loading (it sets `src` when the slide is shown, and in the print view).
+  return part.attribs.src ?? part.attribs['data-src'] ?? part.attribs.data ?? source?.attribs.src ?? '';
 }
 
 /** Its title (or label); else what it is and where from: `<iframe> from www.youtube.com`, `<video> clip.mp4`, `<canvas>`. */
