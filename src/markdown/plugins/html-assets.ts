@@ -1,8 +1,7 @@
 // Local files named in raw HTML (`<img src>`, `<video poster>`, `<source src>`) are assets like
 // Markdown images: copied with the deck and their references rewritten. Its `<img>` tags are
 // the slide's pictures too (env.images), each on the line it is written on.
-import type MarkdownIt from 'markdown-it';
-import type { StateCore } from 'markdown-it';
+import type { MarkdownIt, StateCore } from 'markdown-it';
 import { parseAttributeList } from '../attributes.js';
 import { useAsset, type SlideEnv } from '../env.js';
 import { forEachTokenLine, lineAt } from '../token-lines.js';
