@@ -16,6 +16,17 @@ export function parseAttributeList(text: string): Array<[string, string]> {
   return out;
 }
 
+/** An attribute's value as text: markdown-it types them `string | number` (an ordered list's `start` is a number). */
+export function attrText(token: Token, name: string): string | null {
+  const value = token.attrGet(name);
+  return value === null ? null : String(value);
+}
+
+/** A token's attributes, their values as text (see attrText). */
+export function tokenAttributes(token: Token | undefined): Array<[string, string]> {
+  return (token?.attrs ?? []).map(([name, value]) => [name, String(value)]);
+}
+
 /** Sets attributes on a token, adding classes to the ones it has. */
 export function applyAttributes(token: Token, attributes: Array<[string, string]>): void {
   for (const [name, value] of attributes) {

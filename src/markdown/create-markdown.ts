@@ -1,5 +1,5 @@
 // createMarkdown(): the one markdown-it instance of deckmark, with every plugin in one explicit order.
-import MarkdownIt from 'markdown-it';
+import MarkdownItParser, { type MarkdownIt } from 'markdown-it';
 import attrs from 'markdown-it-attrs';
 import { bareBracesPlugin } from './plugins/bare-braces.js';
 import { chartPlugin } from './plugins/chart/chart.js';
@@ -46,7 +46,11 @@ export interface MarkdownOptions {
 
 export function createMarkdown(options: MarkdownOptions = {}): MarkdownIt {
   // Like reveal.js's marked (GFM): raw HTML on, bare URLs linked, text left as written.
-  const md = new MarkdownIt({ html: true, linkify: true, typographer: false });
+  const md = new MarkdownItParser({ html: true, linkify: true, typographer: false });
+  // markdown-it 15 (linkify-it 6) no longer links a bare `www.example.com` or `example.com`, and
+  // cuts `http://user:pass@host` at the colon: both back as in markdown-it 14 (marked links the
+  // `www.` one and the whole `user:pass@` URL).
+  md.linkify.set({ fuzzyLink: true, urlAuth: true });
   md.use(attrs, { leftDelimiter: '{', rightDelimiter: '}' }); // {.class #id key=value}
   md.use(bareBracesPlugin); //       …and a bare {word} stays text
   md.use(listTablesPlugin); //       a table right under a list item's line is in the item

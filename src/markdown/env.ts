@@ -1,4 +1,5 @@
 // The env object: the one channel between our markdown-it rules and the caller, per slide.
+import type { Env } from 'markdown-it';
 import type { AssetRef, Diagnostic, EmbedRef, ImageRef, LinkRef, VideoRef } from '../model/deck.js';
 import { diagnostic } from '../model/diagnostic.js';
 import type { VideoText } from './plugins/video/video-html.js';
@@ -9,7 +10,8 @@ export type AssetResolution = { url: string } | { problem: 'missing' | 'outside-
 /** Maps a local path as written in the deck to the URL the built deck uses. */
 export type AssetResolver = (src: string, kind: AssetRef['kind']) => AssetResolution;
 
-export interface SlideEnv {
+/** markdown-it's env (which its own rules and markdown-it-footnote use too), with deckmark's fields. */
+export interface SlideEnv extends Env {
   file?: string;
   /** 0-based file line of the parsed text's first line: token.map lines are relative to it. */
   line: number;

@@ -2,8 +2,7 @@
 // `{key="v"}` and mixes of them, plus our video's bare words. markdown-it-attrs takes any `{word}` for one, so `Use the
 // {placeholder}` would lose its last word and `## Title {docsify-ignore}` its suffix. Before it
 // runs, every other `{…}` is made to read as the escaped `\{…}`, which means the same text.
-import type MarkdownIt from 'markdown-it';
-import type { StateCore, Token } from 'markdown-it';
+import type { MarkdownIt, StateCore, Token } from 'markdown-it';
 import { VIDEO_FLAGS } from './video/video.js';
 
 const ITEM = String.raw`(?:[.#][^\s{}.#="']+|[A-Za-z_:][-\w:.]*=(?:"[^"]*"|'[^']*'|[^\s{}"']+)|${VIDEO_FLAGS.join('|')})`;

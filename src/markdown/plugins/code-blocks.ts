@@ -1,8 +1,7 @@
 // Code fences, highlighted at build time, with reveal.js's line numbers and highlight steps
 // (```js [1-2|4]). The markup is what reveal's highlight plugin makes in the browser, so its
 // CSS and fragment stepping apply without shipping highlight.js.
-import type MarkdownIt from 'markdown-it';
-import type { Renderer, Token } from 'markdown-it';
+import type { MarkdownIt, Renderer, Token } from 'markdown-it';
 import { escapeHtml } from '../html.js';
 
 /** Highlights code: one HTML string per line, or undefined for a language it doesn't know. */

@@ -1,7 +1,6 @@
 // reveal.js's attribute comments: `<!-- .slide: … -->` sets attributes on the slide,
 // `<!-- .element: … -->` on the element before it (or its parent when it comes first).
-import type MarkdownIt from 'markdown-it';
-import type { StateCore, Token } from 'markdown-it';
+import type { MarkdownIt, StateCore, Token } from 'markdown-it';
 import { applyAttributes, mergeAttributes, parseAttributeList } from '../attributes.js';
 import type { SlideEnv } from '../env.js';
 

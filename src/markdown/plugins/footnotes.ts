@@ -1,6 +1,6 @@
 // Footnotes (markdown-it-footnote) at the bottom of their slide: a <div>, not a <section>,
 // since reveal.js would take a nested <section> for a vertical slide.
-import type MarkdownIt from 'markdown-it';
+import type { MarkdownIt } from 'markdown-it';
 import footnote from 'markdown-it-footnote';
 
 export function footnotesPlugin(md: MarkdownIt): void {

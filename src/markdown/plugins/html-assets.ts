@@ -2,8 +2,7 @@
 // Markdown images: copied with the deck and their references rewritten. Its `<img>` tags are
 // the slide's pictures too (env.images), each on the line it is written on, and its `<iframe>`,
 // `<video>`, `<audio>`, `<canvas>` and `<object>` tags its embeds (env.embeds).
-import type MarkdownIt from 'markdown-it';
-import type { StateCore } from 'markdown-it';
+import type { MarkdownIt, StateCore } from 'markdown-it';
 import type { EmbedRef } from '../../model/deck.js';
 import { parseAttributeList } from '../attributes.js';
 import { useAsset, type SlideEnv } from '../env.js';

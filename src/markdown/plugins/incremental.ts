@@ -1,7 +1,6 @@
 // Incremental lists: in `::: incremental` (or with `incremental: true`, unless inside
 // `::: nonincremental`) every list item becomes a reveal.js fragment.
-import type MarkdownIt from 'markdown-it';
-import type { StateCore } from 'markdown-it';
+import type { MarkdownIt, StateCore } from 'markdown-it';
 import type { SlideEnv } from '../env.js';
 import { DIV_CLOSE, DIV_OPEN, divName } from './fenced-divs.js';
 

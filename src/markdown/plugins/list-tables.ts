@@ -3,8 +3,7 @@
 // continuation, where a table may not start. This rule, asked whether the table may end the
 // item's paragraph there, indents the table's lines to the item (a fact about this source, not
 // a guess); then markdown-it's own table rule takes them, inside the item.
-import type MarkdownIt from 'markdown-it';
-import type { StateBlock } from 'markdown-it';
+import type { MarkdownIt, StateBlock } from 'markdown-it';
 
 const DELIMITER_ROW = /^\s*\|?\s*:?-+:?\s*(?:\|\s*:?-+:?\s*)*\|?\s*$/;
 

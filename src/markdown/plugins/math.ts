@@ -6,8 +6,7 @@
 // The TeX is read one of two ways (see mathReading): as written (pandoc), or Markdown first as
 // reveal.js's math plugin sees it (`\\{` is `\{`, `\\\\` a row break).
 // Without a renderer the TeX is kept as text in `\(…\)` / `\[…\]`.
-import type MarkdownIt from 'markdown-it';
-import type { StateBlock, StateCore, StateInline, Token } from 'markdown-it';
+import type { MarkdownIt, StateBlock, StateCore, StateInline, Token } from 'markdown-it';
 import { fileLine, warn, type SlideEnv } from '../env.js';
 import { escapeHtml } from '../html.js';
 

@@ -1,8 +1,8 @@
 // Records the links and images of a slide (with their lines), and maps local images to the
 // URLs the built deck uses. A missing image shows its alt text, with the image's
 // attributes (a fragment stays a fragment).
-import type MarkdownIt from 'markdown-it';
-import type { StateCore, Token } from 'markdown-it';
+import type { MarkdownIt, StateCore, Token } from 'markdown-it';
+import { attrText } from '../attributes.js';
 import { useAsset, type SlideEnv } from '../env.js';
 import { forEachTokenLine } from '../token-lines.js';
 import { escapeHtml } from '../html.js';
@@ -12,7 +12,7 @@ import { isRemote, safeDecode } from '../urls.js';
 const MISSING_IMAGE = 'deckmark_missing_image';
 
 function resolveImage(token: Token, env: SlideEnv, line: number): void {
-  const src = token.attrGet('src') ?? '';
+  const src = attrText(token, 'src') ?? '';
   if (src === '' || isRemote(src)) return;
   const path = safeDecode(src.split(/[?#]/)[0]);
   const url = useAsset(env, path, 'image', line);
@@ -35,12 +35,17 @@ function collect(state: StateCore): void {
     if (t.type === 'footnote_open') footnotes++;
     else if (t.type === 'footnote_close') footnotes--;
     else if (t.type === 'image') {
-      if (!env.inNotes) env.images.push({ src: safeDecode(t.attrGet('src') ?? ''), alt: inlineText(t.children), line, from: 'markdown' });
+      if (!env.inNotes) env.images.push({ src: safeDecode(attrText(t, 'src') ?? ''), alt: inlineText(t.children), line, from: 'markdown' });
       resolveImage(t, env, line);
     } else if (t.type === 'link_open') {
       const from = env.inNotes ? 'notes' : footnotes > 0 ? 'footnote' : 'text';
       const close = siblings.findIndex((c, k) => k > i && c.type === 'link_close');
-      env.links.push({ href: t.attrGet('href') ?? '', text: inlineText(siblings.slice(i + 1, close < 0 ? undefined : close)), line, from });
+      env.links.push({
+        href: attrText(t, 'href') ?? '',
+        text: inlineText(siblings.slice(i + 1, close < 0 ? undefined : close)),
+        line,
+        from,
+      });
     }
   });
 }

@@ -3,8 +3,7 @@
 // through `lookup`: this rule only places what it is given. A diagram that did not parse is a
 // warning on the fence's line and its source shown as code; so is one no browser could draw (the
 // build says why, once per deck).
-import type MarkdownIt from 'markdown-it';
-import type { Token } from 'markdown-it';
+import type { MarkdownIt, Token } from 'markdown-it';
 import { escapeHtml } from '../html.js';
 import { fileLine, warn, type SlideEnv } from '../env.js';
 import { readFenceInfo, renderFence, type Highlighter } from './code-blocks.js';
@@ -105,9 +104,10 @@ function placeSvg(drawn: DrawnDiagram, id: string, names: DiagramKindNames | und
 
 export function mermaidPlugin(md: MarkdownIt, options: MermaidOptions): void {
   const otherFences = md.renderer.rules.fence!;
-  md.renderer.rules.fence = (tokens, idx, mdOptions, env: SlideEnv, self) => {
+  md.renderer.rules.fence = (tokens, idx, mdOptions, mdEnv, self) => {
     const token: Token = tokens[idx];
-    if (readFenceInfo(token.info).lang !== 'mermaid') return otherFences(tokens, idx, mdOptions, env, self);
+    if (readFenceInfo(token.info).lang !== 'mermaid') return otherFences(tokens, idx, mdOptions, mdEnv, self);
+    const env = mdEnv as SlideEnv;
     const line = fileLine(env, token.map);
     const source = token.content.replace(/\n$/, '');
     const drawing = options.lookup(source, isDarkSlide(env), line);

@@ -1,6 +1,5 @@
 // `::: notes` … `:::` holds speaker notes: its content is taken out of the slide into env.notes.
-import type MarkdownIt from 'markdown-it';
-import type { StateCore } from 'markdown-it';
+import type { MarkdownIt, StateCore } from 'markdown-it';
 import type { SlideEnv } from '../env.js';
 import { DIV_CLOSE, DIV_OPEN, divName } from './fenced-divs.js';
 

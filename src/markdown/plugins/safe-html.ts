@@ -1,7 +1,6 @@
 // `--safe`, for decks from people you don't trust: raw HTML is shown as text, and no attribute
 // (from `{…}`, attribute comments or fenced divs) can carry an event handler or a script URL.
-import type MarkdownIt from 'markdown-it';
-import type { StateCore, Token } from 'markdown-it';
+import type { MarkdownIt, StateCore, Token } from 'markdown-it';
 import type { SlideEnv } from '../env.js';
 import { escapeHtml } from '../html.js';
 import { DIV_CLOSE, DIV_OPEN, divName } from './fenced-divs.js';
@@ -40,8 +39,9 @@ function isSafeAttribute(name: string, value: string): boolean {
   return !/^data-background-iframe$/i.test(name) || PLAYERS.some((player) => value.toLowerCase().startsWith(player));
 }
 
-function filterAttributes(attrs: Array<[string, string]> | null): Array<[string, string]> | null {
-  return attrs && attrs.filter(([name, value]) => isSafeAttribute(name, value));
+/** The safe ones of a token's attributes (markdown-it types their values `string | number`) or of a div's list. */
+function filterAttributes<T extends [string, string | number]>(attrs: T[] | null): T[] | null {
+  return attrs && attrs.filter(([name, value]) => isSafeAttribute(name, String(value)));
 }
 
 function sanitize(token: Token, raw: WeakSet<Token>): void {

@@ -1,7 +1,7 @@
 // GFM task lists, as reveal.js's Markdown (marked) shows them: `- [x] done` and `- [ ] todo`
 // start their item with a disabled checkbox. GitHub's classes let a theme drop the bullet.
-import type MarkdownIt from 'markdown-it';
-import type { StateCore, Token } from 'markdown-it';
+import type { MarkdownIt, StateCore, Token } from 'markdown-it';
+import { attrText } from '../attributes.js';
 
 const TASK = /^\[([ xX])\] +/;
 const CHECKBOX = 'deckmark_task_checkbox';
@@ -23,7 +23,7 @@ function taskLists(state: StateCore): void {
     token.children?.unshift(checkbox);
     tokens[i - 2].attrJoin('class', 'task-list-item');
     const list = lists[lists.length - 1];
-    if (list && !list.attrGet('class')?.split(' ').includes('contains-task-list')) list.attrJoin('class', 'contains-task-list');
+    if (list && !attrText(list, 'class')?.split(' ').includes('contains-task-list')) list.attrJoin('class', 'contains-task-list');
   }
 }
 

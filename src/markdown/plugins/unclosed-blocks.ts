@@ -2,8 +2,7 @@
 // slide, and an HTML comment `<!--` without `-->` (left open, it would hide the rest of the
 // page, closing tags and scripts included). Each is a warning on its first line; the comment
 // is closed, so the deck's HTML stays whole.
-import type MarkdownIt from 'markdown-it';
-import type { StateCore } from 'markdown-it';
+import type { MarkdownIt, StateCore } from 'markdown-it';
 import { fileLine, warn, type SlideEnv } from '../env.js';
 import { DIV_OPEN } from './fenced-divs.js';
 

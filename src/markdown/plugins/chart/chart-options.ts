@@ -1,6 +1,7 @@
 // The options of `::: chart {type=bar title="…" unit="%" min=0 max=100}`, read off the div.
 import type { Token } from 'markdown-it';
-import type { FencedDiv } from '../fenced-divs.js';
+import { tokenAttributes } from '../../attributes.js';
+import { fencedDiv } from '../fenced-divs.js';
 import { CHART_TYPES, type ChartType } from './chart-words.js';
 import { parseNumber } from './chart-data.js';
 
@@ -20,8 +21,8 @@ const OPTION_NAMES = ['type', 'title', 'unit', 'min', 'max'];
  */
 function takeOptions(open: Token): Record<string, string> {
   const found: Record<string, string> = {};
-  const meta = open.meta as FencedDiv | undefined;
-  for (const [name, value] of [...(meta?.attributes ?? []), ...(open.attrs ?? [])]) {
+  const meta = fencedDiv(open);
+  for (const [name, value] of [...(meta?.attributes ?? []), ...tokenAttributes(open)]) {
     if (OPTION_NAMES.includes(name)) found[name] = value;
   }
   if (meta) meta.attributes = meta.attributes.filter(([name]) => !OPTION_NAMES.includes(name));

@@ -7,8 +7,7 @@
 //     |-----------|-------|------|
 //     | Facebook  | 1200  | 2000 |
 //     :::
-import type MarkdownIt from 'markdown-it';
-import type { StateCore, Token } from 'markdown-it';
+import type { MarkdownIt, StateCore, Token } from 'markdown-it';
 import { fileLine, warn, type SlideEnv } from '../../env.js';
 import { DIV_OPEN } from '../fenced-divs.js';
 import { blocksOf, layoutName, matchingClose, tag, tokensOf } from '../layouts/layout-tokens.js';

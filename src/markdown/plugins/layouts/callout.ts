@@ -1,8 +1,8 @@
 // `::: callout` (or Quarto's `::: callout-note`, `-tip`, `-warning`, `-important`, `-caution`):
 // a highlighted box. An optional first heading, or `title="…"`, is its title.
-import type MarkdownIt from 'markdown-it';
-import type { StateCore, Token } from 'markdown-it';
-import type { FencedDiv } from '../fenced-divs.js';
+import type { MarkdownIt, StateCore, Token } from 'markdown-it';
+import { attrText } from '../../attributes.js';
+import { fencedDiv, type FencedDiv } from '../fenced-divs.js';
 import { blocksOf, divClasses, isHeading, layoutName, layoutRule, textBlock, tokensOf, type LayoutResult } from './layout-tokens.js';
 
 const KINDS = ['note', 'tip', 'warning', 'important', 'caution'] as const;
@@ -16,20 +16,21 @@ function kindOf(open: Token, div: FencedDiv): Kind {
   const fromClass = divClasses(open)
     .map((c) => c.replace(/^callout-/, ''))
     .find(isKind);
-  const fromAttr = div.attributes.find(([name]) => name === 'type' || name === 'kind')?.[1] ?? open.attrGet('type') ?? open.attrGet('kind');
+  const fromAttr =
+    div.attributes.find(([name]) => name === 'type' || name === 'kind')?.[1] ?? attrText(open, 'type') ?? attrText(open, 'kind');
   return fromClass ?? (fromAttr && isKind(fromAttr) ? fromAttr : 'note');
 }
 
 function transform(state: StateCore, open: Token, inner: Token[]): LayoutResult {
   const blocks = blocksOf(inner);
   if (blocks.length === 0) return { problem: 'it is empty' };
-  const div: FencedDiv = (open.meta as FencedDiv | undefined) ?? { name: layoutName(open), attributes: [] };
+  const div: FencedDiv = fencedDiv(open) ?? { name: layoutName(open), attributes: [] };
   const kind = kindOf(open, div);
   open.attrJoin('class', `dm-callout-${kind}`);
   open.attrSet('role', 'note');
   // `title="…"` becomes the title, not a tooltip; `type=`/`kind=` are read above. They are in
   // the div's braces, or already on the token when markdown-it-attrs took the braces first.
-  const title = div.attributes.find(([name]) => name === 'title')?.[1] ?? open.attrGet('title') ?? undefined;
+  const title = div.attributes.find(([name]) => name === 'title')?.[1] ?? attrText(open, 'title') ?? undefined;
   const own = (name: string): boolean => !['title', 'type', 'kind'].includes(name);
   div.attributes = div.attributes.filter(([name]) => own(name));
   if (open.attrs) open.attrs = open.attrs.filter(([name]) => own(name));

@@ -1,5 +1,5 @@
 // `::: cards`: a card per `###` heading, side by side (up to four in a row).
-import type MarkdownIt from 'markdown-it';
+import type { MarkdownIt } from 'markdown-it';
 import { cardGridTransform } from './card-grid.js';
 import { layoutRule } from './layout-tokens.js';
 

@@ -1,8 +1,7 @@
 // `::: channels`: a card per channel (`### Facebook`, `### X/Twitter`, `### Nyhetsbrev` …).
 // Known channels get their icon (inline SVG, shipped with the deck) and colour; others a
 // neutral card.
-import type MarkdownIt from 'markdown-it';
-import type { StateCore } from 'markdown-it';
+import type { MarkdownIt, StateCore } from 'markdown-it';
 import { channelIconSvg, findChannel } from '../../channel-icons/channels.js';
 import { cardGridTransform } from './card-grid.js';
 import { layoutRule } from './layout-tokens.js';

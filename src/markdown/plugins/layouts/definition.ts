@@ -2,10 +2,10 @@
 // citation. The term is a heading or a bold line; the definition a `>` quote or paragraphs;
 // the source a last line starting with a dash: `— [Wikipedia](…)`, `— Wikipedia, https://…`
 // or a bare `— https://markedsheltene.no/…` (shown as `markedsheltene.no`).
-import type MarkdownIt from 'markdown-it';
-import type { StateCore, Token } from 'markdown-it';
+import type { MarkdownIt, StateCore, Token } from 'markdown-it';
 import { blocksOf, isHeading, tag, tokensOf, type Block, type LayoutResult, layoutRule } from './layout-tokens.js';
 import { hostOf } from '../../urls.js';
+import { attrText } from '../../attributes.js';
 
 /** A source line: `— …`, `– …`, `-- …`, or `Kilde:`/`Kjelde:`/`Source:` …. */
 const SOURCE_MARK = /^\s*(?:—|–|--|-(?=\s)|(?:kilde|kjelde|kilder|kjelder|source|sources)\s*:)\s*/i;
@@ -41,7 +41,7 @@ function citeSource(state: StateCore, inline: Token): void {
       text.content = before;
       children.splice(0, linkAt);
     } else if (!before) {
-      const href = link.attrGet('href') ?? '';
+      const href = attrText(link, 'href') ?? '';
       text.content = hostOf(href) ?? href;
     }
   }

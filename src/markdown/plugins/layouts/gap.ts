@@ -1,8 +1,7 @@
 // `::: gap`: a gap analysis in three columns — today, tomorrow, actions. Each column is a
 // `###` heading and its text, or, without headings, one of three blocks (lists or paragraphs)
 // under the deck's own words for them ("I dag", "I morgen", "Tiltak" in Norwegian).
-import type MarkdownIt from 'markdown-it';
-import type { StateCore, Token } from 'markdown-it';
+import type { MarkdownIt, StateCore, Token } from 'markdown-it';
 import { blocksOf, divClasses, layoutRule, sectionsOf, tag, textBlock, tokensOf, type LayoutResult } from './layout-tokens.js';
 
 /** The default column headings, in the deck's language. */

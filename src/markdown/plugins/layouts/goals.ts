@@ -7,7 +7,7 @@
 //     2. Kompetansesenter
 //        - Spre kunnskap i sosiale medier
 //     :::
-import type MarkdownIt from 'markdown-it';
+import type { MarkdownIt } from 'markdown-it';
 import { itemListTransform } from './item-list.js';
 import { layoutRule } from './layout-tokens.js';
 

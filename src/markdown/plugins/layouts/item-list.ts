@@ -1,6 +1,7 @@
 // The shared shape of `::: goals` and `::: timeline`: a numbered list whose items each have a
 // title and details. Written as a list (`1. Goal` with sub-points) or as a `###` heading per item.
 import type { StateCore, Token } from 'markdown-it';
+import { attrText } from '../../attributes.js';
 import type { SlideEnv } from '../../env.js';
 import {
   blocksOf,
@@ -29,7 +30,7 @@ export interface ItemListNames {
 const LIST_OPEN = /^(bullet|ordered)_list_open$/;
 
 function removeFragment(token: Token): void {
-  const rest = (token.attrGet('class') ?? '').split(/\s+/).filter((c) => c && c !== 'fragment');
+  const rest = (attrText(token, 'class') ?? '').split(/\s+/).filter((c) => c && c !== 'fragment');
   if (rest.length) token.attrSet('class', rest.join(' '));
   else token.attrs = (token.attrs ?? []).filter(([name]) => name !== 'class');
 }

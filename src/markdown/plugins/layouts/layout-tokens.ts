@@ -2,7 +2,8 @@
 // blocks and heading sections, make wrapper tokens, and warn when a layout cannot apply.
 import type { StateCore, Token } from 'markdown-it';
 import { fileLine, warn, type SlideEnv } from '../../env.js';
-import { DIV_CLOSE, DIV_OPEN, divName, type FencedDiv } from '../fenced-divs.js';
+import { attrText } from '../../attributes.js';
+import { DIV_CLOSE, DIV_OPEN, divName, fencedDiv } from '../fenced-divs.js';
 
 /** A top-level block of a div: tokens[start..end], inclusive. */
 export interface Block {
@@ -60,7 +61,7 @@ export function layoutRule(layout: string, accepts: (name: string) => boolean, t
  * (whose braces markdown-it-attrs may have moved onto the token before the div was named).
  */
 export function layoutName(open: Token): string {
-  return divName(open) || (open.attrGet('class') ?? '').trim().split(/\s+/)[0];
+  return divName(open) || (attrText(open, 'class') ?? '').trim().split(/\s+/)[0];
 }
 
 /** The top-level blocks of a token list (a list, a paragraph, a heading, a nested div, …). */
@@ -126,7 +127,7 @@ export function textBlock(state: StateCore, name: string, text: string, attrs: R
 
 /** Moves a `fragment` class from a token (a card's heading) to another (the card). */
 export function liftFragment(from: Token, to: Token): void {
-  const classes = (from.attrGet('class') ?? '').split(/\s+/).filter(Boolean);
+  const classes = (attrText(from, 'class') ?? '').split(/\s+/).filter(Boolean);
   if (!classes.includes('fragment')) return;
   const rest = classes.filter((c) => c !== 'fragment');
   if (rest.length) from.attrSet('class', rest.join(' '));
@@ -134,16 +135,16 @@ export function liftFragment(from: Token, to: Token): void {
   to.attrJoin('class', 'fragment');
 }
 
-export const hasClass = (token: Token, name: string): boolean => (token.attrGet('class') ?? '').split(/\s+/).includes(name);
+export const hasClass = (token: Token, name: string): boolean => (attrText(token, 'class') ?? '').split(/\s+/).includes(name);
 
 /**
  * The classes given in the div's braces (`::: goals {.incremental}`): in its fenced-div
  * attributes, or already on the token when markdown-it-attrs read the braces first.
  */
 export function divClasses(open: Token): string[] {
-  const attrs = (open.meta as FencedDiv | undefined)?.attributes ?? [];
+  const attrs = fencedDiv(open)?.attributes ?? [];
   const given = attrs.filter(([name]) => name === 'class').map(([, value]) => value);
-  return [...given, open.attrGet('class') ?? ''].flatMap((value) => value.split(/\s+/)).filter(Boolean);
+  return [...given, attrText(open, 'class') ?? ''].flatMap((value) => value.split(/\s+/)).filter(Boolean);
 }
 
 /** Columns for a grid of `n` items: all in a row up to 4, then rows of 3 or 4. */

@@ -6,7 +6,7 @@
 //       - Intervjuer med kundesenteret
 //     - **Q2** Pilot på Facebook
 //     :::
-import type MarkdownIt from 'markdown-it';
+import type { MarkdownIt } from 'markdown-it';
 import { itemListTransform } from './item-list.js';
 import { layoutRule } from './layout-tokens.js';
 

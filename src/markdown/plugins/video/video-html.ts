@@ -18,14 +18,15 @@ export interface VideoText {
   qrCode: string;
 }
 
-export interface VideoHtmlInput {
+/** A type, not an interface: it is kept as the video token's `meta`, a `Record<string, unknown>`. */
+export type VideoHtmlInput = {
   video: VideoRef;
   /** The poster's URL in the built deck, when it has one that resolved. */
   posterSrc?: string;
   /** Further attributes of the `<figure>` (class, id, data-*), from `{…}` on the paragraph. */
   attributes: Record<string, string>;
   text: VideoText;
-}
+};
 
 const PROVIDER_NAMES: Record<'youtube' | 'vimeo', string> = { youtube: 'YouTube', vimeo: 'Vimeo' };
 

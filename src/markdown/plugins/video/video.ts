@@ -1,10 +1,9 @@
 // Videos: a YouTube/Vimeo URL alone in a paragraph, a video written as an image, or a link
 // marked `{video}` becomes a player (video-html.ts) and a VideoRef in env.videos. A link that
 // looks like a film but names none warns with its line and stays a plain link.
-import type MarkdownIt from 'markdown-it';
-import type { StateCore, Token } from 'markdown-it';
+import type { MarkdownIt, StateCore, Token } from 'markdown-it';
 import type { VideoRef } from '../../../model/deck.js';
-import { parseAttributeList } from '../../attributes.js';
+import { attrText, parseAttributeList, tokenAttributes } from '../../attributes.js';
 import { fileLine, useAsset, warn, type SlideEnv } from '../../env.js';
 import { escapeHtml } from '../../html.js';
 import { inlineText } from '../../inline-text.js';
@@ -47,14 +46,14 @@ function readCandidate(md: MarkdownIt, children: Token[]): Candidate | undefined
   const items = children.filter((t) => !(t.type === 'text' && t.content.trim() === '') && t.type !== 'softbreak');
   const first = items[0];
   if (items.length === 1 && first.type === 'image') {
-    return { form: 'image', href: first.attrGet('src') ?? '', text: inlineText(first.children), element: first };
+    return { form: 'image', href: attrText(first, 'src') ?? '', text: inlineText(first.children), element: first };
   }
   const last = items.at(-1);
   if (!first || first.type !== 'link_open' || last?.type !== 'link_close') return undefined;
   if (items.slice(1, -1).some((t) => t.type === 'link_open')) return undefined;
   const text = inlineText(items.slice(1, -1));
   const auto = first.markup === 'linkify' || first.markup === 'autolink';
-  const candidate: Candidate = { form: auto ? 'bare' : 'link', href: first.attrGet('href') ?? '', text, element: first };
+  const candidate: Candidate = { form: auto ? 'bare' : 'link', href: attrText(first, 'href') ?? '', text, element: first };
   const curly = first.markup === 'linkify' ? /^(.*?)\{([^{}]*)\}$/.exec(text) : null;
   if (curly) {
     const href = md.normalizeLink(curly[1]);
@@ -165,8 +164,8 @@ function findVideos(state: StateCore): void {
     const line = fileLine(env, paragraph.map);
     const report = (message: string): void => warn(env, 'malformed-video', message, line);
     const candidate = readCandidate(md, inline.children);
-    const own = (candidate?.element.attrs ?? []).filter(([name]) => !ELEMENT_KEYS.has(name));
-    const attributes = [...(paragraph.attrs ?? []), ...own, ...(candidate?.trailing ?? [])];
+    const own = tokenAttributes(candidate?.element).filter(([name]) => !ELEMENT_KEYS.has(name));
+    const attributes = [...tokenAttributes(paragraph), ...own, ...(candidate?.trailing ?? [])];
     const settings = new Map(attributes.filter(([name]) => VIDEO_KEYS.has(name)));
     const forced = settings.has('video');
     if (!candidate) {
