@@ -1,9 +1,14 @@
 // Which raw HTML becomes a picture in the .pptx (pptx/raw-parts.ts), what each is called in its
 // alt text, and the line each is reported on (the slide's embeds, recorded at parse time).
-import { describe, expect, it } from 'vitest';
+import { writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it, vi } from 'vitest';
 import { parseDeck } from '../../src/compile/parse-deck.js';
 import { Element, parseHtml, type ChildNode } from '../../src/export/pptx/html.js';
-import { isPart, partIndex, partLine, partRequests } from '../../src/export/pptx/raw-parts.js';
+import { isPart, partIndex, partKey, partLine, partRequests, type PartRequest } from '../../src/export/pptx/raw-parts.js';
+import { renderPptx } from '../../src/export/pptx/write-pptx.js';
+import { tempDir } from '../helpers/cli.js';
+import { readPptx } from '../helpers/read-pptx.js';
 import { fixtureParseOptions } from '../markdown/fixtures.js';
 
 const deck = parseDeck(
@@ -68,5 +73,34 @@ describe('raw HTML parts of a slide', () => {
     const parts = every(parseHtml(slide.html)).filter(isPart);
     const lines = Object.fromEntries(parts.map((p) => [partIndex(p), partLine(slide, p)]));
     expect(lines).toEqual({ 0: 4, 1: 5, 2: 9, 3: 11, 4: 17 });
+  });
+});
+
+/** A 1×1 PNG. */
+const DOT = 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==';
+
+describe('the PowerPoint writer and raw HTML parts', () => {
+  it('asks for pictures only for a deck that has parts, and places each one it is given with its name and line', async () => {
+    const drawParts = vi.fn(
+      async (requests: PartRequest[]) =>
+        new Map(requests.map((r) => [partKey(r.slide, r.index), { data: `image/png;base64,${DOT}`, width: 40, height: 20 }])),
+    );
+    await renderPptx(parseDeck('# Plain\n\nText only.\n', fixtureParseOptions), tempDir(), '', { drawParts });
+    expect(drawParts).not.toHaveBeenCalled();
+
+    const result = await renderPptx(deck, tempDir(), '', { drawParts });
+    expect(drawParts).toHaveBeenCalledTimes(1);
+    expect(drawParts.mock.calls[0][0].map((r) => r.tag)).toEqual(['iframe', 'canvas', 'video', 'object', 'audio']);
+    expect(result.diagnostics.map((d) => [d.code, d.line])).toEqual([4, 5, 9, 11, 17].map((line) => ['pptx-picture', line]));
+    const file = path.join(tempDir(), 'parts.pptx');
+    writeFileSync(file, Buffer.from(result.bytes));
+    expect((await readPptx(file)).slides[0].pictures).toEqual([
+      '<iframe> from maps.example.org',
+      'A drawn graph',
+      '<video> clip.mp4',
+      'The plan',
+      'QR code: https://youtu.be/reBGK5isnco', // the video figure: its still and QR code, as before
+      '<audio>',
+    ]);
   });
 });
