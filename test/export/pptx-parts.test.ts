@@ -168,13 +168,25 @@ describe('raw HTML parts in the .pptx without a browser', () => {
     expect(result.code, result.stderr).toBe(0);
     expect(warnings(result.stderr, 'pptx-no-browser')).toEqual([
       expect.stringMatching(
-        /parts\.md:9:1: warning: 4 raw HTML parts are left out of the \.pptx; a browser would draw them as pictures: no Chrome or Chromium found/,
+        /parts\.md:9:1: warning: 4 raw HTML parts are left out of the \.pptx, not drawn as pictures \(that needs a browser\): no Chrome or Chromium found/,
       ),
     ]);
     expect(warnings(result.stderr, 'pptx-left-out').map((l) => /parts\.md:(\d+):/.exec(l)?.[1])).toEqual(['9', '15', '21', '33']);
     const pptx = await readPptx(path.join(dir, 'plain/parts/parts.pptx'));
     expect(pptx.slides.map((s) => s.pictures)).toEqual([[], [], [], []]);
     expect(pptx.slides[0].paragraphs).toContain('Some text before the frame.');
+  });
+
+  it('are left out the same way when the browser does not start, the one line saying why', async () => {
+    vi.stubEnv('PUPPETEER_EXECUTABLE_PATH', '/bin/true'); // an executable that is no browser
+    const result = await runCli('pptx', path.join(dir, 'parts.md'), '-o', path.join(dir, 'broken'));
+    expect(result.code, result.stderr).toBe(0);
+    expect(warnings(result.stderr, 'pptx-no-browser')).toEqual([
+      expect.stringMatching(
+        /parts\.md:9:1: warning: 4 raw HTML parts are left out of the \.pptx, not drawn as pictures \(that needs a browser\): Could not start the browser/,
+      ),
+    ]);
+    expect(warnings(result.stderr, 'pptx-left-out')).toHaveLength(4);
   });
 
   it('are not asked for in a deck that has none: no browser is needed, nothing is said', async () => {

@@ -84,7 +84,8 @@ export async function renderPptx(deck: Deck, deckDir: string, themeCss: string, 
   if ('unavailable' in shot) {
     const first = flatSlides(deck)[parts[0].slide];
     const counted = parts.length === 1 ? 'a raw HTML part is' : `${parts.length} raw HTML parts are`;
-    const message = `${counted} left out of the .pptx; a browser would draw them as pictures: ${shot.unavailable}`;
+    // The reason is no browser, or one that failed (crashed, the deck's page did not load).
+    const message = `${counted} left out of the .pptx, not drawn as pictures (that needs a browser): ${shot.unavailable}`;
     diagnostics.push(
       diagnostic('warning', 'pptx-no-browser', message, { file: deck.file, line: first.embeds[0]?.line ?? first.range.start }),
     );
