@@ -24,7 +24,13 @@ function unreachable(request: PartRequest, deckDir: string): string | undefined 
   if (request.tag === 'video' && request.poster !== '') return undefined; // its still shows
   if (/^(data|blob|about):/i.test(request.url)) return undefined;
   if (/^([a-z][\w+.-]*:)?\/\//i.test(request.url)) return 'the export is offline';
-  const file = path.resolve(deckDir, decodeURIComponent(request.url.split(/[?#]/)[0]));
+  const written = request.url.split(/[?#]/)[0];
+  let file: string;
+  try {
+    file = path.resolve(deckDir, decodeURIComponent(written));
+  } catch {
+    file = path.resolve(deckDir, written); // a stray `%` is a file name's own
+  }
   return existsSync(file) ? undefined : `${request.url} is not in the built deck`;
 }
 
@@ -37,7 +43,7 @@ function findPart(line: number, index: number, tags: string): Element | undefine
   return parts[index];
 }
 
-/** In the page: puts a panel as large as `part` in its place, with its name and URL, in the slide's colours. */
+/** In the page: puts a panel as large as `part` in its place (`part` hidden), with its name and URL, in the slide's colours. */
 function replaceWithPanel(part: Element, name: string, url: string): Element {
   const box = part.getBoundingClientRect();
   const width = box.width || 300;
@@ -57,7 +63,9 @@ function replaceWithPanel(part: Element, name: string, url: string): Element {
     line.textContent = text;
     panel.append(line);
   }
-  part.replaceWith(panel);
+  // Hidden, not removed: the parts after it on the slide keep their places (findPart counts them).
+  part.after(panel);
+  (part as HTMLElement).style.display = 'none';
   return panel;
 }
 

@@ -47,6 +47,7 @@ Only text here.
 
 <iframe id="later" title="Set by a script" width="200" height="100"></iframe>
 <script>document.getElementById('later').src = 'gone.html';</script>
+<iframe src="100%.html" width="200" height="100"></iframe>
 `;
 
 let dir: string;
@@ -108,7 +109,7 @@ describe('raw HTML parts in the .pptx', { timeout: 120_000 }, () => {
     expect(pptx.slides[1].pictures).toEqual(['<canvas>', '<iframe> from www.youtube.com']);
     expect(pptx.slides[1].title).toBe('Drawn');
     expect(pptx.slides[2].pictures).toEqual([]);
-    expect(pptx.slides[3].pictures).toEqual(['Set by a script']);
+    expect(pptx.slides[3].pictures).toEqual(['Set by a script', '<iframe> 100%.html']);
   });
 
   it('show what the deck shows, at twice their size: the frame’s page, the canvas’s drawing', async () => {
@@ -140,6 +141,7 @@ describe('raw HTML parts in the .pptx', { timeout: 120_000 }, () => {
       expect.stringMatching(
         /parts\.md:33:1: warning: <iframe> "Set by a script" cannot be PowerPoint content: the \.pptx has a panel naming it and its URL \(it did not load in the offline page\)/,
       ),
+      expect.stringMatching(/parts\.md:35:1: warning: <iframe> 100%\.html cannot be .* \(100%\.html is not in the built deck\)/),
     ]);
     expect(stderr).not.toContain('pptx-left-out');
     expect(stderr).not.toContain('pptx-no-browser');
@@ -168,10 +170,10 @@ describe('raw HTML parts in the .pptx without a browser', () => {
     expect(result.code, result.stderr).toBe(0);
     expect(warnings(result.stderr, 'pptx-no-browser')).toEqual([
       expect.stringMatching(
-        /parts\.md:9:1: warning: 4 raw HTML parts are left out of the \.pptx, not drawn as pictures \(that needs a browser\): no Chrome or Chromium found/,
+        /parts\.md:9:1: warning: 5 raw HTML parts are left out of the \.pptx, not drawn as pictures \(that needs a browser\): no Chrome or Chromium found/,
       ),
     ]);
-    expect(warnings(result.stderr, 'pptx-left-out').map((l) => /parts\.md:(\d+):/.exec(l)?.[1])).toEqual(['9', '15', '21', '33']);
+    expect(warnings(result.stderr, 'pptx-left-out').map((l) => /parts\.md:(\d+):/.exec(l)?.[1])).toEqual(['9', '15', '21', '33', '35']);
     const pptx = await readPptx(path.join(dir, 'plain/parts/parts.pptx'));
     expect(pptx.slides.map((s) => s.pictures)).toEqual([[], [], [], []]);
     expect(pptx.slides[0].paragraphs).toContain('Some text before the frame.');
@@ -183,10 +185,10 @@ describe('raw HTML parts in the .pptx without a browser', () => {
     expect(result.code, result.stderr).toBe(0);
     expect(warnings(result.stderr, 'pptx-no-browser')).toEqual([
       expect.stringMatching(
-        /parts\.md:9:1: warning: 4 raw HTML parts are left out of the \.pptx, not drawn as pictures \(that needs a browser\): Could not start the browser/,
+        /parts\.md:9:1: warning: 5 raw HTML parts are left out of the \.pptx, not drawn as pictures \(that needs a browser\): Could not start the browser/,
       ),
     ]);
-    expect(warnings(result.stderr, 'pptx-left-out')).toHaveLength(4);
+    expect(warnings(result.stderr, 'pptx-left-out')).toHaveLength(5);
   });
 
   it('are not asked for in a deck that has none: no browser is needed, nothing is said', async () => {
