@@ -17,6 +17,7 @@ import { createAssetCollector } from './assets.js';
 import { readProjectSettings } from './config-file.js';
 import { deckDiagramTheme } from './diagram-theme.js';
 import { MERMAID_FENCE, openDiagramCache, type DiagramDrawer } from './diagrams.js';
+import { guessCode } from './guess-code.js';
 import { codePaletteCss, openHighlightCache } from './highlight.js';
 import { loadMathRenderer } from './math.js';
 import { CLIENT_DIR } from './paths.js';
@@ -76,6 +77,9 @@ export interface BuiltDeck {
 /** The file beside the title-slide image that holds the hash of the HTML it was made from. */
 export const IMAGE_HASH_FILE = `${OG_IMAGE.file}.sha256`;
 
+/** A code fence that names its language: only then is the highlighter needed. */
+const CODE_FENCE = /^[ \t]*(`{3,}|~{3,})[ \t]*[\w#+.-]/m;
+
 function readTextOr(file: string, fallback: string): string {
   try {
     return readFileSync(file, 'utf8').trim();
@@ -92,16 +96,23 @@ export async function compileDeckFile(
   const shown = shownPath(file);
   const text = await readDeckFile(file, shown);
   const projectRoot = findProjectRoot(file);
+  const hasCode = CODE_FENCE.test(text);
+  const highlighter = openHighlightCache(projectRoot);
+  // The code the cache lacks is highlighted before the first parse, which then finds it: a cold
+  // build parses once instead of twice, and shiki loads while the rest is set up.
+  if (hasCode) for (const { code, lang } of guessCode(text)) highlighter.highlight(code, lang);
+  const highlighting = highlighter.misses().length > 0 ? highlighter.fill() : undefined;
+  highlighting?.catch(() => undefined); // awaited below; not an unhandled rejection if the setup throws first
   const project = readProjectSettings(file, deckSlug(file), projectRoot, shownPath);
   const collector = createAssetCollector(file, projectRoot, options.singleFile ?? false, options.safe);
-  const highlighter = openHighlightCache(projectRoot);
   const math = await loadMathRenderer(text); // KaTeX only for decks with math
+  await highlighting;
   const diagrams = MERMAID_FENCE.test(text) ? openDiagramCache(projectRoot) : undefined;
   const parse = (): Deck =>
     parseDeck(text, {
       file: shown,
       fallbackTitle: deckSlug(file),
-      highlight: /^[ \t]*(`{3,}|~{3,})[ \t]*[\w#+.-]/m.test(text) ? highlighter.highlight : undefined,
+      highlight: hasCode ? highlighter.highlight : undefined,
       math,
       diagrams: diagrams?.lookup,
       resolveAsset: collector.resolve,
@@ -113,7 +124,7 @@ export async function compileDeckFile(
     });
   let deck = parse();
   // Code in the deck's own palette, diagrams in its theme (known once its front matter is read): again.
-  const palette = deck.meta.codeTheme && /^[ \t]*(`{3,}|~{3,})[ \t]*[\w#+.-]/m.test(text);
+  const palette = deck.meta.codeTheme && hasCode;
   if (palette) highlighter.usePalette(deck.meta.codeTheme);
   if (diagrams) diagrams.useTheme(deckDiagramTheme(deck, file));
   if (palette || diagrams) deck = parse();
