@@ -1,6 +1,6 @@
 // Drawing on one PowerPoint slide in the deck's own CSS pixels: text frames, shapes, pictures
 // and tables, converted to the inches pptxgenjs takes.
-import type { Pres, PptxSlide, TableRow } from './pptxgen.js';
+import type { ChartName, ChartOptions, ChartSeries, Pres, PptxSlide, TableRow } from './pptxgen.js';
 import { pt, toTextProps, type Para } from './text.js';
 
 export interface Box {
@@ -80,6 +80,11 @@ export class Canvas {
 
   image(data: string, box: Box, altText: string, link?: string): void {
     this.slide.addImage({ data, ...inches(box), altText, hyperlink: link ? { url: link } : undefined });
+  }
+
+  /** A native chart (its data stays editable in PowerPoint), `altText` its description. */
+  chart(type: ChartName, series: ChartSeries[], box: Box, options: ChartOptions): void {
+    this.slide.addChart(type, series, { lang: this.lang, ...options, ...inches(box) });
   }
 
   /** A table ruled as the themes rule one: a strong line under the header row, a hairline under each row. */

@@ -6,6 +6,7 @@ import type { Box, Canvas } from './canvas.js';
 import { Element, collapsedText, elements, hasClass, isElement, styleValue, texOf, type ChildNode } from './html.js';
 import { layoutBlock, PanelWithRule } from './layouts.js';
 import { codeBlock, findAll, mathBlock, partBlock, pictureBlock, svgBlock, tableBlock, videoBlock } from './media.js';
+import { nativeChart } from './native-chart.js';
 import { isPart } from './raw-parts.js';
 import { inlineRuns, type Para } from './text.js';
 
@@ -127,7 +128,7 @@ export function flowBlocks(ctx: SlideContext, nodes: ChildNode[], size: number):
       const picture = ctx.mathPicture(tex);
       if (picture) add(mathBlock(picture, tex));
       else text.push(bodyPara(ctx, size, { runs: inlineRuns(node.children, ctx), align: 'center' }));
-    } else if (node.name === 'svg') add(svgBlock(ctx, node));
+    } else if (node.name === 'svg') add(nativeChart(ctx, node) ?? svgBlock(ctx, node));
     else if (node.name === 'table') add(tableBlock(ctx, node, size));
     else if (node.name === 'pre') add(codeBlock(ctx, node, size));
     else if (hasClass(node, 'columns')) add(columnsBlock(ctx, node, size));

@@ -8,5 +8,8 @@ export type PptxSlide = Types.default.Slide;
 export type TextProps = Types.default.TextProps;
 export type TextPropsOptions = Types.default.TextPropsOptions;
 export type TableRow = Types.default.TableRow;
+export type ChartName = Types.default.CHART_NAME;
+export type ChartOptions = Types.default.IChartOpts;
+export type ChartSeries = Types.default.OptsChartData;
 
 export const PptxGenJS = PptxGenJSModule as unknown as new () => Pres;

@@ -201,3 +201,12 @@ export function slidePalette(theme: PptxTheme, attributes: Record<string, string
   const base = dark ? theme.dark : theme.light;
   return bgHex ? { ...base, bg: bgHex } : base;
 }
+
+/** default.css's chart colours, for a theme (reveal's own) that names none. */
+const CHART_FALLBACKS = ['#2f4fd8', '#c2410c', '#0f766e', '#a21caf', '#4d7c0f', '#5b6472'];
+
+/** The theme's six chart colours on this kind of slide (`--dm-chart-1` … `-6`), as the chart SVG paints them. */
+export function chartColours(palette: Palette): string[] {
+  const below = parseColor(`#${palette.bg}`);
+  return CHART_FALLBACKS.map((fallback, k) => colourOf(palette.vars, [`--dm-chart-${k + 1}`], below, fallback));
+}

@@ -48,7 +48,8 @@ describe('::: chart', () => {
     expect(drawnOf(svg).match(/<rect /g)?.length).toBe(6 + 2); // six bars, two legend swatches
     for (const label of ['1 200', '2000', '800', '1500', '300', '600', 'Facebook', 'Følgere per kanal'])
       expect(svg).toContain(`>${label}<`);
-    expect(html).toMatch(/<div class="dm-chart chart">/); // the options are not HTML attributes
+    // The options are not HTML attributes of their own, but data-chart-* ones (the .pptx reads them).
+    expect(html).toMatch(/<div class="dm-chart chart" data-chart-type="bar" data-chart-title="Følgere per kanal">/);
     expect(html).toMatch(/<div class="dm-chart-data">\s*<table>/);
   });
 

@@ -20,7 +20,15 @@ import { renderChartSvg } from './render-chart.js';
 /** Categories drawn at most: more would not be readable on a slide, and a huge table must not hang the build. */
 export const MAX_CATEGORIES = 100;
 
-type Drawn = { tokens: Token[] } | { problem: string; map: [number, number] | null };
+type Drawn = { tokens: Token[]; options: ChartOptions } | { problem: string; map: [number, number] | null };
+
+/**
+ * The options as `data-chart-*` attributes of the chart's div, for readers of the built HTML
+ * (the PowerPoint export draws a native chart from them and the hidden table).
+ */
+function optionAttributes(options: ChartOptions): Array<[string, string]> {
+  return Object.entries(options).map(([name, value]) => [`data-chart-${name}`, String(value)]);
+}
 
 /** Why a pie cannot show this data, if it cannot. */
 function pieProblem(data: ChartData): string | undefined {
@@ -73,7 +81,7 @@ function draw(state: StateCore, open: Token, inner: Token[], words: ChartWords, 
     if (block !== tables[0]) out.push(...tokensOf(inner, block));
     else out.push(svg, tag(state, 'div', 1, { class: 'dm-chart-data' }), ...table, tag(state, 'div', -1));
   }
-  return { tokens: out };
+  return { tokens: out, options };
 }
 
 export function chartPlugin(md: MarkdownIt, words: ChartWords = ENGLISH_CHART_WORDS): void {
@@ -90,6 +98,7 @@ export function chartPlugin(md: MarkdownIt, words: ChartWords = ENGLISH_CHART_WO
         continue;
       }
       open.attrJoin('class', 'dm-chart');
+      for (const [name, value] of optionAttributes(drawn.options)) open.attrSet(name, value);
       tokens.splice(i + 1, close - i - 1, ...drawn.tokens);
     }
   });
