@@ -15,9 +15,6 @@ import { openPrintView } from './render-pdf.js';
 /** Pictures are shot at twice their CSS size, sharp on a projector. */
 const PIXEL_RATIO = 2;
 
-/** How long a lazy frame may take to load before it is shot as it is. */
-const FRAME_WAIT = 5000;
-
 /** Why the page cannot show what the part names (another site, a file the built deck lacks); undefined when it can. */
 function unreachable(request: PartRequest, deckDir: string): string | undefined {
   if (request.tag === 'canvas' || request.tag === 'audio' || request.url === '') return undefined;
@@ -69,21 +66,6 @@ function replaceWithPanel(part: Element, name: string, url: string): Element {
   return panel;
 }
 
-/** In the page: starts the lazy frames (`loading="lazy"` below the fold never load in the print view) and waits for them. */
-async function loadLazyFrames(wait: number): Promise<void> {
-  const lazy = [...document.querySelectorAll<HTMLIFrameElement>('iframe[loading="lazy"]')];
-  await Promise.all(
-    lazy.map(
-      (frame) =>
-        new Promise<void>((done) => {
-          frame.addEventListener('load', () => done(), { once: true });
-          setTimeout(done, wait);
-          frame.loading = 'eager';
-        }),
-    ),
-  );
-}
-
 async function shootAll(browser: Browser, deckHtml: string, deck: Deck, requests: PartRequest[]): Promise<Map<string, PartPicture>> {
   const deckDir = path.dirname(deckHtml);
   const tags = PART_TAGS.join(',');
@@ -95,7 +77,6 @@ async function shootAll(browser: Browser, deckHtml: string, deck: Deck, requests
     });
     await openPrintView(page, deckHtml, deck, { notes: false, fragments: false, handout: 0 });
     await page.setViewport({ ...deck.meta.size, deviceScaleFactor: PIXEL_RATIO });
-    await page.evaluate(loadLazyFrames, FRAME_WAIT);
     const pictures = new Map<string, PartPicture>();
     for (const request of requests) {
       const found = await page.evaluateHandle(findPart, request.slideLine, request.index, tags);

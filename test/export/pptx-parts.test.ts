@@ -3,12 +3,12 @@
 // the slide as a picture with its name as alt text, with a `pptx-picture` warning at the line its
 // tag is written on; a frame on another site is a panel naming it (the export is offline). Without
 // a browser they are left out, as before, with one line saying a browser would draw them.
-import { readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import JSZip from 'jszip';
 import { PNG } from 'pngjs';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { REPO, runCli, tempDir } from '../helpers/cli.js';
+import { REPO, runCli, SLIDES, tempDir } from '../helpers/cli.js';
 import { convertToPdf, libreOfficeAvailable } from '../helpers/libreoffice.js';
 import { renderPage, type PagePixels } from '../helpers/pdf-pixels.js';
 import { readPptx, type PptxContents } from '../helpers/read-pptx.js';
@@ -48,6 +48,12 @@ Only text here.
 <iframe id="later" title="Set by a script" width="200" height="100"></iframe>
 <script>document.getElementById('later').src = 'gone.html';</script>
 <iframe src="100%.html" width="200" height="100"></iframe>
+
+---
+
+## Film
+
+<video src="clip.webm" width="320" height="180"></video>
 `;
 
 let dir: string;
@@ -57,6 +63,7 @@ beforeAll(() => {
   writeFileSync(path.join(dir, 'package.json'), '{}');
   writeFileSync(path.join(dir, 'parts.md'), DECK);
   writeFileSync(path.join(dir, 'plain.md'), '# Plain\n\nNo raw parts.\n');
+  copyFileSync(path.join(SLIDES, 'img/sample-clip.webm'), path.join(dir, 'clip.webm'));
 });
 
 type Image = ReturnType<typeof PNG.sync.read>;
@@ -110,6 +117,7 @@ describe('raw HTML parts in the .pptx', { timeout: 120_000 }, () => {
     expect(pptx.slides[1].title).toBe('Drawn');
     expect(pptx.slides[2].pictures).toEqual([]);
     expect(pptx.slides[3].pictures).toEqual(['Set by a script', '<iframe> 100%.html']);
+    expect(pptx.slides[4].pictures).toEqual(['<video> clip.webm']); // the file as written, not the built deck's hashed copy
   });
 
   it('show what the deck shows, at twice their size: the frame’s page, the canvas’s drawing', async () => {
@@ -124,6 +132,10 @@ describe('raw HTML parts in the .pptx', { timeout: 120_000 }, () => {
     expect(shareOf(outside, 'c0392b')).toBe(0);
     expect(shareOf(outside, 'ffffff')).toBeGreaterThan(0.5);
     expect(shareOf(outside, 'ffffff')).toBeLessThan(0.99);
+    // A video without a poster: its first frame (the clip's colour bars), not an empty box.
+    const [film] = await slidePictures(file, 5);
+    expect([film.width, film.height]).toEqual([640, 360]);
+    expect(shareOf(film, 'ffffff')).toBeLessThan(0.05);
   });
 
   it('are each reported at the line its tag is written on', () => {
@@ -142,6 +154,9 @@ describe('raw HTML parts in the .pptx', { timeout: 120_000 }, () => {
         /parts\.md:33:1: warning: <iframe> "Set by a script" cannot be PowerPoint content: the \.pptx has a panel naming it and its URL \(it did not load in the offline page\)/,
       ),
       expect.stringMatching(/parts\.md:35:1: warning: <iframe> 100%\.html cannot be .* \(100%\.html is not in the built deck\)/),
+      expect.stringMatching(
+        /parts\.md:41:1: warning: <video> clip\.webm cannot be PowerPoint content: the \.pptx has a picture of it as the deck shows it/,
+      ),
     ]);
     expect(stderr).not.toContain('pptx-left-out');
     expect(stderr).not.toContain('pptx-no-browser');
@@ -170,12 +185,19 @@ describe('raw HTML parts in the .pptx without a browser', () => {
     expect(result.code, result.stderr).toBe(0);
     expect(warnings(result.stderr, 'pptx-no-browser')).toEqual([
       expect.stringMatching(
-        /parts\.md:9:1: warning: 5 raw HTML parts are left out of the \.pptx, not drawn as pictures \(that needs a browser\): no Chrome or Chromium found/,
+        /parts\.md:9:1: warning: 6 raw HTML parts are left out of the \.pptx, not drawn as pictures \(that needs a browser\): no Chrome or Chromium found/,
       ),
     ]);
-    expect(warnings(result.stderr, 'pptx-left-out').map((l) => /parts\.md:(\d+):/.exec(l)?.[1])).toEqual(['9', '15', '21', '33', '35']);
+    expect(warnings(result.stderr, 'pptx-left-out').map((l) => /parts\.md:(\d+):/.exec(l)?.[1])).toEqual([
+      '9',
+      '15',
+      '21',
+      '33',
+      '35',
+      '41',
+    ]);
     const pptx = await readPptx(path.join(dir, 'plain/parts/parts.pptx'));
-    expect(pptx.slides.map((s) => s.pictures)).toEqual([[], [], [], []]);
+    expect(pptx.slides.map((s) => s.pictures)).toEqual([[], [], [], [], []]);
     expect(pptx.slides[0].paragraphs).toContain('Some text before the frame.');
   });
 
@@ -185,10 +207,10 @@ describe('raw HTML parts in the .pptx without a browser', () => {
     expect(result.code, result.stderr).toBe(0);
     expect(warnings(result.stderr, 'pptx-no-browser')).toEqual([
       expect.stringMatching(
-        /parts\.md:9:1: warning: 5 raw HTML parts are left out of the \.pptx, not drawn as pictures \(that needs a browser\): Could not start the browser/,
+        /parts\.md:9:1: warning: 6 raw HTML parts are left out of the \.pptx, not drawn as pictures \(that needs a browser\): Could not start the browser/,
       ),
     ]);
-    expect(warnings(result.stderr, 'pptx-left-out')).toHaveLength(5);
+    expect(warnings(result.stderr, 'pptx-left-out')).toHaveLength(6);
   });
 
   it('are not asked for in a deck that has none: no browser is needed, nothing is said', async () => {

@@ -74,7 +74,12 @@ export function partName(part: Element): string {
   if (given) return given;
   const url = partUrl(part);
   const host = /^(?:[a-z][\w+.-]*:)?\/\/([^/?#]+)/i.exec(url)?.[1];
-  const file = url.split(/[?#]/)[0].split('/').pop();
+  // A local file is the built deck's copy, `assets/clip-<content hash>.mp4` (build/assets.ts): named as written.
+  const file = url
+    .split(/[?#]/)[0]
+    .replace(/^(assets\/.*)-[0-9a-f]{10}(\.\w+)$/, '$1$2')
+    .split('/')
+    .pop();
   return host ? `<${part.name}> from ${host}` : file && !/^data:/i.test(url) ? `<${part.name}> ${file}` : `<${part.name}>`;
 }
 
