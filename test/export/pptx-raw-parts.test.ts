@@ -5,7 +5,7 @@ import path from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import { parseDeck } from '../../src/compile/parse-deck.js';
 import { Element, parseHtml, type ChildNode } from '../../src/export/pptx/html.js';
-import { isPart, partIndex, partKey, partLine, partRequests, type PartRequest } from '../../src/export/pptx/raw-parts.js';
+import { isPart, partIndex, partKey, partLine, partName, partRequests, type PartRequest } from '../../src/export/pptx/raw-parts.js';
 import { renderPptx } from '../../src/export/pptx/write-pptx.js';
 import { tempDir } from '../helpers/cli.js';
 import { readPptx } from '../helpers/read-pptx.js';
@@ -57,6 +57,11 @@ describe('raw HTML parts of a slide', () => {
   it('name what reveal.js loads lazily (`data-src`)', () => {
     const lazy = parseDeck('# Lazy\n\n<iframe data-src="samples/map.html"></iframe>\n', fixtureParseOptions).slides[0];
     expect(partRequests(lazy, 0).map((r) => [r.url, r.name])).toEqual([['samples/map.html', '<iframe> map.html']]);
+  });
+
+  it('name a local file as written, not as the built deck’s copy with its content hash', () => {
+    const [video] = parseHtml('<video src="assets/clip-0a1b2c3d4e.mp4"></video>') as Element[];
+    expect(partName(video)).toBe('<video> clip.mp4');
   });
 
   it('are each on the line its tag opens on, counted in the same order', () => {
