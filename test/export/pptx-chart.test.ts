@@ -12,6 +12,7 @@ import { runCli, tempDir } from '../helpers/cli.js';
 import { convertToPdf, libreOfficeAvailable } from '../helpers/libreoffice.js';
 import { pdfPageGrids, similarity } from '../helpers/page-similarity.js';
 import { readPdf } from '../helpers/read-pdf.js';
+import { readPptx, type PptxContents } from '../helpers/read-pptx.js';
 
 const chart = (title: string, options: string, table: string, slide = ''): string =>
   `${slide}## ${title}\n\n::: chart {${options}}\n${table}\n:::\n`;
@@ -34,6 +35,8 @@ const DECK = [
   chart('Kake', 'type=pie', SHARES),
   chart('Smultring', 'type=donut title="Spørsmål per kanal"', SHARES, '<!-- .slide: class="inverse" -->\n\n'),
   chart('Kule', 'type=bullet unit=følgere', FOLLOWERS),
+  // Chart markup without the options and table the chart plugin writes (raw HTML): a picture, as before.
+  '## Tegnet\n\n<div class="dm-chart"><svg class="dm-chart-svg" width="640" height="360" viewBox="0 0 640 360" role="img" aria-label="Håndtegnet"><rect width="300" height="200" style="fill:#2f4fd8"/></svg></div>\n',
 ].join('\n---\n\n');
 
 interface NativeChart {
@@ -105,6 +108,8 @@ async function readChart(zip: JSZip, n: number): Promise<NativeChart> {
 let dir: string;
 let out: string;
 let charts: NativeChart[];
+/** The slide of chart markup the chart plugin did not write. */
+let drawn: PptxContents['slides'][number];
 
 beforeAll(async () => {
   dir = tempDir();
@@ -115,6 +120,7 @@ beforeAll(async () => {
   expect(result.code, result.stderr).toBe(0);
   const zip = await JSZip.loadAsync(readFileSync(path.join(out, 'charts/charts.pptx')));
   charts = await Promise.all(Array.from({ length: 9 }, (_, i) => readChart(zip, i + 1)));
+  drawn = (await readPptx(path.join(out, 'charts/charts.pptx'))).slides[9];
 });
 
 describe('::: chart in the .pptx', () => {
@@ -131,6 +137,11 @@ describe('::: chart in the .pptx', () => {
       ['barChart', 'bar', 'clustered'],
     ]);
     for (const c of charts) expect(c.pictures).toBe(0);
+  });
+
+  it('stays a picture when its markup does not say what to draw (raw HTML with no options or table)', () => {
+    expect(drawn.pictures).toEqual(['Håndtegnet']);
+    expect(drawn.xml).not.toContain('<c:chart ');
   });
 
   it('holds the table: series names, categories and values as numbers, every value labelled', () => {
@@ -215,7 +226,7 @@ describe.runIf(libreOfficeAvailable())('the chart slides in LibreOffice Impress'
     const converted = tempDir();
     convertToPdf([path.join(out, 'charts/charts.pptx')], converted);
     const office = await readPdf(path.join(converted, 'charts.pdf'));
-    expect(office.pages).toHaveLength(9);
+    expect(office.pages).toHaveLength(10);
     const squash = (text: string): string => text.replace(/\s+/g, '');
     for (const word of ['Følgereperkanal', 'Facebook', '2500', 'LinkedIn']) expect(squash(office.pages[0].text)).toContain(word);
     expect(squash(office.pages[6].text)).toContain('E-post');
