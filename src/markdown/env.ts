@@ -62,10 +62,12 @@ export function warn(env: SlideEnv, code: string, message: string, line: number,
  * reporting it on `line` — `what` names it (`poster "still.jpg"`): a missing file is a warning
  * (missing-image or missing-video), one outside the project or not a picture or video an error.
  */
+const MISSING_CODE = { image: 'missing-image', video: 'missing-video', page: 'missing-file' } as const;
+
 export function useAsset(
   env: SlideEnv,
   src: string,
-  kind: 'image' | 'video',
+  kind: 'image' | 'video' | 'page',
   line: number,
   what = `${kind} "${src}"`,
 ): string | null | undefined {
@@ -76,6 +78,6 @@ export function useAsset(
   if (resolution.problem === 'not-media') warn(env, 'unsafe-asset', `${what} ${resolution.reason}`, line, 'error');
   else if (resolution.problem === 'outside-project')
     warn(env, 'asset-outside-project', `${what} is outside the project folder and is not copied`, line, 'error');
-  else warn(env, kind === 'video' ? 'missing-video' : 'missing-image', `${what} not found`, line);
+  else warn(env, MISSING_CODE[kind], `${what} not found`, line);
   return null;
 }

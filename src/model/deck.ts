@@ -59,9 +59,9 @@ export interface DeckMeta {
   css: string[];
 }
 
-/** A file the deck refers to (image, video, stylesheet), as written in the source. */
+/** A file the deck refers to (image, video, a page an `<iframe>` shows, stylesheet), as written in the source. */
 export interface AssetRef {
-  kind: 'image' | 'video' | 'stylesheet';
+  kind: 'image' | 'video' | 'page' | 'stylesheet';
   /** The path as written, relative to the deck file. */
   src: string;
   line: number;

@@ -47,16 +47,20 @@ describe('raw HTML parts of a slide', () => {
       [4, 'audio', 'data:audio/wav;base64,AAAA', '', '<audio>'],
     ]);
     expect(partRequests(slide, 0).every((r) => r.slideLine === 1)).toBe(true);
-    // Both files of a raw <video> are the built deck's (each of a tag's src and poster is rewritten).
+    // Both files of a raw <video> are the built deck's (each of a tag's src and poster is rewritten),
+    // and so are the pages the frames show (the object's fallback, the notes').
     expect(slide.assets.map((a) => [a.kind, a.src, a.line])).toEqual([
       ['video', 'clip.mp4', 9],
       ['image', 'still.jpg', 9],
+      ['page', 'fallback.html', 11],
+      ['page', 'notes-only.html', 20],
     ]);
   });
 
   it('name what reveal.js loads lazily (`data-src`)', () => {
     const lazy = parseDeck('# Lazy\n\n<iframe data-src="samples/map.html"></iframe>\n', fixtureParseOptions).slides[0];
-    expect(partRequests(lazy, 0).map((r) => [r.url, r.name])).toEqual([['samples/map.html', '<iframe> map.html']]);
+    // The page is the built deck's copy; it is named as written.
+    expect(partRequests(lazy, 0).map((r) => [r.url, r.name])).toEqual([['assets/samples/map.html', '<iframe> map.html']]);
   });
 
   it('name a local file as written, not as the built deck’s copy with its content hash', () => {

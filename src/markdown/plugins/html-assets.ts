@@ -1,5 +1,6 @@
-// Local files named in raw HTML (`<img src>`, `<video poster>`, `<source src>`) are assets like
-// Markdown images: copied with the deck and their references rewritten. Its `<img>` tags are
+// Local files named in raw HTML (`<img src>`, `<video poster>`, `<source src>`, the page an
+// `<iframe src>` shows) are assets like Markdown images: copied with the deck and their
+// references rewritten (a page's own files are not followed: it should stand alone). Its `<img>` tags are
 // the slide's pictures too (env.images), each on the line it is written on, and its `<iframe>`,
 // `<video>`, `<audio>`, `<canvas>` and `<object>` tags its embeds (env.embeds).
 import type { MarkdownIt, StateCore } from 'markdown-it';
@@ -9,10 +10,13 @@ import { useAsset, type SlideEnv } from '../env.js';
 import { forEachTokenLine, lineAt } from '../token-lines.js';
 import { isRemote } from '../urls.js';
 
-/** An img, video, audio or source tag (its name, then its attributes). */
-const MEDIA_TAG = /<(img|video|audio|source)\b([^>]*)>/gi;
-/** A src or poster attribute (named), with its quote: each of a tag's (`<video src poster>` names two files). */
-const MEDIA_ATTRIBUTE = /(\s(src|poster)\s*=\s*)(["'])([^"'<>]+)\3/gi;
+/** An img, video, audio, source or iframe tag (its name, then its attributes). */
+const MEDIA_TAG = /<(img|video|audio|source|iframe)\b([^>]*)>/gi;
+/**
+ * A src, reveal.js's lazy data-src, or poster attribute (named), with its quote: each of a tag's
+ * (`<video src poster>` names two files).
+ */
+const MEDIA_ATTRIBUTE = /(\s((?:data-)?src|poster)\s*=\s*)(["'])([^"'<>]+)\3/gi;
 /** An `<img …>` tag and its attributes. */
 const IMG_TAG = /<img\b([^>]*)>/gi;
 /** An opening tag of an embed (a part with no text form). */
@@ -28,7 +32,8 @@ function rewrite(html: string, env: SlideEnv, line: number): string {
         const path = src.split(/[?#]/)[0];
         const at = lineAt(html, tagOffset + start + offset, line);
         // A poster is a picture; the src of <video>, <audio> and <source> is the film (or sound) itself.
-        const kind = tag.toLowerCase() === 'img' || name.toLowerCase() === 'poster' ? 'image' : 'video';
+        const element = tag.toLowerCase();
+        const kind = element === 'iframe' ? 'page' : element === 'img' || name.toLowerCase() === 'poster' ? 'image' : 'video';
         const url = useAsset(env, path, kind, at);
         return url ? `${before}${quote}${url}${quote}` : found;
       },
