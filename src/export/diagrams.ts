@@ -88,12 +88,14 @@ export function openDiagramDrawer(options: DiagramDrawerOptions = {}): DiagramDr
   };
 }
 
-/** Draws with a browser of its own, closed when done: for the dev server, whose rebuilds seldom miss the cache. */
-export const drawDiagramsAlone: DiagramDrawer = async (requests) => {
-  const drawer = openDiagramDrawer();
-  try {
-    return await drawer.draw(requests);
-  } finally {
-    await drawer.close();
-  }
-};
+/** A drawer with a browser of its own for each drawing, closed when done: for the dev server, whose rebuilds seldom miss the cache. */
+export function drawDiagramsAlone(options: LaunchBrowserOptions = {}): DiagramDrawer {
+  return async (requests) => {
+    const drawer = openDiagramDrawer(options);
+    try {
+      return await drawer.draw(requests);
+    } finally {
+      await drawer.close();
+    }
+  };
+}

@@ -37,7 +37,7 @@ export async function runPresent(input: string, options: PresentCommandOptions):
         strict: options.strict,
         separator: options.separator,
         verticalSeparator: options.verticalSeparator,
-        drawDiagrams: drawDiagramsAlone, // a browser only for a diagram the cache lacks
+        drawDiagrams: drawDiagramsAlone(), // a browser only for a diagram the cache lacks
       },
       reporter: { log, formatError, formatDiagnostic },
     });

@@ -51,7 +51,7 @@ export async function runServe(input: string, options: ServeCommandOptions): Pro
         strict: options.strict,
         separator: options.separator,
         verticalSeparator: options.verticalSeparator,
-        drawDiagrams: drawDiagramsAlone, // a browser only for a diagram the cache lacks
+        drawDiagrams: drawDiagramsAlone({ browserWsEndpoint: options.browserWsEndpoint }), // a browser only for a diagram the cache lacks
       },
       reporter,
       pdf,
