@@ -58,8 +58,6 @@ interface Paused {
   callFrames: { callFrameId: string; location: { scriptId: string; lineNumber: number } }[];
 }
 
-const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
-
 /** The data-line of the slide whose `<section>` opens last before 0-based line `line` of `html`. */
 export function slideLineAt(html: string, line: number): number | undefined {
   let found: number | undefined;
@@ -90,6 +88,22 @@ export interface PageGuard {
 /** Installs the guard on a new page, before it loads anything. */
 export async function guardPage(page: Page): Promise<PageGuard> {
   const incidents: PageIncident[] = [];
+  // The guard's timers, each cancelled once it is not needed and all by stop(): a pending one
+  // would keep Node alive (a 5 s limit timer outlived every export) and stop() waiting.
+  const timers = new Set<() => void>();
+  const sleep = (ms: number): { done: Promise<void>; cancel(): void } => {
+    let cancel = (): void => undefined;
+    const done = new Promise<void>((resolve) => {
+      const timer = setTimeout(() => cancel(), ms);
+      cancel = () => {
+        clearTimeout(timer);
+        timers.delete(cancel);
+        resolve();
+      };
+      timers.add(cancel);
+    });
+    return { done, cancel };
+  };
   const client: CDPSession = await page.createCDPSession();
   const scripts = new Map<string, string>(); // scriptId → URL
   client.on('Debugger.scriptParsed', (e: { scriptId: string; url: string }) => scripts.set(e.scriptId, e.url));
@@ -117,12 +131,14 @@ export async function guardPage(page: Page): Promise<PageGuard> {
     ask: () => Promise<unknown>,
     then: (where: { url: string; line: number }) => Promise<void>,
   ): Promise<void> => {
+    const wait = sleep(1_000);
     const paused = new Promise<Paused | undefined>((resolve) => {
       taker = resolve;
-      setTimeout(() => resolve(undefined), 1_000);
+      void wait.done.then(() => resolve(undefined));
     });
     await ask().catch(() => undefined);
     const event = await paused;
+    wait.cancel();
     taker = undefined;
     if (!event) return;
     const top = event.callFrames[0];
@@ -133,15 +149,17 @@ export async function guardPage(page: Page): Promise<PageGuard> {
   let stopped = false;
   const watchdog = (async () => {
     while (!stopped) {
-      await sleep(CHECK_EVERY_MS);
+      await sleep(CHECK_EVERY_MS).done;
       if (stopped) break;
+      const limit = sleep(SCRIPT_LIMIT_MS);
       const answered = await Promise.race([
         client.send('Runtime.evaluate', { expression: '0' }).then(
           () => true,
           () => true,
         ),
-        sleep(SCRIPT_LIMIT_MS).then(() => false),
+        limit.done.then(() => false),
       ]);
+      limit.cancel();
       if (answered || stopped) continue;
       await pauseAndLocate(pause, async ({ url, line }) => {
         // Only the deck's own scripts are stopped: a long layout step of ours is no runaway.
@@ -211,6 +229,7 @@ export async function guardPage(page: Page): Promise<PageGuard> {
     },
     async stop() {
       stopped = true;
+      for (const cancel of [...timers]) cancel();
       await watchdog;
       await client.detach().catch(() => undefined);
     },

@@ -6,7 +6,7 @@
 // after 60 s, so a regression fails instead of hanging.
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { slideLineAt } from '../../src/export/page-guard.js';
 import { makeProject } from '../hardening/helpers.js';
 import { runCliIsolated } from '../hardening/isolated.js';
@@ -109,4 +109,45 @@ describe('slideLineAt', () => {
     expect(slideLineAt(html, 2)).toBe(3);
     expect(slideLineAt(html, 4)).toBe(9);
   });
+});
+
+describe('the guard when the page is done', () => {
+  it('leaves none of its timers pending (a 5 s limit timer kept every export process alive for up to 5 s)', async () => {
+    const { launchBrowser } = await import('../../src/export/browser/launch.js');
+    const { withPage } = await import('../../src/export/browser/pages.js');
+    // The guard's timers: made in page-guard.ts, and not yet fired or cleared.
+    const pending = new Set<unknown>();
+    const realSet = globalThis.setTimeout;
+    const realClear = globalThis.clearTimeout;
+    const set = vi.spyOn(globalThis, 'setTimeout').mockImplementation(((fn: () => void, ms?: number) => {
+      // Set by the guard itself, not by Puppeteer on a call the guard made.
+      const caller = (new Error().stack ?? '')
+        .split('\n')
+        .find((l) => /\bat\b/.test(l) && !/page-guard\.test|tinyspy|vitest|@vitest/.test(l));
+      const mine = caller !== undefined && /page-guard\.ts/.test(caller);
+      const timer = realSet(() => {
+        pending.delete(timer);
+        fn();
+      }, ms);
+      if (mine) pending.add(timer);
+      return timer;
+    }) as typeof setTimeout);
+    const clear = vi.spyOn(globalThis, 'clearTimeout').mockImplementation(((timer: NodeJS.Timeout) => {
+      pending.delete(timer);
+      realClear(timer);
+    }) as typeof clearTimeout);
+    const browser = await launchBrowser();
+    try {
+      await withPage(browser, async (page) => {
+        await page.goto('data:text/html,<title>t</title><p>still</p>');
+        // Long enough for the watchdog to ask the page a few times.
+        await page.evaluate(() => new Promise((resolve) => setTimeout(resolve, 1_200)));
+      });
+      expect(pending.size).toBe(0);
+    } finally {
+      set.mockRestore();
+      clear.mockRestore();
+      await browser.close();
+    }
+  }, 30_000);
 });
