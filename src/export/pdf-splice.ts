@@ -27,6 +27,7 @@ export interface SplicedPage {
 }
 
 const name = (n: string): PDFName => PDFName.of(n);
+// The names read for every element, made once: PDFName.of decodes its argument each time.
 const K = name('K');
 const P = name('P');
 const PG = name('Pg');
@@ -35,6 +36,15 @@ const TYPE = name('Type');
 const ANNOTS = name('Annots');
 const STRUCT_PARENT = name('StructParent');
 const STRUCT_PARENTS = name('StructParents');
+const S = name('S');
+const A = name('A');
+const STRUCT_ELEM = name('StructElem');
+const MCR = name('MCR');
+const MCID = name('MCID');
+const STM = name('Stm');
+const OBJR = name('OBJR');
+const OBJ = name('Obj');
+const HEADERS = name('Headers');
 
 /** A loaded source PDF: one copier per source, so its fonts and images are copied once however many of its pages are used. */
 interface Source {
@@ -46,6 +56,8 @@ interface Source {
   structTreeRoot?: PDFDict;
   roots: PDFDict[];
   annotIndex: Map<PDFRef, Map<PDFRef, number>>;
+  /** Its pages copied so far. */
+  copied: Set<PDFRef>;
 }
 
 /** One page of the output. */
@@ -88,7 +100,7 @@ export async function splicePdfs(sources: readonly Uint8Array[], pages: readonly
     if (!Number.isInteger(source) || !sources[source]) {
       throw new RangeError(`splicePdfs: source ${source} does not exist (there are ${sources.length})`);
     }
-    loaded.set(source, await loadSource(sources[source], out.context));
+    loaded.set(source, await loadSource(sources[source], source, out.context));
   }
 
   const occurrences = copyPages(out, pages, loaded);
@@ -100,10 +112,22 @@ export async function splicePdfs(sources: readonly Uint8Array[], pages: readonly
   return out.save({ useObjectStreams: false, objectsPerTick: Infinity, addDefaultPage: false, updateFieldAppearances: false });
 }
 
-async function loadSource(bytes: Uint8Array, dest: PDFContext): Promise<Source> {
-  const doc = await PDFDocument.load(bytes, { updateMetadata: false, parseSpeed: ParseSpeeds.Fastest });
+async function loadSource(bytes: Uint8Array, index: number, dest: PDFContext): Promise<Source> {
+  let doc: PDFDocument;
+  try {
+    doc = await PDFDocument.load(bytes, { updateMetadata: false, parseSpeed: ParseSpeeds.Fastest });
+  } catch (error) {
+    throw new Error(`splicePdfs: source ${index} is not a PDF pdf-lib can read: ${(error as Error).message}`, { cause: error });
+  }
   const pageRefs = doc.getPages().map((p) => p.ref);
-  const source: Source = { doc, copier: PDFObjectCopier.for(doc.context, dest), pageRefs, roots: [], annotIndex: new Map() };
+  const source: Source = {
+    doc,
+    copier: PDFObjectCopier.for(doc.context, dest),
+    pageRefs,
+    roots: [],
+    annotIndex: new Map(),
+    copied: new Set(),
+  };
   const root = doc.catalog.lookup(name('StructTreeRoot'));
   if (root instanceof PDFDict) {
     source.structTreeRoot = root;
@@ -117,20 +141,25 @@ async function loadSource(bytes: Uint8Array, dest: PDFContext): Promise<Source> 
 // ---------------------------------------------------------------- pages
 
 function copyPages(out: PDFDocument, pages: readonly SplicedPage[], loaded: Map<number, Source>): Occurrence[] {
-  const used = new Set<string>();
   return pages.map(({ source: index, page }) => {
     const source = loaded.get(index) as Source;
     const srcRef = source.pageRefs[page];
     if (!Number.isInteger(page) || !srcRef) {
       throw new RangeError(`splicePdfs: source ${index} has pages 0–${source.pageRefs.length - 1}, not page ${page}`);
     }
-    const srcPage = source.doc.getPage(page);
-    const leaf = source.copier.copy(srcPage.node);
-    const ref = out.context.register(leaf);
-    // The copier hands a page used again the same annotations: they need their own, each being on one page with its own key.
-    const again = used.has(`${index}/${page}`);
-    used.add(`${index}/${page}`);
-    if (again) ownAnnotations(out.context, leaf, ref);
+    let ref: PDFRef;
+    let leaf: PDFPageLeaf;
+    if (!source.copied.has(srcRef)) {
+      // Copied by reference, so what refers to the page (an annotation's /P) refers to this copy, not to a second one.
+      ref = source.copier.copy(srcRef);
+      leaf = out.context.lookup(ref) as PDFPageLeaf;
+      source.copied.add(srcRef);
+    } else {
+      leaf = source.copier.copy(source.doc.getPage(page).node);
+      ref = out.context.register(leaf);
+      // The copier hands a page used again the same annotations: each needs its own, being on one page with its own key.
+      ownAnnotations(out.context, leaf, ref);
+    }
     out.addPage(PDFPage.of(leaf, ref, out));
     const occ: Occurrence = {
       source,
@@ -155,8 +184,8 @@ function ownAnnotations(context: PDFContext, leaf: PDFPageLeaf, pageRef: PDFRef)
     if (!(annot instanceof PDFDict)) return entry;
     const copy = annot.clone();
     // finishPdf deletes a link's indirect action when it rewrites it: each copy needs its own.
-    const action = copy.get(name('A'));
-    if (action instanceof PDFRef) copy.set(name('A'), context.register((context.lookup(action) as PDFObject).clone()));
+    const action = copy.get(A);
+    if (action instanceof PDFRef) copy.set(A, context.register((context.lookup(action) as PDFObject).clone()));
     if (copy.has(P)) copy.set(P, pageRef);
     return context.register(copy);
   });
@@ -241,7 +270,7 @@ function copyDocumentLevel(out: PDFDocument, sources: Source[], occurrences: Occ
 
 function isElement(dict: PDFDict): boolean {
   const type = dict.get(TYPE);
-  return type === undefined ? dict.has(name('S')) : type === name('StructElem');
+  return type === undefined ? dict.has(S) : type === STRUCT_ELEM;
 }
 
 function kidsOf(context: PDFContext, node: PDFDict): PDFObject[] {
@@ -255,8 +284,19 @@ type SourceItem =
   | { kind: 'objr'; obj: PDFObject | undefined; page?: PDFRef }
   | { kind: 'elem'; elem: PDFDict; page?: PDFRef };
 
-/** An element's children, each with the page it is on (its own /Pg, else the element's). */
-function itemsOf(context: PDFContext, elem: PDFDict, inherited: PDFRef | undefined): { page?: PDFRef; items: SourceItem[] } {
+const itemCache = new WeakMap<PDFDict, SourceItem[]>();
+
+/** An element's children, each with the page it is on (its own /Pg, else the element's); read once per element. */
+function itemsOf(context: PDFContext, elem: PDFDict, inherited: PDFRef | undefined): SourceItem[] {
+  let items = itemCache.get(elem);
+  if (!items) {
+    items = readItems(context, elem, inherited);
+    itemCache.set(elem, items);
+  }
+  return items;
+}
+
+function readItems(context: PDFContext, elem: PDFDict, inherited: PDFRef | undefined): SourceItem[] {
   const own = elem.get(PG);
   const page = own instanceof PDFRef ? own : inherited;
   const items: SourceItem[] = [];
@@ -267,14 +307,14 @@ function itemsOf(context: PDFContext, elem: PDFDict, inherited: PDFRef | undefin
       const at = kidPage instanceof PDFRef ? kidPage : page;
       const type = kid.get(TYPE);
       // Marked content in a form XObject (an MCR with /Stm) is not supported: Chromium does not emit it.
-      if (type === name('MCR') && !kid.has(name('Stm'))) {
-        const mcid = kid.get(name('MCID'));
+      if (type === MCR && !kid.has(STM)) {
+        const mcid = kid.get(MCID);
         if (mcid instanceof PDFNumber) items.push({ kind: 'mcid', mcid: mcid.asNumber(), page: at });
-      } else if (type === name('OBJR')) items.push({ kind: 'objr', obj: kid.get(name('Obj')), page: at });
+      } else if (type === OBJR) items.push({ kind: 'objr', obj: kid.get(OBJ), page: at });
       else if (isElement(kid)) items.push({ kind: 'elem', elem: kid, page });
     }
   }
-  return { page, items };
+  return items;
 }
 
 function pagesOfElement(source: Source, elem: PDFDict, inherited: PDFRef | undefined, out: Map<PDFDict, Set<PDFRef>>): Set<PDFRef> {
@@ -282,7 +322,7 @@ function pagesOfElement(source: Source, elem: PDFDict, inherited: PDFRef | undef
   if (known) return known;
   const pages = new Set<PDFRef>();
   out.set(elem, pages); // before the walk, so a damaged tree that loops ends
-  for (const item of itemsOf(source.doc.context, elem, inherited).items) {
+  for (const item of itemsOf(source.doc.context, elem, inherited)) {
     if (item.kind === 'elem') for (const p of pagesOfElement(source, item.elem, item.page, out)) pages.add(p);
     else if (item.page) pages.add(item.page);
   }
@@ -295,7 +335,7 @@ function restrict(elem: PDFDict, inherited: PDFRef | undefined, occ: Occurrence,
   const pages = source.pagesOf?.get(elem);
   if (!pages?.has(srcRef) || depth > 512) return undefined;
   const kids: Item[] = [];
-  for (const item of itemsOf(source.doc.context, elem, inherited).items) {
+  for (const item of itemsOf(source.doc.context, elem, inherited)) {
     if (item.kind === 'elem') {
       const clone = restrict(item.elem, item.page, occ, depth + 1);
       if (clone) kids.push(clone);
@@ -429,11 +469,11 @@ function assignIds(roots: Item[]): Array<[string, Clone]> {
 function writeElement(context: PDFContext, clone: Clone, parent: PDFRef): PDFRef {
   const ref = context.nextRef();
   elementRefs.set(clone, ref);
-  const dict = context.obj({});
+  const dict = PDFDict.withContext(context);
   for (const [key, value] of clone.elem.entries()) {
     if (key === K || key === P || key === PG || key === ID) continue;
     const copy = clone.source.copier.copy(value);
-    dict.set(key, key === name('A') && clone.occ.renamed.size > 0 ? renameHeaders(context, copy, clone.occ.renamed) : copy);
+    dict.set(key, key === A && clone.occ.renamed.size > 0 ? renameHeaders(context, copy, clone.occ.renamed) : copy);
   }
   if (clone.id !== undefined) dict.set(ID, PDFString.of(clone.id));
   dict.set(P, parent);
@@ -446,15 +486,21 @@ function writeElement(context: PDFContext, clone: Clone, parent: PDFRef): PDFRef
     if ('mcid' in kid) {
       kid.occ.mcidOwners[kid.mcid] = ref;
       if (kid.occ === pgOcc) return PDFNumber.of(kid.mcid);
-      return context.obj({ Type: 'MCR', Pg: kid.occ.ref, MCID: kid.mcid });
+      return dictOf(context, [TYPE, MCR], [PG, kid.occ.ref], [MCID, PDFNumber.of(kid.mcid)]);
     }
     kid.occ.annotOwners.set(kid.annot, ref);
     const annot = annotRefs(kid.occ.leaf)[kid.annot] as PDFRef;
-    return context.obj({ Type: 'OBJR', Obj: annot, Pg: kid.occ.ref });
+    return dictOf(context, [TYPE, OBJR], [OBJ, annot], [PG, kid.occ.ref]);
   });
   dict.set(K, kids.length === 1 ? kids[0] : context.obj(kids));
   context.assign(ref, dict);
   return ref;
+}
+
+function dictOf(context: PDFContext, ...entries: Array<[PDFName, PDFObject]>): PDFDict {
+  const dict = PDFDict.withContext(context);
+  for (const [key, value] of entries) dict.set(key, value);
+  return dict;
 }
 
 /** Table cells name their header cells by ID (/Headers in a /Table attribute): follow the renamed ones. */
@@ -462,11 +508,11 @@ function renameHeaders(context: PDFContext, attributes: PDFObject, renamed: Map<
   const value = attributes instanceof PDFRef ? context.lookup(attributes) : attributes;
   if (value instanceof PDFArray) return context.obj(value.asArray().map((v) => renameHeaders(context, v, renamed)));
   if (!(value instanceof PDFDict)) return attributes;
-  const headers = value.lookup(name('Headers'));
+  const headers = value.lookup(HEADERS);
   if (!(headers instanceof PDFArray)) return attributes;
   const copy = value.clone();
   copy.set(
-    name('Headers'),
+    HEADERS,
     context.obj(
       headers.asArray().map((h) => {
         const text = h instanceof PDFString || h instanceof PDFHexString ? h.decodeText() : undefined;

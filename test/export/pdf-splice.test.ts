@@ -131,7 +131,7 @@ interface TagCheck {
   resolved: number;
   unreachable: number;
   ids: string[];
-  /** /Headers of table cells that name no element of the IDTree. */
+  /** /Headers of table cells that name no header cell of their table in the IDTree. */
   danglingHeaders: string[];
 }
 
@@ -193,10 +193,15 @@ async function checkTags(bytes: Uint8Array): Promise<TagCheck> {
   };
   const names = namesOf(root.get(PDFName.of('IDTree')));
   const ids: string[] = [];
+  const table = new Map<string, PDFDict | undefined>();
+  const tableOf = (elem: PDFDict | undefined): PDFDict | undefined =>
+    !elem || at(elem, 'S') === PDFName.of('Table') ? elem : tableOf(elem.lookup(PDFName.of('P')) as PDFDict | undefined);
   for (let i = 0; i < names.length; i += 2) {
     const id = (names[i] as PDFString).decodeText();
-    expect((context.lookup(names[i + 1], PDFDict).get(PDFName.of('ID')) as PDFString).decodeText()).toBe(id);
+    const elem = context.lookup(names[i + 1], PDFDict);
+    expect((elem.get(PDFName.of('ID')) as PDFString).decodeText()).toBe(id);
     ids.push(id);
+    table.set(id, tableOf(elem));
   }
   const danglingHeaders: string[] = [];
   for (const [, object] of context.enumerateIndirectObjects()) {
@@ -205,7 +210,9 @@ async function checkTags(bytes: Uint8Array): Promise<TagCheck> {
     for (const attr of attrs instanceof PDFArray ? attrs.asArray() : [attrs]) {
       const headers = attr instanceof PDFDict ? attr.lookup(PDFName.of('Headers')) : undefined;
       for (const h of headers instanceof PDFArray ? headers.asArray() : []) {
-        if (!ids.includes((h as PDFString).decodeText())) danglingHeaders.push((h as PDFString).decodeText());
+        // A cell's header is in its own table (each page has one).
+        const id = (h as PDFString).decodeText();
+        if (!table.has(id) || table.get(id) !== tableOf(object)) danglingHeaders.push(id);
       }
     }
   }
@@ -350,9 +357,12 @@ describe('splicePdfs', () => {
     expect(doc.getPages().some((p) => p.node.has(PDFName.of('StructParents')))).toBe(false);
   });
 
-  it('refuses pages that do not exist', async () => {
+  it('refuses pages that do not exist and sources that are not PDFs', async () => {
     await expect(splicePdfs([A], [{ source: 0, page: 5 }])).rejects.toThrow(/source 0 has pages 0–4, not page 5/);
     await expect(splicePdfs([A], [{ source: 1, page: 0 }])).rejects.toThrow(/source 1 does not exist/);
     await expect(splicePdfs([A], [])).rejects.toThrow(/at least one page/);
+    await expect(splicePdfs([A, new TextEncoder().encode('not a PDF')], [{ source: 1, page: 0 }])).rejects.toThrow(
+      /source 1 is not a PDF pdf-lib can read/,
+    );
   });
 });
