@@ -17,7 +17,6 @@ import {
   PDFPage,
   type PDFPageLeaf,
   PDFRef,
-  PDFStream,
   PDFString,
 } from 'pdf-lib';
 
@@ -108,7 +107,8 @@ export async function splicePdfs(sources: readonly Uint8Array[], pages: readonly
   copyDocumentLevel(out, ordered, occurrences);
   if (ordered.some((s) => s.pagesOf)) buildStructTree(out, ordered, occurrences);
   else for (const occ of occurrences) untag(occ);
-  deleteUnreachable(out.context);
+  // pdf-lib writes every object its context holds; this one holds only what the pages reach (the
+  // copier follows their references) and the tag tree written afresh, so nothing is left unreferenced.
   return out.save({ useObjectStreams: false, objectsPerTick: Infinity, addDefaultPage: false, updateFieldAppearances: false });
 }
 
@@ -522,24 +522,4 @@ function renameHeaders(context: PDFContext, attributes: PDFObject, renamed: Map<
     ),
   );
   return copy;
-}
-
-// ---------------------------------------------------------------- unreachable objects
-
-/** pdf-lib writes every object its context holds: delete those neither the catalog nor the document info reaches. */
-function deleteUnreachable(context: PDFContext): void {
-  const reached = new Set<PDFRef>();
-  const stack: PDFObject[] = [context.trailerInfo.Root, context.trailerInfo.Info].filter((o): o is PDFObject => o !== undefined);
-  while (stack.length > 0) {
-    const object = stack.pop() as PDFObject;
-    if (object instanceof PDFRef) {
-      if (reached.has(object)) continue;
-      reached.add(object);
-      const target = context.lookup(object);
-      if (target) stack.push(target);
-    } else if (object instanceof PDFDict) stack.push(...object.values());
-    else if (object instanceof PDFArray) stack.push(...object.asArray());
-    else if (object instanceof PDFStream) stack.push(object.dict);
-  }
-  for (const [ref] of context.enumerateIndirectObjects()) if (!reached.has(ref)) context.delete(ref);
 }

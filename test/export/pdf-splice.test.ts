@@ -23,14 +23,17 @@ import type { PDFOptions } from 'puppeteer-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser } from '../../src/export/browser/launch.js';
 import { withPage } from '../../src/export/browser/pages.js';
-import { splicePdfs } from '../../src/export/pdf-splice.js';
+import { type SplicedPage, splicePdfs } from '../../src/export/pdf-splice.js';
 import { tempDir } from '../helpers/cli.js';
 
 const PICTURE = `data:image/svg+xml,${encodeURIComponent(
   '<svg xmlns="http://www.w3.org/2000/svg" width="60" height="40"><rect width="60" height="40" fill="teal"/></svg>',
 )}`;
 
-/** Five pages, each with a heading, a list, links (in-deck, to the next page's paragraph, outside), a picture and a table. */
+/**
+ * Five pages, each with a heading, a list, links (in-deck, to the next page's paragraph, outside), a
+ * picture and a table; then a paragraph and a list flowing over pages 6 and 7, as tags spanning pages.
+ */
 function documentHtml(changedPage?: number): string {
   const pages = [1, 2, 3, 4, 5].map((n) => {
     const c = n === changedPage ? 'Changed ' : '';
@@ -39,10 +42,12 @@ function documentHtml(changedPage?: number): string {
 <img alt="${c}Picture ${n}" src="${PICTURE}">
 <table><tr><th>Head ${n}</th><th>Other</th></tr><tr><td>${c}cell</td><td>cell ${n}</td></tr></table></div>`;
   });
+  const words = Array.from({ length: 130 }, (_, i) => `word${i}`).join(' ');
+  const items = Array.from({ length: 6 }, (_, i) => `<li>item ${i}</li>`).join('');
   return `<!doctype html><html lang="nb"><head><meta charset="utf-8"><title>splice</title><style>
 @page { size: 640px 420px; margin: 0 } body { margin: 0; font: 16px sans-serif }
-.page { height: 410px; overflow: hidden; page-break-after: always } .page:last-child { page-break-after: auto }
-</style></head><body>${pages.join('\n')}</body></html>`;
+.page { height: 410px; overflow: hidden; page-break-after: always }
+</style></head><body>${pages.join('\n')}<h2>Flow</h2><p>${words} <b>bold</b> ${words}</p><ul>${items}</ul></body></html>`;
 }
 
 const PRINT: PDFOptions = { printBackground: true, preferCSSPageSize: true, tagged: true };
@@ -127,8 +132,8 @@ function owns(context: PDFContext, elem: PDFDict, page: PDFRef, item: { mcid: nu
 
 interface TagCheck {
   tagged: boolean;
-  /** Every MCID of every page and every annotation's /StructParent resolved to the element that owns it on that page. */
-  resolved: number;
+  /** Per page, how many MCIDs and annotation /StructParents resolved to the element that owns them on that page. */
+  resolved: number[];
   unreachable: number;
   ids: string[];
   /** /Headers of table cells that name no header cell of their table in the IDTree. */
@@ -152,7 +157,7 @@ async function checkTags(bytes: Uint8Array): Promise<TagCheck> {
   }
   const unreachable = context.enumerateIndirectObjects().filter(([ref]) => !reached.has(ref)).length;
   const root = catalog.lookup(PDFName.of('StructTreeRoot'));
-  if (!(root instanceof PDFDict)) return { tagged: false, resolved: 0, unreachable, ids: [], danglingHeaders: [] };
+  if (!(root instanceof PDFDict)) return { tagged: false, resolved: [], unreachable, ids: [], danglingHeaders: [] };
   expect(String(catalog.lookup(PDFName.of('MarkInfo'), PDFDict).get(PDFName.of('Marked')))).toBe('true');
 
   const nums = root.lookup(PDFName.of('ParentTree'), PDFDict).lookup(PDFName.of('Nums'), PDFArray).asArray();
@@ -161,16 +166,18 @@ async function checkTags(bytes: Uint8Array): Promise<TagCheck> {
   const nextKey = (root.get(PDFName.of('ParentTreeNextKey')) as PDFNumber).asNumber();
   expect(Math.max(...parentTree.keys())).toBeLessThan(nextKey);
 
-  let resolved = 0;
+  const resolved: number[] = [];
   for (const page of doc.getPages()) {
+    resolved.push(0);
     const key = page.node.get(PDFName.of('StructParents'));
     const mcids = pageMcids(context, page.node);
-    if (mcids.length > 0) {
-      const owners = parentTree.get((key as PDFNumber).asNumber()) as PDFArray;
+    // A page without a key is untagged: its marked content (if any) belongs to no element.
+    if (key instanceof PDFNumber) {
+      const owners = parentTree.get(key.asNumber()) as PDFArray;
       for (const mcid of mcids) {
         const elem = context.lookup(owners.get(mcid), PDFDict);
         expect(owns(context, elem, page.ref, { mcid }), `MCID ${mcid} of page ${page.ref}`).toBe(true);
-        resolved++;
+        resolved[resolved.length - 1]++;
       }
     }
     const annots = page.node.lookup(PDFName.of('Annots'));
@@ -179,7 +186,7 @@ async function checkTags(bytes: Uint8Array): Promise<TagCheck> {
       if (!(key instanceof PDFNumber)) continue;
       const elem = parentTree.get(key.asNumber()) as PDFDict;
       expect(owns(context, elem, page.ref, { annot: ref as PDFRef }), `annotation ${ref} of page ${page.ref}`).toBe(true);
-      resolved++;
+      resolved[resolved.length - 1]++;
     }
   }
 
@@ -219,12 +226,23 @@ async function checkTags(bytes: Uint8Array): Promise<TagCheck> {
   return { tagged: true, resolved, unreachable, ids, danglingHeaders };
 }
 
+/** The same PDF without its tag tree (catalog /StructTreeRoot and /MarkInfo), its pages' keys into it left as they were. */
+async function withoutTagTree(bytes: Uint8Array): Promise<Uint8Array> {
+  const doc = await PDFDocument.load(bytes, { updateMetadata: false });
+  doc.catalog.delete(PDFName.of('StructTreeRoot'));
+  doc.catalog.delete(PDFName.of('MarkInfo'));
+  return doc.save();
+}
+
+const pagesOf = (source: number, ...pages: number[]): SplicedPage[] => pages.map((page) => ({ source, page }));
+
 describe('splicePdfs', () => {
-  let A: Uint8Array; // the document
+  let A: Uint8Array; // the document: 5 pages, then 2 a paragraph flows over
   let F: Uint8Array; // the document with page 3 changed, printed whole
   let B: Uint8Array; // …and only its page 3
+  let A7: Uint8Array; // the document's page 7 alone, the end of the flowing paragraph
   let U: Uint8Array; // the document, untagged
-  let S: Uint8Array; // A's pages 1, 2, B, A's pages 4, 5
+  let S: Uint8Array; // A with page 3 from B
 
   beforeAll(async () => {
     const browser = await launchBrowser();
@@ -237,41 +255,34 @@ describe('splicePdfs', () => {
       A = await print(documentHtml(), {});
       F = await print(documentHtml(3), {});
       B = await print(documentHtml(3), { pageRanges: '3' });
+      A7 = await print(documentHtml(), { pageRanges: '7' });
       U = await print(documentHtml(), { tagged: false });
     } finally {
       await browser.close();
     }
-    S = await splicePdfs(
-      [A, B],
-      [
-        { source: 0, page: 0 },
-        { source: 0, page: 1 },
-        { source: 1, page: 0 },
-        { source: 0, page: 3 },
-        { source: 0, page: 4 },
-      ],
-    );
+    S = await splicePdfs([A, B], [...pagesOf(0, 0, 1), ...pagesOf(1, 0), ...pagesOf(0, 3, 4, 5, 6)]);
   }, 120_000);
 
   it('makes the changed document from the old print and a print of the changed page: text, tags, links', async () => {
     const [spliced, whole, part] = await Promise.all([view(S), view(F), view(B)]);
+    expect(whole).toHaveLength(7);
     expect(part).toHaveLength(1);
     expect(part[0].text).toContain('Changed Page 3');
-    expect(spliced).toHaveLength(5);
     expect(spliced.map((p) => p.text)).toEqual(whole.map((p) => p.text));
     expect(spliced.map((p) => p.tags)).toEqual(whole.map((p) => p.tags));
     expect(spliced[2].tags).toContainEqual({ role: 'Figure', alt: 'Changed Picture 3' });
-    expect(spliced.map((p) => p.tags.map((t) => t.role))[0]).toEqual(expect.arrayContaining(['H1', 'L', 'LI', 'Link', 'Table', 'TH']));
+    expect(spliced[0].tags.map((t) => t.role)).toEqual(expect.arrayContaining(['H1', 'L', 'LI', 'Link', 'Table', 'TH']));
     expect(spliced.map((p) => p.links)).toEqual(whole.map((p) => p.links));
     // Every page's "next" link goes to the next page, B's included (its target is on a page of A).
-    expect(spliced.map((p) => p.links[0].page)).toEqual([1, 2, 3, 4, 0]);
+    expect(spliced.slice(0, 5).map((p) => p.links[0].page)).toEqual([1, 2, 3, 4, 0]);
     expect(spliced[0].links.map((l) => l.url)).toEqual([undefined, 'deckmark:#/2', 'https://example.com/old/1']);
   });
 
-  it('gives one tag tree equal to the whole print’s, one Document over all pages', () => {
+  it('gives one tag tree equal to the whole print’s, one Document over all pages, one paragraph over two', () => {
     const tree = structText(S);
     expect(tree).toEqual(structText(F));
     expect(tree.match(/^Document$/gm)).toHaveLength(1);
+    expect(tree.match(/^ {2}P\b/gm)).toHaveLength(6);
     expect(tree).toContain('"Changed Page 3"');
   });
 
@@ -279,30 +290,27 @@ describe('splicePdfs', () => {
     const check = await checkTags(S);
     const whole = await checkTags(F);
     expect(check).toMatchObject({ tagged: true, unreachable: 0, danglingHeaders: [] });
-    expect(check.resolved).toBe(whole.resolved);
-    expect(check.resolved).toBeGreaterThan(5 * 15);
+    expect(check.resolved).toEqual(whole.resolved);
+    expect(check.resolved.every((n) => n > 0)).toBe(true);
     expect(check.ids).toHaveLength(whole.ids.length);
     const doc = await PDFDocument.load(S);
     expect(String(doc.catalog.get(PDFName.of('Lang')))).toBe('(nb)');
     expect(String(doc.catalog.lookup(PDFName.of('ViewerPreferences'), PDFDict).get(PDFName.of('DisplayDocTitle')))).toBe('true');
-    // Fonts and pictures of one source are copied once, not once per page.
-    const fonts = doc.context.enumerateIndirectObjects().filter(([, o]) => o instanceof PDFDict && at(o, 'Type') === PDFName.of('Font'));
-    const sourceFonts = (await PDFDocument.load(A)).context
-      .enumerateIndirectObjects()
-      .filter(([, o]) => o instanceof PDFDict && at(o, 'Type') === PDFName.of('Font'));
-    expect(fonts.length).toBeLessThanOrEqual(sourceFonts.length * 2);
+    // Fonts of one source are copied once, not once per page: at most A's and B's.
+    const fonts = (pdf: PDFDocument): number =>
+      pdf.context.enumerateIndirectObjects().filter(([, o]) => o instanceof PDFDict && at(o, 'Type') === PDFName.of('Font')).length;
+    expect(fonts(doc)).toBeLessThanOrEqual(fonts(await PDFDocument.load(A)) + fonts(await PDFDocument.load(B)));
+  });
+
+  it('splices a page a paragraph flows onto: its tags are that page’s part, as Chromium prints that page alone', async () => {
+    const alone = await splicePdfs([A], pagesOf(0, 6));
+    expect(structText(alone)).toEqual(structText(A7));
+    expect(await view(alone)).toEqual(await view(A7));
+    expect((await checkTags(alone)).resolved).toEqual((await checkTags(A)).resolved.slice(6));
   });
 
   it('splices a splice again: pages reordered and repeated keep their text, tags, links and IDs', async () => {
-    const again = await splicePdfs(
-      [S, A],
-      [
-        { source: 0, page: 4 },
-        { source: 0, page: 2 },
-        { source: 0, page: 2 },
-        { source: 1, page: 0 },
-      ],
-    );
+    const again = await splicePdfs([S, A], [...pagesOf(0, 4, 2, 2), ...pagesOf(1, 0)]);
     const [pages, whole, first] = await Promise.all([view(again), view(F), view(A)]);
     const expected = [whole[4], whole[2], whole[2], first[0]];
     expect(pages.map((p) => p.text)).toEqual(expected.map((p) => p.text));
@@ -314,7 +322,8 @@ describe('splicePdfs', () => {
 
     const check = await checkTags(again);
     expect(check).toMatchObject({ tagged: true, unreachable: 0, danglingHeaders: [] });
-    expect(check.resolved).toBe((4 * (await checkTags(F)).resolved) / 5);
+    const { resolved } = await checkTags(F);
+    expect(check.resolved).toEqual([resolved[4], resolved[2], resolved[2], resolved[0]]);
     // The repeated page's table header IDs were renamed, and its cells follow them.
     expect(new Set(check.ids).size).toBe(check.ids.length);
     expect(check.ids.filter((id) => /-2$/.test(id))).toHaveLength(2);
@@ -327,41 +336,39 @@ describe('splicePdfs', () => {
     expect(new Set(annots).size).toBe(annots.length);
   });
 
-  it('splices pages of an untagged print: untagged, beside tagged ones or alone', async () => {
-    const mixed = await splicePdfs(
-      [U, A],
-      [
-        { source: 0, page: 1 },
-        { source: 1, page: 0 },
-      ],
-    );
+  it('splices pages of untagged PDFs: untagged, beside tagged ones or alone', async () => {
+    const stripped = await withoutTagTree(A);
+    const mixed = await splicePdfs([U, A, stripped], [...pagesOf(0, 1), ...pagesOf(1, 0), ...pagesOf(2, 3)]);
     const [pages, untagged, tagged] = await Promise.all([view(mixed), view(U), view(A)]);
-    expect(pages.map((p) => p.text)).toEqual([untagged[1].text, tagged[0].text]);
-    expect(pages[0].tags).toEqual([]);
-    expect(pages[1].tags).toEqual(tagged[0].tags);
+    expect(pages.map((p) => p.text)).toEqual([untagged[1].text, tagged[0].text, tagged[3].text]);
+    expect(pages.map((p) => p.tags)).toEqual([[], tagged[0].tags, []]);
     const check = await checkTags(mixed);
     expect(check).toMatchObject({ tagged: true, unreachable: 0 });
-    expect(check.resolved).toBe((await checkTags(A)).resolved / 5);
+    expect(check.resolved).toEqual([0, (await checkTags(A)).resolved[0], 0]);
+    // The page from the PDF whose tree is gone keeps no key into the new one.
+    const doc = await PDFDocument.load(mixed);
+    const page = doc.getPage(2).node;
+    expect(page.has(PDFName.of('StructParents'))).toBe(false);
+    expect(
+      page
+        .lookup(PDFName.of('Annots'), PDFArray)
+        .asArray()
+        .some((a) => doc.context.lookup(a, PDFDict).has(PDFName.of('StructParent'))),
+    ).toBe(false);
 
-    const alone = await splicePdfs(
-      [U],
-      [
-        { source: 0, page: 4 },
-        { source: 0, page: 0 },
-      ],
-    );
-    expect((await view(alone)).map((p) => p.text)).toEqual([untagged[4].text, untagged[0].text]);
+    const alone = await splicePdfs([U, stripped], [...pagesOf(0, 4), ...pagesOf(1, 0)]);
+    expect((await view(alone)).map((p) => p.text)).toEqual([untagged[4].text, tagged[0].text]);
     expect(await checkTags(alone)).toMatchObject({ tagged: false, unreachable: 0 });
-    const doc = await PDFDocument.load(alone);
-    expect(doc.catalog.has(PDFName.of('MarkInfo'))).toBe(false);
-    expect(doc.getPages().some((p) => p.node.has(PDFName.of('StructParents')))).toBe(false);
+    const untaggedDoc = await PDFDocument.load(alone);
+    expect(untaggedDoc.catalog.has(PDFName.of('MarkInfo'))).toBe(false);
+    expect(untaggedDoc.getPages().some((p) => p.node.has(PDFName.of('StructParents')))).toBe(false);
   });
 
   it('refuses pages that do not exist and sources that are not PDFs', async () => {
-    await expect(splicePdfs([A], [{ source: 0, page: 5 }])).rejects.toThrow(/source 0 has pages 0–4, not page 5/);
-    await expect(splicePdfs([A], [{ source: 1, page: 0 }])).rejects.toThrow(/source 1 does not exist/);
+    await expect(splicePdfs([A], pagesOf(0, 7))).rejects.toThrow(/source 0 has pages 0–6, not page 7/);
+    await expect(splicePdfs([A], pagesOf(1, 0))).rejects.toThrow(/source 1 does not exist/);
     await expect(splicePdfs([A], [])).rejects.toThrow(/at least one page/);
-    await expect(splicePdfs([A, new TextEncoder().encode('not a PDF')], [{ source: 1, page: 0 }])).rejects.toThrow(
+    await expect(splicePdfs([A, new TextEncoder().encode('not a PDF')], pagesOf(1, 0))).rejects.toThrow(
       /source 1 is not a PDF pdf-lib can read/,
     );
   });
