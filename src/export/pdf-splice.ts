@@ -478,8 +478,7 @@ function writeElement(context: PDFContext, clone: Clone, parent: PDFRef): PDFRef
   if (clone.id !== undefined) dict.set(ID, PDFString.of(clone.id));
   dict.set(P, parent);
   // /Pg where the source had one, and where marked content needs one (its ancestors' may now name another page).
-  const firstMcid = clone.kids.find((k) => 'mcid' in k);
-  const pgOcc = clone.elem.get(PG) instanceof PDFRef ? (firstMcid ?? clone).occ : firstMcid?.occ;
+  const pgOcc = clone.elem.get(PG) instanceof PDFRef || clone.kids.some((k) => 'mcid' in k) ? clone.occ : undefined;
   if (pgOcc) dict.set(PG, pgOcc.ref);
   const kids = clone.kids.map((kid): PDFObject => {
     if ('elem' in kid) return writeElement(context, kid, ref);

@@ -234,6 +234,27 @@ async function withoutTagTree(bytes: Uint8Array): Promise<Uint8Array> {
   return doc.save();
 }
 
+/** The same PDF with a RoleMap and a ClassMap in its StructTreeRoot. */
+async function withRoleMap(bytes: Uint8Array): Promise<Uint8Array> {
+  const doc = await PDFDocument.load(bytes, { updateMetadata: false });
+  const root = doc.catalog.lookup(PDFName.of('StructTreeRoot'), PDFDict);
+  root.set(PDFName.of('RoleMap'), doc.context.obj({ Slide: 'Sect' }));
+  root.set(PDFName.of('ClassMap'), doc.context.register(doc.context.obj({ Big: { O: 'Layout', TextAlign: 'Center' } })));
+  return doc.save();
+}
+
+/** The same PDF with the first link's OBJR taken out of the tag tree, the link's /StructParent left as it was. */
+async function withoutFirstObjr(bytes: Uint8Array): Promise<Uint8Array> {
+  const doc = await PDFDocument.load(bytes, { updateMetadata: false });
+  const annot = doc.getPage(0).node.lookup(PDFName.of('Annots'), PDFArray).lookup(0, PDFDict);
+  const root = doc.catalog.lookup(PDFName.of('StructTreeRoot'), PDFDict);
+  const nums = root.lookup(PDFName.of('ParentTree'), PDFDict).lookup(PDFName.of('Nums'), PDFArray).asArray();
+  const link = doc.context.lookup(nums[nums.findIndex((n) => String(n) === String(annot.get(PDFName.of('StructParent')))) + 1], PDFDict);
+  const kids = link.lookup(PDFName.of('K'), PDFArray).asArray();
+  link.set(PDFName.of('K'), doc.context.obj(kids.filter((k) => !(k instanceof PDFDict && at(k, 'Type') === PDFName.of('OBJR')))));
+  return doc.save();
+}
+
 const pagesOf = (source: number, ...pages: number[]): SplicedPage[] => pages.map((page) => ({ source, page }));
 
 describe('splicePdfs', () => {
@@ -307,6 +328,17 @@ describe('splicePdfs', () => {
     expect(structText(alone)).toEqual(structText(A7));
     expect(await view(alone)).toEqual(await view(A7));
     expect((await checkTags(alone)).resolved).toEqual((await checkTags(A)).resolved.slice(6));
+    // The paragraph's first page twice: the second's heading does not go on in the first's paragraph.
+    const twice = structText(await splicePdfs([A], pagesOf(0, 5, 5)));
+    expect(twice.match(/^ {2}(H2|P)\b/gm)).toEqual(['  H2', '  P', '  H2', '  P']);
+  });
+
+  it('copies the RoleMap and ClassMap of the first source that has them', async () => {
+    const spliced = await splicePdfs([A, await withRoleMap(B)], [...pagesOf(0, 0), ...pagesOf(1, 0)]);
+    const root = (await PDFDocument.load(spliced)).catalog.lookup(PDFName.of('StructTreeRoot'), PDFDict);
+    expect(String(root.lookup(PDFName.of('RoleMap')))).toMatch(/\/Slide \/Sect/);
+    expect(String(root.lookup(PDFName.of('ClassMap')))).toMatch(/\/Big <<[^>]*\/TextAlign \/Center/);
+    expect(await checkTags(spliced)).toMatchObject({ tagged: true, unreachable: 0 });
   });
 
   it('splices a splice again: pages reordered and repeated keep their text, tags, links and IDs', async () => {
@@ -336,7 +368,7 @@ describe('splicePdfs', () => {
     expect(new Set(annots).size).toBe(annots.length);
   });
 
-  it('splices pages of untagged PDFs: untagged, beside tagged ones or alone', async () => {
+  it('splices pages of untagged PDFs, or that their tree misses: no keys into the new tree', async () => {
     const stripped = await withoutTagTree(A);
     const mixed = await splicePdfs([U, A, stripped], [...pagesOf(0, 1), ...pagesOf(1, 0), ...pagesOf(2, 3)]);
     const [pages, untagged, tagged] = await Promise.all([view(mixed), view(U), view(A)]);
@@ -355,6 +387,14 @@ describe('splicePdfs', () => {
         .asArray()
         .some((a) => doc.context.lookup(a, PDFDict).has(PDFName.of('StructParent'))),
     ).toBe(false);
+
+    // A link the tree does not name keeps no key either.
+    const unnamed = await splicePdfs([await withoutFirstObjr(A)], pagesOf(0, 0));
+    const unnamedDoc = await PDFDocument.load(unnamed);
+    const links = unnamedDoc.getPage(0).node.lookup(PDFName.of('Annots'), PDFArray).asArray();
+    const keys = links.map((a) => unnamedDoc.context.lookup(a, PDFDict).get(PDFName.of('StructParent'))?.toString());
+    expect(keys).toEqual([undefined, '1', '2']);
+    expect((await checkTags(unnamed)).resolved).toEqual([(await checkTags(A)).resolved[0] - 1]);
 
     const alone = await splicePdfs([U, stripped], [...pagesOf(0, 4), ...pagesOf(1, 0)]);
     expect((await view(alone)).map((p) => p.text)).toEqual([untagged[4].text, tagged[0].text]);
