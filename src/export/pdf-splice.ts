@@ -17,6 +17,7 @@ import {
   PDFPage,
   type PDFPageLeaf,
   PDFRef,
+  PDFStream,
   PDFString,
 } from 'pdf-lib';
 
@@ -44,6 +45,10 @@ const STM = name('Stm');
 const OBJR = name('OBJR');
 const OBJ = name('Obj');
 const HEADERS = name('Headers');
+const RESOURCES = name('Resources');
+const XOBJECT = name('XObject');
+const SUBTYPE = name('Subtype');
+const FORM = name('Form');
 
 /** A loaded source PDF: one copier per source, so its fonts and images are copied once however many of its pages are used. */
 interface Source {
@@ -72,11 +77,23 @@ interface Occurrence {
   annotKeys: Map<number, number>;
   annotOwners: Map<number, PDFRef>;
   mcidOwners: PDFRef[];
+  /** The form XObjects (output refs) whose marked content this page's tree names, in the order met. */
+  forms: Set<PDFRef>;
+  /** A page used again draws copies of the forms: the first use's form → this page's. */
+  formCopies: Map<PDFRef, PDFRef>;
   /** IDs of this page's elements that had to be renamed, being taken already (a page used twice, or two prints). */
   renamed: Map<string, string>;
 }
 
-type Item = { mcid: number; occ: Occurrence } | { annot: number; occ: Occurrence } | Clone;
+/** Marked content: on the page, or (`form`) in a form XObject the page draws. */
+type Item = { mcid: number; occ: Occurrence; form?: PDFRef } | { annot: number; occ: Occurrence } | Clone;
+
+/** A form XObject with marked content of its own (Chromium draws a translucent element in one): its ParentTree entry. */
+interface FormKey {
+  key: number;
+  owners: PDFRef[];
+  written?: boolean;
+}
 
 /** An element of the output tree: a source element restricted to one page, or several such merged. */
 interface Clone {
@@ -149,6 +166,7 @@ function copyPages(out: PDFDocument, pages: readonly SplicedPage[], loaded: Map<
     }
     let ref: PDFRef;
     let leaf: PDFPageLeaf;
+    const formCopies = new Map<PDFRef, PDFRef>();
     if (!source.copied.has(srcRef)) {
       // Copied by reference, so what refers to the page (an annotation's /P) refers to this copy, not to a second one.
       ref = source.copier.copy(srcRef);
@@ -157,8 +175,10 @@ function copyPages(out: PDFDocument, pages: readonly SplicedPage[], loaded: Map<
     } else {
       leaf = source.copier.copy(source.doc.getPage(page).node);
       ref = out.context.register(leaf);
-      // The copier hands a page used again the same annotations: each needs its own, being on one page with its own key.
+      // The copier hands a page used again the same annotations and forms: each needs its own, being
+      // on one page with its own key.
       ownAnnotations(out.context, leaf, ref);
+      ownForms(out.context, leaf, formCopies);
     }
     out.addPage(PDFPage.of(leaf, ref, out));
     const occ: Occurrence = {
@@ -170,6 +190,8 @@ function copyPages(out: PDFDocument, pages: readonly SplicedPage[], loaded: Map<
       annotKeys: new Map(),
       annotOwners: new Map(),
       mcidOwners: [],
+      forms: new Set(),
+      formCopies,
       renamed: new Map(),
     };
     return occ;
@@ -192,6 +214,42 @@ function ownAnnotations(context: PDFContext, leaf: PDFPageLeaf, pageRef: PDFRef)
   leaf.set(ANNOTS, context.obj(own));
 }
 
+/** The form XObjects a page (or a form) draws, and those they draw. */
+function formsOf(context: PDFContext, owner: PDFDict, out = new Map<PDFRef, PDFStream>()): Map<PDFRef, PDFStream> {
+  const resources = owner.lookup(RESOURCES);
+  const xobjects = resources instanceof PDFDict ? resources.lookup(XOBJECT) : undefined;
+  if (!(xobjects instanceof PDFDict)) return out;
+  for (const ref of xobjects.values()) {
+    const form = ref instanceof PDFRef ? context.lookup(ref) : undefined;
+    if (!(ref instanceof PDFRef) || !(form instanceof PDFStream) || form.dict.get(SUBTYPE) !== FORM || out.has(ref)) continue;
+    out.set(ref, form);
+    formsOf(context, form.dict, out);
+  }
+  return out;
+}
+
+function ownForms(context: PDFContext, owner: PDFDict, copies: Map<PDFRef, PDFRef>): void {
+  const resources = owner.lookup(RESOURCES);
+  const xobjects = resources instanceof PDFDict ? resources.lookup(XOBJECT) : undefined;
+  if (!(resources instanceof PDFDict) || !(xobjects instanceof PDFDict)) return;
+  const own = xobjects.clone();
+  for (const [key, ref] of xobjects.entries()) {
+    const form = ref instanceof PDFRef ? context.lookup(ref) : undefined;
+    if (!(ref instanceof PDFRef) || !(form instanceof PDFStream) || form.dict.get(SUBTYPE) !== FORM) continue;
+    let copy = copies.get(ref);
+    if (!copy) {
+      const clone = form.clone();
+      ownForms(context, clone.dict, copies);
+      copy = context.register(clone);
+      copies.set(ref, copy);
+    }
+    own.set(key, copy);
+  }
+  const ownResources = resources.clone();
+  ownResources.set(XOBJECT, own);
+  owner.set(RESOURCES, ownResources);
+}
+
 function annotRefs(page: PDFDict): Array<PDFRef | undefined> {
   const annots = page.lookup(ANNOTS);
   return annots instanceof PDFArray ? annots.asArray().map((a) => (a instanceof PDFRef ? a : undefined)) : [];
@@ -211,6 +269,7 @@ function annotIndexOf(source: Source, pageRef: PDFRef): Map<PDFRef, number> {
 
 function untag(occ: Occurrence): void {
   occ.leaf.delete(STRUCT_PARENTS);
+  for (const form of formsOf(occ.leaf.context, occ.leaf).values()) form.dict.delete(STRUCT_PARENTS);
   for (const ref of annotRefs(occ.leaf)) {
     const annot = ref && occ.leaf.context.lookup(ref);
     if (annot instanceof PDFDict) annot.delete(STRUCT_PARENT);
@@ -280,7 +339,7 @@ function kidsOf(context: PDFContext, node: PDFDict): PDFObject[] {
 }
 
 type SourceItem =
-  | { kind: 'mcid'; mcid: number; page?: PDFRef }
+  | { kind: 'mcid'; mcid: number; page?: PDFRef; form?: PDFRef }
   | { kind: 'objr'; obj: PDFObject | undefined; page?: PDFRef }
   | { kind: 'elem'; elem: PDFDict; page?: PDFRef };
 
@@ -306,10 +365,12 @@ function readItems(context: PDFContext, elem: PDFDict, inherited: PDFRef | undef
       const kidPage = kid.get(PG);
       const at = kidPage instanceof PDFRef ? kidPage : page;
       const type = kid.get(TYPE);
-      // Marked content in a form XObject (an MCR with /Stm) is not supported: Chromium does not emit it.
-      if (type === MCR && !kid.has(STM)) {
+      if (type === MCR) {
         const mcid = kid.get(MCID);
-        if (mcid instanceof PDFNumber) items.push({ kind: 'mcid', mcid: mcid.asNumber(), page: at });
+        const form = kid.get(STM);
+        if (mcid instanceof PDFNumber) {
+          items.push({ kind: 'mcid', mcid: mcid.asNumber(), page: at, form: form instanceof PDFRef ? form : undefined });
+        }
       } else if (type === OBJR) items.push({ kind: 'objr', obj: kid.get(OBJ), page: at });
       else if (isElement(kid)) items.push({ kind: 'elem', elem: kid, page });
     }
@@ -340,7 +401,13 @@ function restrict(elem: PDFDict, inherited: PDFRef | undefined, occ: Occurrence,
       const clone = restrict(item.elem, item.page, occ, depth + 1);
       if (clone) kids.push(clone);
     } else if (item.page !== srcRef) continue;
-    else if (item.kind === 'mcid') kids.push({ mcid: item.mcid, occ });
+    else if (item.kind === 'mcid' && item.form) {
+      // The form was copied with the page's resources: the copier hands back its copy.
+      const copy = source.copier.copy(item.form);
+      const form = occ.formCopies.get(copy) ?? copy;
+      occ.forms.add(form);
+      kids.push({ mcid: item.mcid, occ, form });
+    } else if (item.kind === 'mcid') kids.push({ mcid: item.mcid, occ });
     else {
       const index = item.obj instanceof PDFRef ? annotIndexOf(source, srcRef).get(item.obj) : undefined;
       // An OBJR naming something other than an annotation of its page (an XObject) is not supported.
@@ -387,6 +454,7 @@ function append(into: Item[], items: Item[]): void {
 function buildStructTree(out: PDFDocument, sources: Source[], occurrences: Occurrence[]): void {
   const { context, catalog } = out;
   const roots: Item[] = [];
+  const formKeys = new Map<PDFRef, FormKey>();
   let nextKey = 0;
   for (const occ of occurrences) {
     if (!occ.source.pagesOf) {
@@ -397,18 +465,19 @@ function buildStructTree(out: PDFDocument, sources: Source[], occurrences: Occur
     append(roots, part);
     occ.key = nextKey++;
     for (const index of [...occ.objrs].sort((a, b) => a - b)) occ.annotKeys.set(index, nextKey++);
+    // A form two pages of a source draw belongs to the elements of the first that names it.
+    for (const form of occ.forms) if (!formKeys.has(form)) formKeys.set(form, { key: nextKey++, owners: [] });
   }
 
   const ids = assignIds(roots);
   const rootRef = context.nextRef();
-  const kids = roots.map((item) => writeElement(context, item as Clone, rootRef));
+  const kids = roots.map((item) => writeElement(context, item as Clone, rootRef, formKeys));
 
   const nums: PDFObject[] = [];
   for (const occ of occurrences) {
     if (occ.key === undefined) continue;
     occ.leaf.set(STRUCT_PARENTS, PDFNumber.of(occ.key));
-    const owners = Array.from({ length: occ.mcidOwners.length }, (_, i) => occ.mcidOwners[i] ?? PDFNull);
-    nums.push(PDFNumber.of(occ.key), context.register(context.obj(owners)));
+    nums.push(PDFNumber.of(occ.key), ownersArray(context, occ.mcidOwners));
     annotRefs(occ.leaf).forEach((ref, i) => {
       const annot = ref && context.lookup(ref);
       if (!(annot instanceof PDFDict)) return;
@@ -420,8 +489,20 @@ function buildStructTree(out: PDFDocument, sources: Source[], occurrences: Occur
         nums.push(PDFNumber.of(key), owner);
       }
     });
+    for (const ref of occ.forms) {
+      const entry = formKeys.get(ref) as FormKey;
+      if (entry.written) continue;
+      entry.written = true;
+      nums.push(PDFNumber.of(entry.key), ownersArray(context, entry.owners));
+    }
+    // A form the tree does not name (or names from a page left out) keeps no key.
+    for (const [ref, form] of formsOf(context, occ.leaf)) {
+      const entry = formKeys.get(ref);
+      if (entry) form.dict.set(STRUCT_PARENTS, PDFNumber.of(entry.key));
+      else form.dict.delete(STRUCT_PARENTS);
+    }
   }
-  // Keys come in page order, each page's before its annotations': Nums is sorted as a number tree must be.
+  // Keys come in page order, each page's before its annotations' and forms': Nums is sorted as a number tree must be.
   const parentTree = context.register(context.obj({ Type: 'ParentTree', Nums: nums }));
   const root = context.obj({ Type: 'StructTreeRoot', K: kids, ParentTree: parentTree, ParentTreeNextKey: nextKey });
   if (ids.length > 0) {
@@ -466,7 +547,7 @@ function assignIds(roots: Item[]): Array<[string, Clone]> {
   return out;
 }
 
-function writeElement(context: PDFContext, clone: Clone, parent: PDFRef): PDFRef {
+function writeElement(context: PDFContext, clone: Clone, parent: PDFRef, formKeys: Map<PDFRef, FormKey>): PDFRef {
   const ref = context.nextRef();
   elementRefs.set(clone, ref);
   const dict = PDFDict.withContext(context);
@@ -481,7 +562,12 @@ function writeElement(context: PDFContext, clone: Clone, parent: PDFRef): PDFRef
   const pgOcc = clone.elem.get(PG) instanceof PDFRef || clone.kids.some((k) => 'mcid' in k) ? clone.occ : undefined;
   if (pgOcc) dict.set(PG, pgOcc.ref);
   const kids = clone.kids.map((kid): PDFObject => {
-    if ('elem' in kid) return writeElement(context, kid, ref);
+    if ('elem' in kid) return writeElement(context, kid, ref, formKeys);
+    if ('mcid' in kid && kid.form) {
+      const owners = (formKeys.get(kid.form) as FormKey).owners;
+      owners[kid.mcid] ??= ref;
+      return dictOf(context, [TYPE, MCR], [PG, kid.occ.ref], [STM, kid.form], [MCID, PDFNumber.of(kid.mcid)]);
+    }
     if ('mcid' in kid) {
       kid.occ.mcidOwners[kid.mcid] = ref;
       if (kid.occ === pgOcc) return PDFNumber.of(kid.mcid);
@@ -494,6 +580,11 @@ function writeElement(context: PDFContext, clone: Clone, parent: PDFRef): PDFRef
   dict.set(K, kids.length === 1 ? kids[0] : context.obj(kids));
   context.assign(ref, dict);
   return ref;
+}
+
+/** A ParentTree entry: MCID → the element that owns it (null where none does). */
+function ownersArray(context: PDFContext, owners: PDFRef[]): PDFRef {
+  return context.register(context.obj(Array.from({ length: owners.length }, (_, i) => owners[i] ?? PDFNull)));
 }
 
 function dictOf(context: PDFContext, ...entries: Array<[PDFName, PDFObject]>): PDFDict {

@@ -32,14 +32,14 @@ const PICTURE = `data:image/svg+xml,${encodeURIComponent(
 
 /**
  * Five pages, each with a heading, a list, links (in-deck, to the next page's paragraph, outside), a
- * picture and a table; then a paragraph and a list flowing over pages 6 and 7, as tags spanning pages.
+ * picture, translucent text (which Chromium draws in a form XObject, tagged) and a table; then a paragraph and a list flowing over pages 6 and 7, as tags spanning pages.
  */
 function documentHtml(changedPage?: number): string {
   const pages = [1, 2, 3, 4, 5].map((n) => {
     const c = n === changedPage ? 'Changed ' : '';
     return `<div class="page"><h1>${c}Page ${n}</h1><ul><li>${c}first ${n}</li><li>second ${n}</li></ul>
 <p id="p${n}"><a href="#p${(n % 5) + 1}">next</a>, <a href="deckmark:#/2">slide 2</a> or <a href="https://example.com/${c ? 'new' : 'old'}/${n}">out</a>.</p>
-<img alt="${c}Picture ${n}" src="${PICTURE}">
+<img alt="${c}Picture ${n}" src="${PICTURE}"> <span style="opacity: 0.7">${c}faded ${n}</span>
 <table><tr><th>Head ${n}</th><th>Other</th></tr><tr><td>${c}cell</td><td>cell ${n}</td></tr></table></div>`;
   });
   const words = Array.from({ length: 130 }, (_, i) => `word${i}`).join(' ');
@@ -106,9 +106,8 @@ function structText(bytes: Uint8Array): string {
 
 const at = (dict: PDFDict, key: string): PDFObject | undefined => dict.get(PDFName.of(key));
 
-/** The MCIDs a page's content marks, read from its content stream. */
-function pageMcids(context: PDFContext, page: PDFDict): number[] {
-  const contents = page.lookup(PDFName.of('Contents'));
+/** The MCIDs content streams mark. */
+function mcidsOf(context: PDFContext, contents: PDFObject | undefined): number[] {
   const streams = contents instanceof PDFArray ? contents.asArray().map((s) => context.lookup(s)) : [contents];
   const text = streams
     .map((s) => (s instanceof PDFRawStream ? Buffer.from(decodePDFRawStream(s).decode()).toString('latin1') : ''))
@@ -116,16 +115,34 @@ function pageMcids(context: PDFContext, page: PDFDict): number[] {
   return [...text.matchAll(/\/MCID\s+(\d+)/g)].map((m) => Number(m[1]));
 }
 
-/** Whether an element's /K holds this MCID on this page (an integer on its /Pg, or an MCR) or an OBJR of this annotation. */
-function owns(context: PDFContext, elem: PDFDict, page: PDFRef, item: { mcid: number } | { annot: PDFRef }): boolean {
+/** The form XObjects with marked content a page draws (Chromium draws a translucent element in one). */
+function taggedForms(context: PDFContext, page: PDFDict): Array<[PDFRef, PDFRawStream]> {
+  const xobjects = page.lookup(PDFName.of('Resources'), PDFDict).lookup(PDFName.of('XObject'));
+  if (!(xobjects instanceof PDFDict)) return [];
+  return xobjects.values().flatMap((ref) => {
+    const form = context.lookup(ref);
+    return form instanceof PDFRawStream && form.dict.has(PDFName.of('StructParents'))
+      ? [[ref as PDFRef, form] as [PDFRef, PDFRawStream]]
+      : [];
+  });
+}
+
+/**
+ * Whether an element's /K holds this MCID on this page (an integer on its /Pg, or an MCR, naming the
+ * form XObject it is in if any) or an OBJR of this annotation.
+ */
+function owns(context: PDFContext, elem: PDFDict, page: PDFRef, item: { mcid: number; form?: PDFRef } | { annot: PDFRef }): boolean {
   const k = context.lookup(at(elem, 'K') as PDFObject);
   const kids = k instanceof PDFArray ? k.asArray() : [k];
   return kids.some((kid) => {
     const value = kid instanceof PDFRef ? context.lookup(kid) : kid;
-    if ('mcid' in item && value instanceof PDFNumber) return value.asNumber() === item.mcid && at(elem, 'Pg') === page;
+    if ('mcid' in item && value instanceof PDFNumber) return !item.form && value.asNumber() === item.mcid && at(elem, 'Pg') === page;
     if (!(value instanceof PDFDict)) return false;
     const pg = at(value, 'Pg') ?? at(elem, 'Pg');
-    if ('mcid' in item) return at(value, 'Type') === PDFName.of('MCR') && String(at(value, 'MCID')) === String(item.mcid) && pg === page;
+    if ('mcid' in item) {
+      const mcr = at(value, 'Type') === PDFName.of('MCR') && String(at(value, 'MCID')) === String(item.mcid);
+      return mcr && at(value, 'Stm') === item.form && pg === page;
+    }
     return at(value, 'Type') === PDFName.of('OBJR') && at(value, 'Obj') === item.annot && pg === page;
   });
 }
@@ -170,13 +187,20 @@ async function checkTags(bytes: Uint8Array): Promise<TagCheck> {
   for (const page of doc.getPages()) {
     resolved.push(0);
     const key = page.node.get(PDFName.of('StructParents'));
-    const mcids = pageMcids(context, page.node);
     // A page without a key is untagged: its marked content (if any) belongs to no element.
     if (key instanceof PDFNumber) {
       const owners = parentTree.get(key.asNumber()) as PDFArray;
-      for (const mcid of mcids) {
+      for (const mcid of mcidsOf(context, page.node.lookup(PDFName.of('Contents')))) {
         const elem = context.lookup(owners.get(mcid), PDFDict);
         expect(owns(context, elem, page.ref, { mcid }), `MCID ${mcid} of page ${page.ref}`).toBe(true);
+        resolved[resolved.length - 1]++;
+      }
+    }
+    for (const [form, stream] of taggedForms(context, page.node)) {
+      const owners = parentTree.get((stream.dict.get(PDFName.of('StructParents')) as PDFNumber).asNumber()) as PDFArray;
+      for (const mcid of mcidsOf(context, stream)) {
+        const elem = context.lookup(owners.get(mcid), PDFDict);
+        expect(owns(context, elem, page.ref, { mcid, form }), `MCID ${mcid} of form ${form} on page ${page.ref}`).toBe(true);
         resolved[resolved.length - 1]++;
       }
     }
@@ -312,9 +336,14 @@ describe('splicePdfs', () => {
     const whole = await checkTags(F);
     expect(check).toMatchObject({ tagged: true, unreachable: 0, danglingHeaders: [] });
     expect(check.resolved).toEqual(whole.resolved);
-    expect(check.resolved.every((n) => n > 0)).toBe(true);
+    expect(
+      check.resolved.every((n) => n > 0),
+      String(check.resolved),
+    ).toBe(true);
     expect(check.ids).toHaveLength(whole.ids.length);
     const doc = await PDFDocument.load(S);
+    // The translucent text of each of the first five pages is marked content of a form XObject.
+    expect(doc.getPages().map((p) => taggedForms(doc.context, p.node).length)).toEqual([1, 1, 1, 1, 1, 0, 0]);
     expect(String(doc.catalog.get(PDFName.of('Lang')))).toBe('(nb)');
     expect(String(doc.catalog.lookup(PDFName.of('ViewerPreferences'), PDFDict).get(PDFName.of('DisplayDocTitle')))).toBe('true');
     // Fonts of one source are copied once, not once per page: at most A's and B's.
