@@ -267,8 +267,11 @@ async function withRoleMap(bytes: Uint8Array): Promise<Uint8Array> {
   return doc.save();
 }
 
-/** The same PDF with the first link's OBJR taken out of the tag tree, the link's /StructParent left as it was. */
-async function withoutFirstObjr(bytes: Uint8Array): Promise<Uint8Array> {
+/**
+ * The same PDF with the first link's OBJR and the first form XObject's MCRs taken out of the tag
+ * tree, the link's /StructParent and the form's /StructParents left as they were.
+ */
+async function withUnnamedLinkAndForm(bytes: Uint8Array): Promise<Uint8Array> {
   const doc = await PDFDocument.load(bytes, { updateMetadata: false });
   const annot = doc.getPage(0).node.lookup(PDFName.of('Annots'), PDFArray).lookup(0, PDFDict);
   const root = doc.catalog.lookup(PDFName.of('StructTreeRoot'), PDFDict);
@@ -276,6 +279,13 @@ async function withoutFirstObjr(bytes: Uint8Array): Promise<Uint8Array> {
   const link = doc.context.lookup(nums[nums.findIndex((n) => String(n) === String(annot.get(PDFName.of('StructParent')))) + 1], PDFDict);
   const kids = link.lookup(PDFName.of('K'), PDFArray).asArray();
   link.set(PDFName.of('K'), doc.context.obj(kids.filter((k) => !(k instanceof PDFDict && at(k, 'Type') === PDFName.of('OBJR')))));
+  const [[form]] = taggedForms(doc.context, doc.getPage(0).node);
+  for (const [, elem] of doc.context.enumerateIndirectObjects()) {
+    const k = elem instanceof PDFDict ? elem.get(PDFName.of('K')) : undefined;
+    if (!(elem instanceof PDFDict) || !(k instanceof PDFArray || k instanceof PDFDict)) continue;
+    const list = k instanceof PDFArray ? k.asArray() : [k];
+    elem.set(PDFName.of('K'), doc.context.obj(list.filter((kid) => !(kid instanceof PDFDict && at(kid, 'Stm') === form))));
+  }
   return doc.save();
 }
 
@@ -417,13 +427,18 @@ describe('splicePdfs', () => {
         .some((a) => doc.context.lookup(a, PDFDict).has(PDFName.of('StructParent'))),
     ).toBe(false);
 
-    // A link the tree does not name keeps no key either.
-    const unnamed = await splicePdfs([await withoutFirstObjr(A)], pagesOf(0, 0));
+    // A link or form the tree does not name keeps no key either.
+    const unnamed = await splicePdfs([await withUnnamedLinkAndForm(A)], pagesOf(0, 0));
     const unnamedDoc = await PDFDocument.load(unnamed);
     const links = unnamedDoc.getPage(0).node.lookup(PDFName.of('Annots'), PDFArray).asArray();
     const keys = links.map((a) => unnamedDoc.context.lookup(a, PDFDict).get(PDFName.of('StructParent'))?.toString());
     expect(keys).toEqual([undefined, '1', '2']);
-    expect((await checkTags(unnamed)).resolved).toEqual([(await checkTags(A)).resolved[0] - 1]);
+    expect(taggedForms(unnamedDoc.context, unnamedDoc.getPage(0).node)).toEqual([]);
+    const original = await PDFDocument.load(A);
+    const [[, form]] = taggedForms(original.context, original.getPage(0).node);
+    const formMcids = mcidsOf(original.context, form).length;
+    expect(formMcids).toBeGreaterThan(0);
+    expect((await checkTags(unnamed)).resolved).toEqual([(await checkTags(A)).resolved[0] - 1 - formMcids]);
 
     const alone = await splicePdfs([U, stripped], [...pagesOf(0, 4), ...pagesOf(1, 0)]);
     expect((await view(alone)).map((p) => p.text)).toEqual([untagged[4].text, tagged[0].text]);
