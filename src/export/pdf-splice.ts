@@ -103,7 +103,8 @@ interface Clone {
   /** The source element has content on more than one page. */
   split: boolean;
   kids: Item[];
-  id?: string;
+  /** Its /ID, made unique. */
+  id?: PDFString | PDFHexString;
 }
 
 /** A tagged PDF made of the given pages of tagged PDFs (Chromium's, or an earlier splice's), in this order. */
@@ -394,6 +395,7 @@ function pagesOfElement(source: Source, elem: PDFDict, inherited: PDFRef | undef
 function restrict(elem: PDFDict, inherited: PDFRef | undefined, occ: Occurrence, depth = 0): Clone | undefined {
   const { source, srcRef } = occ;
   const pages = source.pagesOf?.get(elem);
+  // The depth bound ends the walk of a damaged tree that loops.
   if (!pages?.has(srcRef) || depth > 512) return undefined;
   const kids: Item[] = [];
   for (const item of itemsOf(source.doc.context, elem, inherited)) {
@@ -506,8 +508,10 @@ function buildStructTree(out: PDFDocument, sources: Source[], occurrences: Occur
   const parentTree = context.register(context.obj({ Type: 'ParentTree', Nums: nums }));
   const root = context.obj({ Type: 'StructTreeRoot', K: kids, ParentTree: parentTree, ParentTreeNextKey: nextKey });
   if (ids.length > 0) {
-    ids.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-    const names = ids.flatMap(([id, clone]) => [PDFString.of(id), elementRefs.get(clone) as PDFRef]);
+    // A name tree's keys are sorted as bytes.
+    const bytes = (clone: Clone): string => String.fromCharCode(...(clone.id as PDFString | PDFHexString).asBytes());
+    const sorted = ids.map((clone) => [bytes(clone), clone] as const).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    const names = sorted.flatMap(([, clone]) => [clone.id as PDFObject, elementRefs.get(clone) as PDFRef]);
     root.set(name('IDTree'), context.register(context.obj({ Names: names })));
   }
   for (const key of ['RoleMap', 'ClassMap']) {
@@ -526,9 +530,9 @@ function buildStructTree(out: PDFDocument, sources: Source[], occurrences: Occur
 const elementRefs = new WeakMap<Clone, PDFRef>();
 
 /** Gives each element with an /ID a unique one (a page used twice, or two prints, repeat IDs); returns the IDTree's entries. */
-function assignIds(roots: Item[]): Array<[string, Clone]> {
+function assignIds(roots: Item[]): Clone[] {
   const taken = new Set<string>();
-  const out: Array<[string, Clone]> = [];
+  const out: Clone[] = [];
   const walk = (item: Item): void => {
     if (!('elem' in item)) return;
     const id = item.source.doc.context.lookup(item.elem.get(ID));
@@ -538,8 +542,8 @@ function assignIds(roots: Item[]): Array<[string, Clone]> {
       for (let n = 2; taken.has(unique); n++) unique = `${text}-${n}`;
       taken.add(unique);
       if (unique !== text) item.occ.renamed.set(text, unique);
-      item.id = unique;
-      out.push([unique, item]);
+      item.id = unique === text ? id : textString(unique);
+      out.push(item);
     }
     item.kids.forEach(walk);
   };
@@ -556,7 +560,7 @@ function writeElement(context: PDFContext, clone: Clone, parent: PDFRef, formKey
     const copy = clone.source.copier.copy(value);
     dict.set(key, key === A && clone.occ.renamed.size > 0 ? renameHeaders(context, copy, clone.occ.renamed) : copy);
   }
-  if (clone.id !== undefined) dict.set(ID, PDFString.of(clone.id));
+  if (clone.id) dict.set(ID, clone.id);
   dict.set(P, parent);
   // /Pg where the source had one, and where marked content needs one (its ancestors' may now name another page).
   const pgOcc = clone.elem.get(PG) instanceof PDFRef || clone.kids.some((k) => 'mcid' in k) ? clone.occ : undefined;
@@ -593,6 +597,11 @@ function dictOf(context: PDFContext, ...entries: Array<[PDFName, PDFObject]>): P
   return dict;
 }
 
+/** A PDF text string: literal when plain ASCII, else UTF-16 (pdf-lib writes a PDFString's text as it is, unescaped). */
+function textString(text: string): PDFString | PDFHexString {
+  return /^[\x20-\x7e]*$/.test(text) && !/[()\\]/.test(text) ? PDFString.of(text) : PDFHexString.fromText(text);
+}
+
 /** Table cells name their header cells by ID (/Headers in a /Table attribute): follow the renamed ones. */
 function renameHeaders(context: PDFContext, attributes: PDFObject, renamed: Map<string, string>): PDFObject {
   const value = attributes instanceof PDFRef ? context.lookup(attributes) : attributes;
@@ -607,7 +616,7 @@ function renameHeaders(context: PDFContext, attributes: PDFObject, renamed: Map<
       headers.asArray().map((h) => {
         const text = h instanceof PDFString || h instanceof PDFHexString ? h.decodeText() : undefined;
         const to = text === undefined ? undefined : renamed.get(text);
-        return to === undefined ? h : PDFString.of(to);
+        return to === undefined ? h : textString(to);
       }),
     ),
   );

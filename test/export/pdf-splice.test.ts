@@ -234,6 +234,7 @@ async function checkTags(bytes: Uint8Array): Promise<TagCheck> {
     ids.push(id);
     table.set(id, tableOf(elem));
   }
+  expect(ids, 'a name tree is sorted').toEqual([...ids].sort());
   const danglingHeaders: string[] = [];
   for (const [, object] of context.enumerateIndirectObjects()) {
     if (!(object instanceof PDFDict) || object.get(PDFName.of('Type')) !== PDFName.of('StructElem')) continue;
