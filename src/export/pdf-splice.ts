@@ -2,6 +2,9 @@
 // one tagged PDF, so an incremental export can reuse the pages of unchanged slides. Each page keeps
 // its content, resources and links; the structure tree is rebuilt from each page's part of its
 // source's tree, and the ParentTree, IDTree and named destinations are rebuilt to match.
+// Not supported, as Chromium writes none of them: named destinations in a /Names tree (it writes
+// /Dests), explicit page destinations (finishPdf's; a link to a page left out would bring a copy of
+// that page along), OBJRs naming anything but an annotation of their page.
 import {
   ParseSpeeds,
   PDFArray,
