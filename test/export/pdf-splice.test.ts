@@ -1,6 +1,6 @@
 // Splices pages of real tagged Chromium PDFs: a document whose 3rd page changed, spliced from the old
-// print and a print of that page alone, reads back as a print of the changed document would — same
-// text, tags, links, ParentTree — and so does a splice of that splice.
+// print and a print of that page alone (`pageRanges`), reads back as a print of the changed document
+// would — same text, tags (pdf.js and poppler), links, ParentTree — and so does a splice of that splice.
 import { execFileSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -32,7 +32,8 @@ const PICTURE = `data:image/svg+xml,${encodeURIComponent(
 
 /**
  * Five pages, each with a heading, a list, links (in-deck, to the next page's paragraph, outside), a
- * picture, translucent text (which Chromium draws in a form XObject, tagged) and a table; then a paragraph and a list flowing over pages 6 and 7, as tags spanning pages.
+ * picture, translucent text (which Chromium draws in a form XObject, tagged) and a table; then a
+ * paragraph and a list flowing over pages 6 and 7, as tags spanning pages.
  */
 function documentHtml(changedPage?: number): string {
   const pages = [1, 2, 3, 4, 5].map((n) => {
