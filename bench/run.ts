@@ -2,13 +2,13 @@
 // deckmark side by side with Marp CLI and reveal-md (installed by `npm run bench:peers`) on the
 // same generated decks: whole-process HTML builds and PDF exports, alternating the tools run by
 // run; deckmark's in-process compile; the floors (node start-up, Chromium launch).
-import { execFileSync } from 'node:child_process';
+import { execFile, execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parseArgs } from 'node:util';
+import { parseArgs, promisify } from 'node:util';
 import { openHighlightCache } from '../src/build/highlight.js';
 import { parseDeck } from '../src/compile/parse-deck.js';
 import { renderDeck } from '../src/compile/render-deck.js';
@@ -16,6 +16,7 @@ import { deckText, writeDecks } from './decks.js';
 import { pdfPages, runProcess, stats, timeInProcess, type Stats } from './measure.js';
 
 const BENCH = path.dirname(fileURLToPath(import.meta.url));
+const execFileAsync = promisify(execFile);
 const ROOT = path.dirname(BENCH);
 const PEERS = path.join(BENCH, 'node_modules');
 
@@ -59,6 +60,8 @@ interface Tool {
   env: Record<string, string>;
   /** Extra environment for one run (deckmark: where its highlight cache is). */
   runEnv?: (work: string) => Record<string, string>;
+  /** Untimed, before each run: the deck the run is given (deckmark's incremental PDF: an edited copy). */
+  before?: (deck: string) => string;
 }
 
 function peerScript(pkg: string, bin: string): string | undefined {
@@ -87,6 +90,23 @@ const deckmark = (name: string, runEnv: Tool['runEnv']): Tool => ({
 const DECKMARK = deckmark('deckmark', (work) => ({ DECKMARK_CACHE_DIR: mkdtempSync(path.join(work, 'cache-cold-')) }));
 /** Warm: the highlight cache that the warm-up round filled (an edit-and-rebuild loop). Builds only. */
 const DECKMARK_WARM = deckmark('deckmark, warm cache', (work) => ({ DECKMARK_CACHE_DIR: path.join(work, 'cache-warm') }));
+
+/**
+ * The incremental PDF (issue 19): each run exports a copy of the deck with one slide edited
+ * since the run before, with the cache that run left — the edit-and-export loop.
+ */
+let edits = 0;
+const DECKMARK_EDITED: Tool = {
+  ...deckmark('deckmark, one slide edited', (work) => ({ DECKMARK_CACHE_DIR: path.join(work, 'cache-incremental') })),
+  before: (deck) => {
+    const copy = deck.replace(/\.md$/, '-edited.md');
+    const slides = readFileSync(deck, 'utf8').split('\n---\n');
+    const at = 1 + (edits++ % (slides.length - 1)); // never the front matter
+    slides[at] = `${slides[at]}\n\nRedigert ${edits}.\n`;
+    writeFileSync(copy, slides.join('\n---\n'));
+    return copy;
+  },
+};
 
 const TOOLS: Tool[] = [
   DECKMARK,
@@ -173,7 +193,8 @@ async function runCase(kind: Kind, slides: number, deck: string, work: string, w
       const out = path.join(work, `out-${tool.name.replace(/\W/g, '')}-${kind}-${slides}${kind === 'pdf' ? '.pdf' : ''}`);
       rmSync(out, { recursive: true, force: true });
       rmSync(`${out}.html`, { force: true });
-      const argv = kind === 'build' ? tool.build(deck, out) : kind === 'pdf' ? tool.pdf(deck, out, port) : tool[kind]!(deck, out);
+      const input = tool.before?.(deck) ?? deck;
+      const argv = kind === 'build' ? tool.build(input, out) : kind === 'pdf' ? tool.pdf(input, out, port) : tool[kind]!(input, out);
       const run = await runProcess(argv, { cwd: path.dirname(deck), env: { ...tool.env, ...tool.runEnv?.(work) } });
       const made = {
         build: () => tool.builtFile(deck, out),
@@ -385,7 +406,7 @@ interface Budget {
 
 const isPeer = (tool: string) => !tool.startsWith('deckmark');
 
-function budgets(cases: CaseResult[], compile: CompileResult[]): Budget[] {
+function budgets(cases: CaseResult[], compile: CompileResult[], scripts: ScriptResult[]): Budget[] {
   const find = (kind: string, slides: number, tool = 'deckmark') =>
     cases.find((c) => c.kind === kind && c.slides === slides && c.tool === tool);
   const sec = (r?: CaseResult) => (r?.time ? r.time.median / 1000 : undefined);
@@ -429,16 +450,32 @@ function budgets(cases: CaseResult[], compile: CompileResult[]): Budget[] {
   if (marp100 !== undefined && p100 !== undefined) {
     check('… and half of Marp', `≤ ${(marp100 / 2).toFixed(2)} s (½ × ${marp100.toFixed(2)} s)`, p100, (v) => v <= marp100 / 2);
   }
+  const edited = sec(find('pdf', 100, DECKMARK_EDITED.name));
+  check('100-slide PDF after one slide is edited, whole process', '≤ 0.8 s', edited, (v) => v <= 0.8);
+  if (marp100 !== undefined && edited !== undefined) {
+    check('… and a quarter of Marp', `≤ ${(marp100 / 4).toFixed(2)} s (¼ × ${marp100.toFixed(2)} s)`, edited, (v) => v <= marp100 / 4);
+  }
   check('500-slide PDF, whole process', '≤ 3 s', sec(find('pdf', 500)), (v) => v <= 3);
   check('100-slide PowerPoint file, whole process (issue 14)', '< 2 s', sec(find('pptx', 100)), (v) => v < 2);
   const png100 = sec(find('png', 100));
   out.push({ what: '100 PNGs, whole process (issue 14)', limit: 'reported', measured: fmt(png100), holds: undefined });
-  out.push({
-    what: '`serve`: save → updated slide, 100 slides',
-    limit: '≤ 50 ms',
-    measured: 'not measured by `npm run bench`',
-    holds: undefined,
-  });
+  const printed = (file: string) => scripts.find((r) => r.file === file)?.output ?? '';
+  const medianMs = (re: RegExp, text: string) => ((m) => (m ? Number(m[1]) : undefined))(re.exec(text));
+  const saved = medianMs(/\(100 slides\)\n\s*DOM updated\s+median (\d+) ms/, printed('serve-latency.ts'));
+  check(
+    '`serve`: save → updated slide, 100 slides (issue 19)',
+    '≤ 30 ms',
+    saved,
+    (v) => v <= 30,
+    saved === undefined ? 'not measured' : `${saved} ms`,
+  );
+  const fresh = medianMs(/median (\d+) ms/, printed('serve-pdf-latency.ts'));
+  check(
+    '`serve --pdf`: save → current PDF, 100 slides (issue 19)',
+    '≤ 0.5 s',
+    fresh === undefined ? undefined : fresh / 1000,
+    (v) => v <= 0.5,
+  );
   const builds = cases.filter((c) => c.kind === 'build' && c.tool === 'deckmark' && c.memoryKb);
   const worstBuild = builds.length ? Math.max(...builds.map((c) => c.memoryKb!.median)) / 1024 : undefined;
   check(
@@ -462,6 +499,42 @@ function budgets(cases: CaseResult[], compile: CompileResult[]): Budget[] {
     );
   }
   return out;
+}
+
+// ---------------------------------------------------------------- cases with scripts of their own
+
+interface ScriptResult {
+  title: string;
+  file: string;
+  command: string;
+  output: string;
+}
+
+/**
+ * The cases that need a running dev server or folders of decks have scripts of their own
+ * (each can be run alone); the bench runs them after the rest, one at a time, and keeps what they print.
+ */
+async function runScripts(): Promise<ScriptResult[]> {
+  const scripts = [
+    { title: '`serve`: save → updated slide', file: 'serve-latency.ts', args: [QUICK ? '3' : '10'] },
+    { title: '`serve --pdf`: save → current PDF downloaded', file: 'serve-pdf-latency.ts', args: [QUICK ? '3' : '10'] },
+    { title: 'Folders of decks: `--jobs`', file: 'folder-jobs.ts', args: [QUICK ? '1' : '3'] },
+  ];
+  const results: ScriptResult[] = [];
+  for (const { title, file, args } of scripts) {
+    log(`${file} ${args.join(' ')}`);
+    const command = `npx tsx bench/${file} ${args.join(' ')}`;
+    const argv = [path.join(ROOT, 'node_modules/tsx/dist/cli.mjs'), path.join(BENCH, file), ...args];
+    const env = { ...process.env, PUPPETEER_EXECUTABLE_PATH: CHROME };
+    // Only what the script prints on stdout is its report.
+    const output = await execFileAsync(process.execPath, argv, { cwd: ROOT, env, maxBuffer: 1 << 24 }).then(
+      (r) => r.stdout,
+      (e: Error & { stdout?: string; stderr?: string }) =>
+        `failed: ${e.message.split('\n')[0]}\n\n${tail(`${e.stdout ?? ''}${e.stderr ?? ''}`, 12)}`,
+    );
+    results.push({ title, file, command, output });
+  }
+  return results;
 }
 
 // ---------------------------------------------------------------- report
@@ -544,6 +617,7 @@ function markdown(report: Report): string {
       : `| Chromium launch → blank page (puppeteer-core, in process) | ${s2(chrome.time.median)} s | ${spreadS(chrome.time)} | RSS ${mb(chrome.memoryKb.median)}, PSS ${mb(chrome.pssKb.median)} (tree, whole process) |\n` +
         `| … the same, whole process (node + launch + close) | ${s2(chrome.process.median)} s | ${spreadS(chrome.process)} | |`,
     '',
+    ...report.scripts.flatMap((r) => [`### ${r.title} (\`${r.command}\`)`, '', r.output.trim(), '']),
     '### Budgets (issue 9)',
     '',
     '| budget | limit | measured (median) | holds |',
@@ -577,6 +651,8 @@ interface Report {
   cases: CaseResult[];
   compile: CompileResult[];
   floors: Floors;
+  /** The cases measured by scripts of their own (a dev server, folders of decks), as each printed them. */
+  scripts: ScriptResult[];
   budgets: Budget[];
 }
 
@@ -626,7 +702,7 @@ try {
   for (const slides of QUICK ? [10, 100] : [10, 100, 500]) {
     log(`pdf ${slides}`);
     // 500-slide PDFs: deckmark only (the peers take 6–13 s each there).
-    const which = slides === 500 ? tools.filter((t) => t.name === 'deckmark') : tools;
+    const which = slides === 500 ? tools.filter((t) => t.name === 'deckmark') : DECKMARK.missing ? tools : [...tools, DECKMARK_EDITED];
     cases.push(...(await runCase('pdf', slides, decks.get(slides)!, work, which)));
   }
   if (!DECKMARK.missing) {
@@ -635,6 +711,9 @@ try {
       cases.push(...(await runCase(kind, 100, decks.get(100)!, work, [DECKMARK])));
     }
   }
+
+  log('scripts');
+  const scripts = DECKMARK.missing ? [] : await runScripts();
 
   const report: Report = {
     date: new Date().toISOString(),
@@ -648,7 +727,8 @@ try {
     cases,
     compile,
     floors: floorResults,
-    budgets: budgets(cases, compile),
+    scripts,
+    budgets: budgets(cases, compile, scripts),
   };
   const md = markdown(report);
   if (flags['write-results']) writeResults(md);

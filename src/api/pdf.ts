@@ -60,6 +60,8 @@ export interface PdfFileResult {
   /** The written PDF. */
   file: string;
   pages: number;
+  /** Pages taken from the deck's last export because their slides did not change; the others were printed. */
+  reusedPages: number;
   bytes: number;
   seconds: number;
   /** The deck as built (its page links to the PDF when it is in a deck folder). */
@@ -128,6 +130,7 @@ export async function exportPdf(input: string, options: ExportPdfOptions = {}): 
     const result: PdfFileResult = {
       file: target,
       pages: printed.pages,
+      reusedPages: printed.reusedPages,
       bytes: (await stat(target)).size,
       seconds: (performance.now() - started) / 1000,
       deck: deckResult(built),

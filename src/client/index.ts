@@ -7,6 +7,7 @@ import Zoom from 'reveal.js/plugin/zoom';
 import { setUpAccessibility } from './announce.js';
 import { EMBED_CONFIG, isEmbedView, setUpEmbed } from './embed.js';
 import { fitPlugin } from './fit.js';
+import { keepOnlyForPrint } from './print-only.js';
 import { isPrintView, setUpVideos } from './video.js';
 
 interface DeckmarkWindow {
@@ -33,6 +34,7 @@ const config: Record<string, unknown> = {
 };
 if (embed) setUpEmbed({ width: Number(config.width) || 960, height: Number(config.height) || 700 });
 setUpVideos(config); // before reveal.js starts: the print view must not load a player
+if (isPrintView(config)) keepOnlyForPrint(config.printOnly);
 // A blog's frame has no speaker view: its popup is blocked in a sandboxed frame anyway.
 const fit = fitPlugin(isPrintView(config));
 const deck = new Reveal({ ...config, plugins: embed ? [Zoom, Search, fit] : [Notes, Zoom, Search, fit] });

@@ -48,7 +48,8 @@ export function revealConfig(deck: Deck): Record<string, unknown> {
   return { width: deck.meta.size.width, height: deck.meta.size.height, ...deck.meta.reveal };
 }
 
-function renderSection(slide: Slide): string {
+/** A slide's <section> as the deck's HTML holds it (the incremental PDF finds and keys each one by it). */
+export function renderSection(slide: Slide): string {
   const attributes = renderAttributes({ ...slide.attributes, 'data-line': String(slide.range.start) });
   const notes = slide.notes ? `<aside class="notes">${slide.notes}</aside>` : '';
   return `<section${attributes}>\n${slide.html}${notes}</section>\n`;

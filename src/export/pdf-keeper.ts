@@ -44,7 +44,8 @@ export function createPdfKeeper(options: PdfKeeperOptions): PdfKeeper {
     const target = path.join(path.dirname(built.output), pdfName(built.slug));
     await writeFileAtomic(target, Buffer.from(printed.bytes));
     const ms = Math.round(performance.now() - started);
-    options.log(`pdf: wrote ${shownPath(target)} (${printed.pages} pages) in ${ms} ms`);
+    const reused = printed.reusedPages > 0 ? `: ${printed.pages - printed.reusedPages} printed, ${printed.reusedPages} unchanged` : '';
+    options.log(`pdf: wrote ${shownPath(target)} (${printed.pages} pages${reused}) in ${ms} ms`);
   };
 
   const drain = async (queue: DeckQueue): Promise<void> => {

@@ -12,6 +12,17 @@ import { incidentDiagnostics } from './page-guard.js';
 import { emojiFolder, emojiImages, emojiWithoutPictures } from './emoji-images.js';
 import { finishPdf, type PdfOutlineEntry } from './pdf-finish.js';
 import {
+  keepForNextExport,
+  keptDiagnostics,
+  pageRuns,
+  planReuse,
+  printedSlides,
+  slideIds,
+  type PageRun,
+  type ReusePlan,
+} from './pdf-reuse.js';
+import { splicePdfs, type SplicedPage } from './pdf-splice.js';
+import {
   fitOverflowingSlides,
   layoutHandout,
   layoutNotesBelow,
@@ -26,16 +37,19 @@ export interface PdfResult {
   bytes: Uint8Array;
   pages: number;
   diagnostics: Diagnostic[];
+  /** Pages taken from the last export of the deck instead of printed again (see pdf-reuse.ts). */
+  reusedPages: number;
 }
 
 /** How long the deck may take to load and lay out before the export gives up. */
 const LOAD_TIMEOUT = 60_000;
 
 /** Opens the deck in print view and waits until reveal.js, fonts and images are ready. */
-export async function openPrintView(page: Page, deckHtml: string, deck: Deck, options: PdfOptions): Promise<void> {
+export async function openPrintView(page: Page, deckHtml: string, deck: Deck, options: PdfOptions, printOnly?: number[]): Promise<void> {
   const size = options.size ?? deck.meta.size;
   await page.setViewport({ width: size.width, height: size.height });
   const overrides = {
+    printOnly, // the lines of the slides to print; the others are emptied (src/client/print-only.ts)
     view: 'print',
     width: size.width,
     height: size.height,
@@ -68,6 +82,14 @@ export async function openPrintView(page: Page, deckHtml: string, deck: Deck, op
   });
 }
 
+/** A warning when the deck has emoji and deckmark's pictures of them are not installed. */
+function emojiWarning(deck: Deck, target: string): Diagnostic[] {
+  const line = emojiWithoutPictures(deck, emojiFolder());
+  if (line === undefined) return [];
+  const message = `emoji print in ${target} only as this machine's fonts draw them (often empty boxes): deckmark's emoji pictures (@twemoji/svg) are not installed`;
+  return [diagnostic('warning', 'emoji', message, { file: deck.file, line })];
+}
+
 /**
  * Lays the print view out for paper (code never clipped, stepped code at full strength unless
  * `fragments`, overflowing slides shrunk to fit on both axes) and warns about each slide it changed.
@@ -83,11 +105,7 @@ export async function fitForPrint(page: Page, deck: Deck, size: SlideSize, fragm
   const out = wideCode.map((line) =>
     diagnostic('warning', 'code-overflow', `code lines wider than their block wrap in ${target}`, { file: deck.file, line }),
   );
-  const emojiLine = emojiWithoutPictures(deck, emojiFolder());
-  if (emojiLine !== undefined) {
-    const message = `emoji print in ${target} only as this machine's fonts draw them (often empty boxes): deckmark's emoji pictures (@twemoji/svg) are not installed`;
-    out.push(diagnostic('warning', 'emoji', message, { file: deck.file, line: emojiLine }));
-  }
+  out.push(...emojiWarning(deck, target));
   for (const o of overflows) {
     const axes = [
       o.overflowY > 1 ? `its ${size.height}px height by ${o.overflowY}px (${Math.round((o.overflowY / size.height) * 100)}%)` : '',
@@ -152,6 +170,87 @@ export function blockedRequestWarnings(deck: Deck, urls: readonly string[], outp
 export const PDF_STEPS = ['loading', 'laying out', 'printing', 'finishing'] as const;
 export type PdfStep = (typeof PDF_STEPS)[number];
 
+interface Printed {
+  pdf?: Uint8Array;
+  map: PrintMap;
+  diagnostics: Diagnostic[];
+}
+
+/**
+ * Prints the deck in one page of the browser; with `printOnly` (the lines of the slides to
+ * print), the other slides are emptied and their pages left out of the PDF.
+ */
+function printDeck(
+  browser: Browser,
+  deckHtml: string,
+  deck: Deck,
+  options: PdfOptions,
+  onStep: (step: PdfStep) => void,
+  printOnly?: number[],
+): Promise<Printed> {
+  const size = options.size ?? deck.meta.size;
+  return withDeckPage(browser, deckHtml, async (page) => {
+    onStep('loading');
+    await openPrintView(page, deckHtml, deck, options, printOnly);
+    onStep('laying out');
+    const diagnostics = await fitForPrint(page, deck, size, options.fragments, 'the PDF');
+    if (options.handout) await page.evaluate(layoutHandout, options.handout, size.width, size.height);
+    else if (options.notes === 'below') {
+      const label = uiStrings(deck.meta.lang).speakerNotes;
+      await page.evaluate(layoutNotesBelow, size.width, size.height, Math.round(size.height * 0.5), label);
+    }
+    const map = await page.evaluate(mapPrintedPages);
+    await page.evaluate(tagInDeckLinks);
+    let pageRanges = '';
+    if (printOnly) {
+      const only = new Set(printOnly);
+      const slides = printedSlides(deck);
+      pageRanges = pageRuns(slides, map)
+        .filter((run, i) => only.has(slides[i].range.start) && run.count > 0)
+        .map((run) => `${run.start + 1}-${run.start + run.count}`)
+        .join(',');
+    }
+    onStep('printing');
+    // Chromium prints every page for an empty pageRanges: a changed slide that prints no page (a hidden one) prints nothing.
+    const pdf =
+      printOnly && !pageRanges
+        ? undefined
+        : await page.pdf({ printBackground: true, preferCSSPageSize: true, tagged: true, pageRanges, timeout: LOAD_TIMEOUT });
+    diagnostics.push(...blockedRequestWarnings(deck, blockedRequests(page), 'the PDF'));
+    diagnostics.push(...incidentDiagnostics(deck, pageIncidents(page)));
+    return { pdf, map, diagnostics };
+  });
+}
+
+/** The pages of the new PDF: each slide's from the last export when kept, else from the new print (in order). */
+function assemble(plan: ReusePlan, printed: Printed | undefined): { pages: SplicedPage[]; runs: PageRun[] } {
+  const printedRuns = printed ? pageRuns(plan.slides, printed.map) : [];
+  const pages: SplicedPage[] = [];
+  const runs: PageRun[] = [];
+  let next = 0; // the new print holds only the changed slides' pages, in order
+  plan.slides.forEach((_, i) => {
+    const start = pages.length;
+    const kept = plan.kept[i];
+    if (kept) for (let p = 0; p < kept.count; p++) pages.push({ source: 0, page: kept.start + p });
+    else for (let p = 0; p < printedRuns[i].count; p++) pages.push({ source: 1, page: next++ });
+    runs.push({ start, count: pages.length - start });
+  });
+  return { pages, runs };
+}
+
+/** The same problem reported by the new print and kept from the last one is said once. */
+function once(diagnostics: Diagnostic[]): Diagnostic[] {
+  const seen = new Set<string>();
+  return diagnostics.filter((d) => {
+    const key = `${d.code}\0${d.line}\0${d.message}`;
+    return !seen.has(key) && Boolean(seen.add(key));
+  });
+}
+
+/**
+ * Prints the deck to PDF. The pages of slides unchanged since the last export with the same
+ * options are taken from it and only the others printed (pdf-reuse.ts): `reusedPages` says how many.
+ */
 export async function renderPdf(
   browser: Browser,
   deckHtml: string,
@@ -159,40 +258,45 @@ export async function renderPdf(
   options: PdfOptions,
   onStep: (step: PdfStep) => void = () => undefined,
 ): Promise<PdfResult> {
-  const size = options.size ?? deck.meta.size;
   try {
-    return await withDeckPage(browser, deckHtml, async (page) => {
-      onStep('loading');
-      await openPrintView(page, deckHtml, deck, options);
-      onStep('laying out');
-      const diagnostics = await fitForPrint(page, deck, size, options.fragments, 'the PDF');
-      if (options.handout) await page.evaluate(layoutHandout, options.handout, size.width, size.height);
-      else if (options.notes === 'below') {
-        const label = uiStrings(deck.meta.lang).speakerNotes;
-        await page.evaluate(layoutNotesBelow, size.width, size.height, Math.round(size.height * 0.5), label);
-      }
-      const map = await page.evaluate(mapPrintedPages);
-      await page.evaluate(tagInDeckLinks);
-      onStep('printing');
-      const printed = await page.pdf({
-        printBackground: true,
-        preferCSSPageSize: true,
-        tagged: true,
-        timeout: LOAD_TIMEOUT,
-      });
-      diagnostics.push(...blockedRequestWarnings(deck, blockedRequests(page), 'the PDF'));
-      diagnostics.push(...incidentDiagnostics(deck, pageIncidents(page)));
-      onStep('finishing');
-      const bytes = await finishPdf(printed, {
-        title: deck.meta.title,
-        author: deck.meta.author,
-        subject: deck.meta.description,
-        lang: deck.meta.lang,
-        outline: outlineOf(deck, map),
-        internalTarget: linkTarget(deck, map),
-      });
-      return { bytes, pages: map.pageCount, diagnostics };
+    const plan = await planReuse(deck, deckHtml, options, options.size ?? deck.meta.size, await browser.version());
+    const reusing = plan?.lastPdf && plan.kept.some(Boolean) ? plan : undefined;
+    let raw: Uint8Array;
+    let map: PrintMap;
+    let diagnostics: Diagnostic[];
+    let runs: PageRun[] | undefined;
+    if (!reusing) {
+      const printed = await printDeck(browser, deckHtml, deck, options, onStep);
+      raw = printed.pdf!;
+      ({ map, diagnostics } = printed);
+      runs = plan && pageRuns(plan.slides, map);
+    } else {
+      const changed = reusing.slides.filter((_, i) => !reusing.kept[i]).map((s) => s.range.start);
+      const printed = changed.length > 0 ? await printDeck(browser, deckHtml, deck, options, onStep, changed) : undefined;
+      const assembled = assemble(reusing, printed);
+      runs = assembled.runs;
+      const unchanged = assembled.pages.length === reusing.keptPages && assembled.pages.every((p, i) => p.source === 0 && p.page === i);
+      raw = unchanged ? reusing.lastPdf! : await splicePdfs([reusing.lastPdf!, ...(printed?.pdf ? [printed.pdf] : [])], assembled.pages);
+      map = {
+        slidePages: Object.fromEntries(reusing.slides.flatMap((s, i) => (runs![i].count > 0 ? [[s.range.start, runs![i].start]] : []))),
+        idLines: { ...slideIds(reusing.slides), ...printed?.map.idLines },
+        pageCount: assembled.pages.length,
+      };
+      diagnostics = once([...(printed?.diagnostics ?? emojiWarning(deck, 'the PDF')), ...keptDiagnostics(reusing, deck.file)]);
+    }
+    onStep('finishing');
+    const bytes = await finishPdf(raw, {
+      title: deck.meta.title,
+      author: deck.meta.author,
+      subject: deck.meta.description,
+      lang: deck.meta.lang,
+      outline: outlineOf(deck, map),
+      internalTarget: linkTarget(deck, map),
     });
+    // A cache that cannot be written costs only the next export's time.
+    if (plan && runs) await keepForNextExport(plan, raw, Boolean(reusing), runs, diagnostics).catch(() => undefined);
+    const reusedPages = reusing ? reusing.kept.reduce((n, k) => n + (k?.count ?? 0), 0) : 0;
+    return { bytes, pages: map.pageCount, diagnostics, reusedPages };
   } catch (error) {
     if (error instanceof DeckError) throw error;
     throw new DeckError('export-failed', `PDF export of ${deck.file ?? 'the deck'} failed: ${(error as Error).message}`, {

@@ -33,7 +33,8 @@ export async function runPdf(input: string, flags: PdfCommandOptions): Promise<v
     onDeck: (pdf) => {
       if (counting) process.stderr.write('\r\x1b[K');
       printDiagnostics(pdf.diagnostics);
-      log(`wrote ${shownPath(pdf.file)} (${pdf.pages} pages, ${formatSize(pdf.bytes)}, ${pdf.seconds.toFixed(1)} s)`);
+      const reused = pdf.reusedPages > 0 ? `: ${pdf.pages - pdf.reusedPages} printed, ${pdf.reusedPages} unchanged` : '';
+      log(`wrote ${shownPath(pdf.file)} (${pdf.pages} pages${reused}, ${formatSize(pdf.bytes)}, ${pdf.seconds.toFixed(1)} s)`);
     },
   });
 }

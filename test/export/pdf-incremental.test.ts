@@ -1,0 +1,198 @@
+// The incremental PDF (src/export/pdf-reuse.ts): a deck is edited at random, round after round,
+// and each incremental export is compared with a full export of the same text (an empty cache),
+// read back with pdf.js: pages, text per page, each page's structure tree (roles, alt texts),
+// bookmarks, links and metadata, and the warnings. Never a stale page.
+import { writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { exportPdf } from '../../src/api/pdf.js';
+import { readPdf } from '../helpers/read-pdf.js';
+import { tempDir } from '../helpers/cli.js';
+
+const FRONT = `---
+title: Inkrementell prøve
+author: Åse Ødegård
+lang: nb
+---
+`;
+
+/** The deck's horizontal slides; a slide with `\n----\n` in it is a stack of vertical ones. */
+function startSlides(): string[] {
+  return [
+    '# Inkrementell prøve\n\nTil [målene](#/goals), til [den tredje](#/2) og til [Wikipedia](https://no.wikipedia.org/wiki/PDF).\n\nNote: Notater til tittelen.',
+    '## Bilde\n\n![Et blått kvadrat](kvadrat.svg)\n\nMed tekst under.',
+    '## Liste\n\n- én\n- to\n- tre',
+    '## Tabell\n\n| Kanal | Mål |\n|---|---|\n| Facebook | svar innen en time |\n| Twitter | følge opp |',
+    '## Stabel\n\nØverst.\n\n----\n\n## Under\n\nLoddrett lysbilde.',
+    '## Mål {#goals}\n\nÉn setning om mål.\n\n```js\nconst svar = 42;\n```',
+    `## For mye\n\n${Array.from({ length: 30 }, (_, i) => `- punkt ${i + 1}`).join('\n')}`,
+    '## Slutt\n\nTakk 🎉',
+  ];
+}
+
+/** A small seeded generator, so that a failing round can be run again. */
+function random(seed: number): () => number {
+  return () => {
+    seed = (seed + 0x6d2b79f5) | 0;
+    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+type Edit = (slides: string[], round: number, pick: (n: number) => number) => string;
+const EDITS: Edit[] = [
+  (s, r, pick) => {
+    const i = pick(s.length);
+    s[i] = s[i].replace(/\n\n/, `\n\nEndret i runde ${r}.\n\n`);
+    return `text of slide ${i}`;
+  },
+  (s, r, pick) => {
+    const i = pick(s.length + 1);
+    s.splice(i, 0, `## Ny ${r}\n\nLagt til i runde ${r}, med [lenke til målene](#/goals).`);
+    return `slide inserted at ${i}`;
+  },
+  (s, _r, pick) => {
+    const i = pick(s.length);
+    s.splice(i, 1);
+    return `slide ${i} deleted`;
+  },
+  (s, _r, pick) => {
+    const i = pick(s.length);
+    s[i] = `\n\n\n${s[i]}`; // lines move, the slide's HTML does not change
+    return `blank lines above slide ${i}`;
+  },
+  (s, _r, pick) => {
+    const [i, j] = [pick(s.length), pick(s.length)];
+    [s[i], s[j]] = [s[j], s[i]];
+    return `slides ${i} and ${j} swapped`;
+  },
+  (s, r, pick) => {
+    const i = pick(s.length);
+    s[i] = s[i].includes('\nNote:') ? s[i].replace('\nNote:', `\nNote: runde ${r}.`) : `${s[i]}\n\nNote: Nytt notat ${r}.`;
+    return `notes of slide ${i}`;
+  },
+];
+
+interface StructNode {
+  role?: string;
+  alt?: string;
+  children?: StructNode[];
+}
+
+/** Each page's structure tree as pdf.js reads it, roles and alt texts only. */
+async function structure(file: string): Promise<string[]> {
+  const { readFileSync } = await import('node:fs');
+  const doc = await getDocument({ data: new Uint8Array(readFileSync(file)), verbosity: 0 }).promise;
+  const show = (node: StructNode | null): string =>
+    node ? `${node.role ?? ''}${node.alt ? `[${node.alt}]` : ''}(${(node.children ?? []).map(show).join(',')})` : 'none';
+  const pages: string[] = [];
+  for (let i = 1; i <= doc.numPages; i++) pages.push(show((await (await doc.getPage(i)).getStructTree()) as StructNode));
+  await doc.destroy();
+  return pages;
+}
+
+describe('the incremental PDF', { timeout: 300_000 }, () => {
+  afterEach(() => vi.unstubAllEnvs());
+
+  it('after random edits, each export equals a full export of the same deck', async () => {
+    const dir = tempDir();
+    writeFileSync(path.join(dir, 'package.json'), '{}');
+    writeFileSync(
+      path.join(dir, 'kvadrat.svg'),
+      '<svg xmlns="http://www.w3.org/2000/svg" width="80" height="80"><rect width="80" height="80" fill="#1565c0"/></svg>',
+    );
+    const deck = path.join(dir, 'deck.md');
+    const cache = path.join(dir, 'cache');
+    const slides = startSlides();
+    const pick = (
+      (next) => (n: number) =>
+        Math.floor(next() * n)
+    )(random(19));
+
+    const exportWith = async (cacheDir: string, out: string) => {
+      vi.stubEnv('DECKMARK_CACHE_DIR', cacheDir);
+      const [result] = await exportPdf(deck, { out });
+      return result;
+    };
+
+    let reusing = 0; // rounds that took pages from the last export (not all: see the test of the file's growth)
+    for (let round = 0; round <= EDITS.length + 2; round++) {
+      // Every kind of edit once (rounds 1–6), then at random; sometimes two in one round.
+      const kinds =
+        round === 0 ? [] : [EDITS[(round - 1) % EDITS.length], ...(round > EDITS.length || pick(2) ? [EDITS[pick(EDITS.length)]] : [])];
+      const edits = round === 0 ? ['first export'] : kinds.map((edit) => edit(slides, round, pick));
+      writeFileSync(deck, FRONT + slides.join('\n\n---\n\n'));
+      const inc = await exportWith(cache, path.join(dir, `inc-${round}.pdf`));
+      const full = await exportWith(path.join(dir, `fresh-${round}`), path.join(dir, `full-${round}.pdf`));
+      const what = `round ${round}: ${edits.join(', ')}`;
+
+      expect(full.reusedPages, what).toBe(0);
+      if (round === 0) expect(inc.reusedPages, what).toBe(0);
+      if (inc.reusedPages > 0) reusing++;
+      const [a, b] = await Promise.all([readPdf(inc.file), readPdf(full.file)]);
+      expect(a.pages.length, what).toBe(b.pages.length);
+      a.pages.forEach((page, i) => {
+        expect(page.text, `${what}, page ${i + 1}`).toBe(b.pages[i].text);
+        expect(page.links, `${what}, page ${i + 1}`).toEqual(b.pages[i].links);
+      });
+      expect(a.outline, what).toEqual(b.outline);
+      expect({ ...a.info, CreationDate: 0, ModDate: 0 }, what).toEqual({ ...b.info, CreationDate: 0, ModDate: 0 });
+      expect(await structure(inc.file), what).toEqual(await structure(full.file));
+      const said = (r: typeof inc) => r.diagnostics.map((d) => `${d.line} ${d.code} ${d.message}`).sort();
+      expect(said(inc), what).toEqual(said(full));
+    }
+    expect(reusing).toBeGreaterThanOrEqual(EDITS.length);
+  });
+
+  it('prints only the changed slide, and nothing for an unchanged deck', async () => {
+    const dir = tempDir();
+    writeFileSync(path.join(dir, 'package.json'), '{}');
+    vi.stubEnv('DECKMARK_CACHE_DIR', path.join(dir, 'cache'));
+    const deck = path.join(dir, 'deck.md');
+    const slides = Array.from({ length: 12 }, (_, i) => `## Lysbilde ${i + 1}\n\nTekst ${i + 1}.`);
+    writeFileSync(deck, FRONT + slides.join('\n\n---\n\n'));
+    const out = path.join(dir, 'deck.pdf');
+    expect((await exportPdf(deck, { out }))[0].reusedPages).toBe(0);
+    expect((await exportPdf(deck, { out }))[0]).toMatchObject({ pages: 12, reusedPages: 12 });
+    slides[4] = '## Lysbilde 5\n\nEndret.';
+    writeFileSync(deck, FRONT + slides.join('\n\n---\n\n'));
+    expect((await exportPdf(deck, { out }))[0]).toMatchObject({ pages: 12, reusedPages: 11 });
+    expect((await readPdf(out)).pages[4].text).toContain('Endret');
+  });
+
+  it('prints everything again before pages of many prints (each with its own font subsets) make the file grow', async () => {
+    const dir = tempDir();
+    writeFileSync(path.join(dir, 'package.json'), '{}');
+    vi.stubEnv('DECKMARK_CACHE_DIR', path.join(dir, 'cache'));
+    const deck = path.join(dir, 'deck.md');
+    const slides = Array.from({ length: 6 }, (_, i) => `## Lysbilde ${i + 1}\n\nTekst ${i + 1}.`);
+    const out = path.join(dir, 'deck.pdf');
+    const runs: Array<{ reusedPages: number; bytes: number }> = [];
+    for (let edit = 0; edit < 8; edit++) {
+      if (edit > 0) slides[edit % slides.length] += ` Endring ${edit}: ${'æøå ÆØÅ 0123456789 '.slice(0, 4 + edit)}`;
+      writeFileSync(deck, FRONT + slides.join('\n\n---\n\n'));
+      runs.push((await exportPdf(deck, { out }))[0]);
+    }
+    expect(runs.slice(1).some((r) => r.reusedPages > 0)).toBe(true);
+    expect(runs.slice(2).some((r) => r.reusedPages === 0)).toBe(true); // a full print again
+    // Kept to 1.5× the full print before a splice, plus what one print adds (this deck is mostly fonts).
+    for (const r of runs) expect(r.bytes).toBeLessThan(runs[0].bytes * 2.6);
+  });
+
+  it('prints every page again after a change of theme or page size', async () => {
+    const dir = tempDir();
+    writeFileSync(path.join(dir, 'package.json'), '{}');
+    vi.stubEnv('DECKMARK_CACHE_DIR', path.join(dir, 'cache'));
+    const deck = path.join(dir, 'deck.md');
+    const text = ['## En\n\nTekst.', '## To\n\nTekst.', '## Tre\n\nTekst.'].join('\n\n---\n\n');
+    writeFileSync(deck, `${FRONT}${text}`);
+    const out = path.join(dir, 'deck.pdf');
+    await exportPdf(deck, { out });
+    expect((await exportPdf(deck, { out, size: '4:3' }))[0].reusedPages).toBe(0);
+    writeFileSync(deck, `${FRONT.replace('lang: nb', 'lang: nb\ntheme: dark')}${text}`);
+    expect((await exportPdf(deck, { out }))[0].reusedPages).toBe(0);
+    expect((await exportPdf(deck, { out }))[0].reusedPages).toBe(3);
+  });
+});
