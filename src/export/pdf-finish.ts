@@ -30,11 +30,14 @@ export interface PdfFinishOptions {
 
 const PRODUCER = 'deckmark (pdf-lib)';
 
-/** Adds metadata, bookmarks and page links to a PDF from Chromium's `page.pdf()`; fonts, tags and content are kept as they are. */
-export async function finishPdf(pdf: Uint8Array, options: PdfFinishOptions): Promise<Uint8Array> {
+/**
+ * Adds metadata, bookmarks and page links to a PDF from Chromium's `page.pdf()` (or to one spliced
+ * from such PDFs, not yet saved); fonts, tags and content are kept as they are.
+ */
+export async function finishPdf(pdf: Uint8Array | PDFDocument, options: PdfFinishOptions): Promise<Uint8Array> {
   // updateMetadata: false, or pdf-lib stamps its own Producer/ModDate before we set ours.
   // Fastest: pdf-lib otherwise yields to the event loop every 100 objects, which doubles its time.
-  const doc = await PDFDocument.load(pdf, { updateMetadata: false, parseSpeed: ParseSpeeds.Fastest });
+  const doc = pdf instanceof PDFDocument ? pdf : await PDFDocument.load(pdf, { updateMetadata: false, parseSpeed: ParseSpeeds.Fastest });
   const pageRefs = doc.getPages().map((page) => page.ref);
   const pageRef = (index: number, what: string): PDFRef => {
     const ref = Number.isInteger(index) ? pageRefs[index] : undefined;

@@ -112,6 +112,16 @@ interface Clone {
 
 /** A tagged PDF made of the given pages of tagged PDFs (Chromium's, or an earlier splice's), in this order. */
 export async function splicePdfs(sources: readonly Uint8Array[], pages: readonly SplicedPage[]): Promise<Uint8Array> {
+  return saveSpliced(await splicedDocument(sources, pages));
+}
+
+/** The bytes of a spliced document, as a source for the next splice. */
+export function saveSpliced(doc: PDFDocument): Promise<Uint8Array> {
+  return doc.save({ useObjectStreams: false, objectsPerTick: Infinity, addDefaultPage: false, updateFieldAppearances: false });
+}
+
+/** {@link splicePdfs}, as a document not yet saved: the export finishes it (pdf-finish.ts) without writing and reading it back. */
+export async function splicedDocument(sources: readonly Uint8Array[], pages: readonly SplicedPage[]): Promise<PDFDocument> {
   if (pages.length === 0) throw new RangeError('splicePdfs needs at least one page');
   const out = await PDFDocument.create({ updateMetadata: false });
   const loaded = new Map<number, Source>();
@@ -130,7 +140,7 @@ export async function splicePdfs(sources: readonly Uint8Array[], pages: readonly
   else for (const occ of occurrences) untag(occ);
   // pdf-lib writes every object its context holds; this one holds only what the pages reach (the
   // copier follows their references) and the tag tree written afresh, so nothing is left unreferenced.
-  return out.save({ useObjectStreams: false, objectsPerTick: Infinity, addDefaultPage: false, updateFieldAppearances: false });
+  return out;
 }
 
 async function loadSource(bytes: Uint8Array, index: number, dest: PDFContext): Promise<Source> {

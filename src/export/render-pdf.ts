@@ -2,6 +2,7 @@
 // step, or per handout sheet), overflowing slides shrunk and reported, then finished with
 // metadata, bookmarks and in-deck links (pdf-finish.ts).
 import { pathToFileURL } from 'node:url';
+import type { PDFDocument } from 'pdf-lib';
 import type { Browser, Page } from 'puppeteer-core';
 import type { Deck, Diagnostic, PdfOptions, Slide, SlideSize } from '../model/deck.js';
 import { DeckError } from '../model/deck-error.js';
@@ -21,7 +22,7 @@ import {
   type PageRun,
   type ReusePlan,
 } from './pdf-reuse.js';
-import { splicePdfs, type SplicedPage } from './pdf-splice.js';
+import { saveSpliced, splicedDocument, type SplicedPage } from './pdf-splice.js';
 import {
   fitOverflowingSlides,
   layoutHandout,
@@ -45,11 +46,18 @@ export interface PdfResult {
 const LOAD_TIMEOUT = 60_000;
 
 /** Opens the deck in print view and waits until reveal.js, fonts and images are ready. */
-export async function openPrintView(page: Page, deckHtml: string, deck: Deck, options: PdfOptions, printOnly?: number[]): Promise<void> {
+export async function openPrintView(
+  page: Page,
+  deckHtml: string,
+  deck: Deck,
+  options: PdfOptions,
+  /** The lines of the slides to print; the others are emptied (src/client/print-only.ts). */
+  printOnly?: number[],
+): Promise<void> {
   const size = options.size ?? deck.meta.size;
   await page.setViewport({ width: size.width, height: size.height });
   const overrides = {
-    printOnly, // the lines of the slides to print; the others are emptied (src/client/print-only.ts)
+    printOnly,
     view: 'print',
     width: size.width,
     height: size.height,
@@ -247,6 +255,68 @@ function once(diagnostics: Diagnostic[]): Diagnostic[] {
   });
 }
 
+/** A PDF before pdf-finish.ts, and what finishing it and the next export need. */
+interface Unfinished {
+  /** Its bytes, kept for the next export. */
+  raw: Uint8Array;
+  /** The same, still open when it was spliced: finished without reading it back. */
+  doc?: PDFDocument;
+  map: PrintMap;
+  diagnostics: Diagnostic[];
+  /** Each slide's pages (with a reuse plan). */
+  runs?: PageRun[];
+  reusedPages: number;
+}
+
+async function printWhole(
+  browser: Browser,
+  deckHtml: string,
+  deck: Deck,
+  options: PdfOptions,
+  onStep: (step: PdfStep) => void,
+  plan: ReusePlan | undefined,
+): Promise<Unfinished> {
+  const printed = await printDeck(browser, deckHtml, deck, options, onStep);
+  const { pdf, map, diagnostics } = printed;
+  return { raw: pdf!, map, diagnostics, runs: plan && pageRuns(plan.slides, map), reusedPages: 0 };
+}
+
+/**
+ * Prints the slides that changed and splices their pages with the last export's. Undefined when
+ * the last PDF turns out unreadable (a damaged cache): then the deck is printed whole.
+ */
+async function printChanges(
+  browser: Browser,
+  deckHtml: string,
+  deck: Deck,
+  options: PdfOptions,
+  onStep: (step: PdfStep) => void,
+  plan: ReusePlan,
+): Promise<Unfinished | undefined> {
+  const changed = plan.slides.filter((_, i) => !plan.kept[i]).map((s) => s.range.start);
+  const printed = changed.length > 0 ? await printDeck(browser, deckHtml, deck, options, onStep, changed) : undefined;
+  const { pages, runs } = assemble(plan, printed);
+  let raw = plan.lastPdf!;
+  let doc: PDFDocument | undefined;
+  if (pages.length !== plan.keptPages || pages.some((p, i) => p.source !== 0 || p.page !== i)) {
+    doc = await splicedDocument([plan.lastPdf!, ...(printed?.pdf ? [printed.pdf] : [])], pages).catch(() => undefined);
+    if (!doc) return undefined;
+    raw = await saveSpliced(doc); // for the next export, before finishPdf changes it
+  }
+  return {
+    raw,
+    doc,
+    map: {
+      slidePages: Object.fromEntries(plan.slides.flatMap((s, i) => (runs[i].count > 0 ? [[s.range.start, runs[i].start]] : []))),
+      idLines: { ...slideIds(plan.slides), ...printed?.map.idLines },
+      pageCount: pages.length,
+    },
+    diagnostics: once([...(printed?.diagnostics ?? emojiWarning(deck, 'the PDF')), ...keptDiagnostics(plan, deck.file)]),
+    runs,
+    reusedPages: plan.kept.reduce((n, k) => n + (k?.count ?? 0), 0),
+  };
+}
+
 /**
  * Prints the deck to PDF. The pages of slides unchanged since the last export with the same
  * options are taken from it and only the others printed (pdf-reuse.ts): `reusedPages` says how many.
@@ -261,42 +331,22 @@ export async function renderPdf(
   try {
     const plan = await planReuse(deck, deckHtml, options, options.size ?? deck.meta.size, await browser.version());
     const reusing = plan?.lastPdf && plan.kept.some(Boolean) ? plan : undefined;
-    let raw: Uint8Array;
-    let map: PrintMap;
-    let diagnostics: Diagnostic[];
-    let runs: PageRun[] | undefined;
-    if (!reusing) {
-      const printed = await printDeck(browser, deckHtml, deck, options, onStep);
-      raw = printed.pdf!;
-      ({ map, diagnostics } = printed);
-      runs = plan && pageRuns(plan.slides, map);
-    } else {
-      const changed = reusing.slides.filter((_, i) => !reusing.kept[i]).map((s) => s.range.start);
-      const printed = changed.length > 0 ? await printDeck(browser, deckHtml, deck, options, onStep, changed) : undefined;
-      const assembled = assemble(reusing, printed);
-      runs = assembled.runs;
-      const unchanged = assembled.pages.length === reusing.keptPages && assembled.pages.every((p, i) => p.source === 0 && p.page === i);
-      raw = unchanged ? reusing.lastPdf! : await splicePdfs([reusing.lastPdf!, ...(printed?.pdf ? [printed.pdf] : [])], assembled.pages);
-      map = {
-        slidePages: Object.fromEntries(reusing.slides.flatMap((s, i) => (runs![i].count > 0 ? [[s.range.start, runs![i].start]] : []))),
-        idLines: { ...slideIds(reusing.slides), ...printed?.map.idLines },
-        pageCount: assembled.pages.length,
-      };
-      diagnostics = once([...(printed?.diagnostics ?? emojiWarning(deck, 'the PDF')), ...keptDiagnostics(reusing, deck.file)]);
-    }
+    const made =
+      (reusing && (await printChanges(browser, deckHtml, deck, options, onStep, reusing))) ??
+      (await printWhole(browser, deckHtml, deck, options, onStep, plan));
     onStep('finishing');
-    const bytes = await finishPdf(raw, {
+    const bytes = await finishPdf(made.doc ?? made.raw, {
       title: deck.meta.title,
       author: deck.meta.author,
       subject: deck.meta.description,
       lang: deck.meta.lang,
-      outline: outlineOf(deck, map),
-      internalTarget: linkTarget(deck, map),
+      outline: outlineOf(deck, made.map),
+      internalTarget: linkTarget(deck, made.map),
     });
     // A cache that cannot be written costs only the next export's time.
-    if (plan && runs) await keepForNextExport(plan, raw, Boolean(reusing), runs, diagnostics).catch(() => undefined);
-    const reusedPages = reusing ? reusing.kept.reduce((n, k) => n + (k?.count ?? 0), 0) : 0;
-    return { bytes, pages: map.pageCount, diagnostics, reusedPages };
+    if (plan && made.runs)
+      await keepForNextExport(plan, made.raw, made.reusedPages > 0, made.runs, made.diagnostics).catch(() => undefined);
+    return { bytes, pages: made.map.pageCount, diagnostics: made.diagnostics, reusedPages: made.reusedPages };
   } catch (error) {
     if (error instanceof DeckError) throw error;
     throw new DeckError('export-failed', `PDF export of ${deck.file ?? 'the deck'} failed: ${(error as Error).message}`, {

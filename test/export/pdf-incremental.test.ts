@@ -2,7 +2,7 @@
 // and each incremental export is compared with a full export of the same text (an empty cache),
 // read back with pdf.js: pages, text per page, each page's structure tree (roles, alt texts),
 // bookmarks, links and metadata, and the warnings. Never a stale page.
-import { writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { afterEach, describe, expect, it, vi } from 'vitest';
@@ -83,7 +83,6 @@ interface StructNode {
 
 /** Each page's structure tree as pdf.js reads it, roles and alt texts only. */
 async function structure(file: string): Promise<string[]> {
-  const { readFileSync } = await import('node:fs');
   const doc = await getDocument({ data: new Uint8Array(readFileSync(file)), verbosity: 0 }).promise;
   const show = (node: StructNode | null): string =>
     node ? `${node.role ?? ''}${node.alt ? `[${node.alt}]` : ''}(${(node.children ?? []).map(show).join(',')})` : 'none';
@@ -179,6 +178,27 @@ describe('the incremental PDF', { timeout: 300_000 }, () => {
     expect(runs.slice(2).some((r) => r.reusedPages === 0)).toBe(true); // a full print again
     // Kept to 1.5× the full print before a splice, plus what one print adds (this deck is mostly fonts).
     for (const r of runs) expect(r.bytes).toBeLessThan(runs[0].bytes * 2.6);
+  });
+
+  it('prints the deck whole when the kept PDF is damaged', async () => {
+    const dir = tempDir();
+    writeFileSync(path.join(dir, 'package.json'), '{}');
+    const cache = path.join(dir, 'cache');
+    vi.stubEnv('DECKMARK_CACHE_DIR', cache);
+    const deck = path.join(dir, 'deck.md');
+    const slides = ['## En\n\nTekst.', '## To\n\nTekst.', '## Tre\n\nTekst.'];
+    writeFileSync(deck, FRONT + slides.join('\n\n---\n\n'));
+    const out = path.join(dir, 'deck.pdf');
+    await exportPdf(deck, { out });
+    const [kept] = readdirSync(path.join(cache, 'pdf'));
+    const bytes = readFileSync(path.join(cache, 'pdf', kept));
+    const pdfAt = bytes.indexOf(0x0a) + 1;
+    writeFileSync(path.join(cache, 'pdf', kept), Buffer.concat([bytes.subarray(0, pdfAt), Buffer.from('%PDF-1.4 not really')]));
+    slides[1] = '## To\n\nEndret.';
+    writeFileSync(deck, FRONT + slides.join('\n\n---\n\n'));
+    expect((await exportPdf(deck, { out }))[0]).toMatchObject({ pages: 3, reusedPages: 0 });
+    expect((await readPdf(out)).pages.map((p) => p.text)).toEqual(['En Tekst.', 'To Endret.', 'Tre Tekst.']);
+    expect((await exportPdf(deck, { out }))[0]).toMatchObject({ pages: 3, reusedPages: 3 }); // kept again
   });
 
   it('prints every page again after a change of theme or page size', async () => {
