@@ -35,7 +35,9 @@ async function measure(label: string, argv: (jobs: number) => string[], cwd: str
     for (const jobs of run % 2 === 0 ? [1, JOBS] : [JOBS, 1]) {
       const out = path.join(cwd, `out-${jobs}`);
       rmSync(out, { recursive: true, force: true });
-      const result = await runProcess(['node', BIN, ...argv(jobs), '-o', out], { cwd });
+      // Cold every time: an empty cache (no highlighted code, no PDF pages of an earlier run to reuse).
+      const env = { DECKMARK_CACHE_DIR: mkdtempSync(path.join(cwd, 'cache-')) };
+      const result = await runProcess(['node', BIN, ...argv(jobs), '-o', out], { cwd, env });
       if (result.code !== 0) throw new Error(`${label} --jobs ${jobs} failed: ${result.output.slice(-500)}`);
       times.get(jobs)!.push(result.ms);
     }
