@@ -75,6 +75,15 @@ const EDITS: Edit[] = [
   },
 ];
 
+/** A project folder with its own cache (set as DECKMARK_CACHE_DIR), the deck's path and its PDF's. */
+function project(): { dir: string; cache: string; deck: string; out: string } {
+  const dir = tempDir();
+  writeFileSync(path.join(dir, 'package.json'), '{}');
+  const cache = path.join(dir, 'cache');
+  vi.stubEnv('DECKMARK_CACHE_DIR', cache);
+  return { dir, cache, deck: path.join(dir, 'deck.md'), out: path.join(dir, 'deck.pdf') };
+}
+
 interface StructNode {
   role?: string;
   alt?: string;
@@ -146,13 +155,9 @@ describe('the incremental PDF', { timeout: 300_000 }, () => {
   });
 
   it('prints only the changed slide, and nothing for an unchanged deck', async () => {
-    const dir = tempDir();
-    writeFileSync(path.join(dir, 'package.json'), '{}');
-    vi.stubEnv('DECKMARK_CACHE_DIR', path.join(dir, 'cache'));
-    const deck = path.join(dir, 'deck.md');
+    const { deck, out } = project();
     const slides = Array.from({ length: 12 }, (_, i) => `## Lysbilde ${i + 1}\n\nTekst ${i + 1}.`);
     writeFileSync(deck, FRONT + slides.join('\n\n---\n\n'));
-    const out = path.join(dir, 'deck.pdf');
     expect((await exportPdf(deck, { out }))[0].reusedPages).toBe(0);
     expect((await exportPdf(deck, { out }))[0]).toMatchObject({ pages: 12, reusedPages: 12 });
     slides[4] = '## Lysbilde 5\n\nEndret.';
@@ -162,12 +167,8 @@ describe('the incremental PDF', { timeout: 300_000 }, () => {
   });
 
   it('prints everything again before pages of many prints (each with its own font subsets) make the file grow', async () => {
-    const dir = tempDir();
-    writeFileSync(path.join(dir, 'package.json'), '{}');
-    vi.stubEnv('DECKMARK_CACHE_DIR', path.join(dir, 'cache'));
-    const deck = path.join(dir, 'deck.md');
+    const { deck, out } = project();
     const slides = Array.from({ length: 6 }, (_, i) => `## Lysbilde ${i + 1}\n\nTekst ${i + 1}.`);
-    const out = path.join(dir, 'deck.pdf');
     const runs: Array<{ reusedPages: number; bytes: number }> = [];
     for (let edit = 0; edit < 8; edit++) {
       if (edit > 0) slides[edit % slides.length] += ` Endring ${edit}: ${'æøå ÆØÅ 0123456789 '.slice(0, 4 + edit)}`;
@@ -181,14 +182,9 @@ describe('the incremental PDF', { timeout: 300_000 }, () => {
   });
 
   it('prints the deck whole when the kept PDF is damaged', async () => {
-    const dir = tempDir();
-    writeFileSync(path.join(dir, 'package.json'), '{}');
-    const cache = path.join(dir, 'cache');
-    vi.stubEnv('DECKMARK_CACHE_DIR', cache);
-    const deck = path.join(dir, 'deck.md');
+    const { cache, deck, out } = project();
     const slides = ['## En\n\nTekst.', '## To\n\nTekst.', '## Tre\n\nTekst.'];
     writeFileSync(deck, FRONT + slides.join('\n\n---\n\n'));
-    const out = path.join(dir, 'deck.pdf');
     await exportPdf(deck, { out });
     const [kept] = readdirSync(path.join(cache, 'pdf'));
     const bytes = readFileSync(path.join(cache, 'pdf', kept));
@@ -202,13 +198,9 @@ describe('the incremental PDF', { timeout: 300_000 }, () => {
   });
 
   it('prints every page again after a change of theme or page size', async () => {
-    const dir = tempDir();
-    writeFileSync(path.join(dir, 'package.json'), '{}');
-    vi.stubEnv('DECKMARK_CACHE_DIR', path.join(dir, 'cache'));
-    const deck = path.join(dir, 'deck.md');
+    const { deck, out } = project();
     const text = ['## En\n\nTekst.', '## To\n\nTekst.', '## Tre\n\nTekst.'].join('\n\n---\n\n');
     writeFileSync(deck, `${FRONT}${text}`);
-    const out = path.join(dir, 'deck.pdf');
     await exportPdf(deck, { out });
     expect((await exportPdf(deck, { out, size: '4:3' }))[0].reusedPages).toBe(0);
     writeFileSync(deck, `${FRONT.replace('lang: nb', 'lang: nb\ntheme: dark')}${text}`);
