@@ -273,7 +273,7 @@ export async function buildDeck(file: string, options: BuildOptions): Promise<Bu
   out.set('deck.json', `${JSON.stringify(manifest, null, 2)}\n`);
   const oembed = renderOEmbed({ ...manifest, url: deck.meta.url, hasImage });
   out.set(OEMBED_FILE, `${JSON.stringify(oembed, null, 2)}\n`);
-  out.set('assets/deckmark.js', { copyFrom: runtime });
+  out.set('assets/deckmark.js', { copyFrom: runtime, link: true });
   for (const [name, src] of assets) out.set(name, { copyFrom: src });
   await writeFolderAtomic(deckDir, out, [pdf, pptx, PNG_FOLDER, OG_IMAGE.file, IMAGE_HASH_FILE]);
   return { slug, deck, output: path.join(deckDir, 'index.html'), manifest, diagnostics, lint, image };

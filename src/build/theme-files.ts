@@ -161,7 +161,7 @@ export function collectStyles(deck: Deck, deckFile: string, inline: boolean): St
   // The themes' fonts: a stylesheet apart, which the embed view may swap (see StyleOutput.fonts).
   const fontsCss = readFileSync(path.join(CLIENT_DIR, 'fonts.css'), 'utf8');
   const fontFiles = new Map<string, OutputFile>([[FONTS_FILE, fontsCss]]);
-  for (const m of fontsCss.matchAll(FONT_URL)) fontFiles.set(`assets/${m[3]}`, { copyFrom: path.join(CLIENT_DIR, m[3]) });
+  for (const m of fontsCss.matchAll(FONT_URL)) fontFiles.set(`assets/${m[3]}`, { copyFrom: path.join(CLIENT_DIR, m[3]), link: true });
   if (!inline) for (const [name, content] of fontFiles) files.set(name, content);
   add('deckmark.css', readFileSync(path.join(CLIENT_DIR, 'deckmark.css'), 'utf8'));
   if (usesMath(deck)) {
@@ -169,7 +169,7 @@ export function collectStyles(deck: Deck, deckFile: string, inline: boolean): St
     if (inline) add('katex.css', readFileSync(path.join(CLIENT_DIR, 'katex.inline.css'), 'utf8'));
     else {
       add('katex.css', css);
-      for (const m of css.matchAll(FONT_URL)) files.set(`assets/${m[3]}`, { copyFrom: path.join(CLIENT_DIR, m[3]) });
+      for (const m of css.matchAll(FONT_URL)) files.set(`assets/${m[3]}`, { copyFrom: path.join(CLIENT_DIR, m[3]), link: true });
     }
   }
 
