@@ -618,7 +618,7 @@ function markdown(report: Report): string {
         `| … the same, whole process (node + launch + close) | ${s2(chrome.process.median)} s | ${spreadS(chrome.process)} | |`,
     '',
     ...report.scripts.flatMap((r) => [`### ${r.title} (\`${r.command}\`)`, '', r.output.trim(), '']),
-    '### Budgets (issue 9)',
+    '### Budgets (issues 9 and 19)',
     '',
     '| budget | limit | measured (median) | holds |',
     '|---|---|---:|:---:|',
