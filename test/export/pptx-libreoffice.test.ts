@@ -40,7 +40,8 @@ describe.runIf(libreOfficeAvailable())('the .pptx in LibreOffice Impress', { tim
       DECKS.map((name) => path.join(out, name.replace(/\.md$/, ''), name.replace(/\.md$/, '.pptx'))),
       converted,
     );
-  });
+    // Two exports of three decks and LibreOffice's first start in a fresh profile: past the default 60 s on a busy CI machine.
+  }, 280_000);
 
   it.runIf(corpusAvailable())('opens every corpus deck with a page per slide', async () => {
     const corpusOut = tempDir();
