@@ -89,6 +89,16 @@ async function shootAll(browser: Browser, deckHtml: string, deck: Deck, requests
       const shown = standIn
         ? ((await part.evaluateHandle(replaceWithPanel, request.name, request.url)).asElement() as ElementHandle<Element>)
         : part;
+      // A video shows its first frame only once that is decoded: on a busy machine, after the page's load.
+      await shown.evaluate((el) =>
+        el instanceof HTMLVideoElement && el.readyState < HTMLMediaElement.HAVE_CURRENT_DATA
+          ? new Promise((done) => {
+              el.addEventListener('loadeddata', done, { once: true });
+              el.addEventListener('error', done, { once: true });
+              setTimeout(done, 5_000);
+            })
+          : undefined,
+      );
       const box = await shown.evaluate((el) => {
         const r = el.getBoundingClientRect();
         return { width: Math.round(r.width), height: Math.round(r.height) };
