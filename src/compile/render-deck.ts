@@ -48,6 +48,13 @@ export function revealConfig(deck: Deck): Record<string, unknown> {
   return { width: deck.meta.size.width, height: deck.meta.size.height, ...deck.meta.reveal };
 }
 
+/**
+ * The "Download PDF" and "Download PowerPoint" links as the deck's HTML holds them. They never
+ * print (deckmark.css hides them in the print view), so the incremental PDF leaves them out of
+ * what decides whether a deck's pages can be reused: the first PDF export adds one.
+ */
+export const DOWNLOAD_LINK = /<a class="dm-pdf-link[^"]*" href="[^"]*" download>[^<]*<\/a>\n/g;
+
 /** A slide's <section> as the deck's HTML holds it (the incremental PDF finds and keys each one by it). */
 export function renderSection(slide: Slide): string {
   const attributes = renderAttributes({ ...slide.attributes, 'data-line': String(slide.range.start) });

@@ -15,7 +15,7 @@ import { mkdir, readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { decodeHTML } from 'entities';
 import type { Deck, Diagnostic, PdfOptions, Slide, SlideSize } from '../model/deck.js';
-import { renderSection } from '../compile/render-deck.js';
+import { DOWNLOAD_LINK, renderSection } from '../compile/render-deck.js';
 import { deckmarkCacheDir } from '../build/cache-dir.js';
 import { packageVersion } from '../build/paths.js';
 import { findProjectRoot } from '../build/project-root.js';
@@ -117,7 +117,7 @@ function deckKeys(html: string, deck: Deck, context: string): { deckKey: string;
       keys.push(sha(section.replace(` data-line="${slide.range.start}"`, ''), place));
     }
   }
-  return { deckKey: sha(context, rest + html.slice(cursor)), keys };
+  return { deckKey: sha(context, (rest + html.slice(cursor)).replace(DOWNLOAD_LINK, '')), keys };
 }
 
 /** The cache file of a deck's PDF printed with these options. */

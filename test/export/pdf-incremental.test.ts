@@ -181,6 +181,15 @@ describe('the incremental PDF', { timeout: 300_000 }, () => {
     for (const r of runs) expect(r.bytes).toBeLessThan(runs[0].bytes * 2.6);
   });
 
+  it('reuses the pages on the second export into a new folder, though the deck then links its PDF', async () => {
+    const { dir, deck } = project();
+    writeFileSync(deck, FRONT + ['## En\n\nTekst.', '## To\n\nTekst.'].join('\n\n---\n\n'));
+    const out = path.join(dir, 'dist');
+    expect((await exportPdf(deck, { out }))[0].reusedPages).toBe(0);
+    expect(readFileSync(path.join(out, 'deck/index.html'), 'utf8')).toContain('class="dm-pdf-link"');
+    expect((await exportPdf(deck, { out }))[0].reusedPages).toBe(2);
+  });
+
   it('prints the deck whole when the kept PDF is damaged', async () => {
     const { cache, deck, out } = project();
     const slides = ['## En\n\nTekst.', '## To\n\nTekst.', '## Tre\n\nTekst.'];
