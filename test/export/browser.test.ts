@@ -101,6 +101,22 @@ describe('launchBrowser and withPage', { timeout: 60_000 }, () => {
     expect(title).toBe('hello deckmark');
   });
 
+  it('lends pages at once that are all shown: each gets animation frames (a hidden tab would wait for ever)', async () => {
+    const frameAndState = (page: Parameters<Parameters<typeof withPage>[1]>[0]) =>
+      page.evaluate(
+        () =>
+          new Promise<string>((done) => {
+            requestAnimationFrame(() => done(document.visibilityState));
+            setTimeout(() => done('no frame in 5 s'), 5_000);
+          }),
+      );
+    const states = await withBrowser((browser) =>
+      // The second page opened while the first is still lent: it would be the tab in front.
+      withPage(browser, (first) => withPage(browser, async (second) => [await frameAndState(first), await frameAndState(second)])),
+    );
+    expect(states).toEqual(['visible', 'visible']);
+  });
+
   it('aborts outside requests at once and records them', async () => {
     await withBrowser(async (browser) => {
       const started = Date.now();

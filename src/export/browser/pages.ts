@@ -54,7 +54,10 @@ function isFileInside(folder: string, url: string): boolean {
  * never makes a page hang and a deck cannot print the machine's files.
  */
 export async function withPage<T>(browser: Browser, fn: (page: Page) => Promise<T>, options: WithPageOptions = {}): Promise<T> {
-  const page = await browser.newPage();
+  // A window of its own: pages lent at once (decks exported in parallel) would otherwise be tabs
+  // of one window, and a tab not in front is hidden — no animation frames, no screenshots: a
+  // step that waits for one hangs until the protocol times out (seen as a 60 s .pptx export).
+  const page = await browser.newPage({ type: 'window' });
   const blocked: string[] = [];
   blockedByPage.set(page, blocked);
   let failed = true;
