@@ -9,6 +9,7 @@ import { writeFileAtomic } from '../build/write-atomic.js';
 import { DeckError } from '../model/deck-error.js';
 import { browserProblem } from './browser/find.js';
 import { launchBrowser, type LaunchBrowserOptions } from './browser/launch.js';
+import { printViewAhead, type PrintViewAhead } from './print-view-ahead.js';
 import { renderPdf } from './render-pdf.js';
 
 export interface PdfKeeper {
@@ -30,6 +31,8 @@ interface DeckQueue {
   next?: BuiltDeck;
   /** The loop printing this deck, while it runs. */
   running?: Promise<void>;
+  /** The print view of its next print, loaded ahead. */
+  ahead: PrintViewAhead;
 }
 
 export function createPdfKeeper(options: PdfKeeperOptions): PdfKeeper {
@@ -37,10 +40,10 @@ export function createPdfKeeper(options: PdfKeeperOptions): PdfKeeper {
   let browser: Promise<Browser> | undefined;
   let unavailable = false;
 
-  const print = async (built: BuiltDeck): Promise<void> => {
+  const print = async (built: BuiltDeck, ahead: PrintViewAhead): Promise<void> => {
     const started = performance.now();
     browser ??= launchBrowser(options);
-    const printed = await renderPdf(await browser, built.output, built.deck, built.deck.meta.pdf);
+    const printed = await renderPdf(await browser, built.output, built.deck, built.deck.meta.pdf, undefined, ahead);
     const target = path.join(path.dirname(built.output), pdfName(built.slug));
     await writeFileAtomic(target, Buffer.from(printed.bytes));
     const ms = Math.round(performance.now() - started);
@@ -53,7 +56,7 @@ export function createPdfKeeper(options: PdfKeeperOptions): PdfKeeper {
       const built = queue.next;
       queue.next = undefined;
       try {
-        await print(built);
+        await print(built, queue.ahead);
       } catch (error) {
         options.log(error instanceof DeckError ? options.formatError(error) : `pdf: ${built.slug}: ${String(error)}`);
       }
@@ -70,7 +73,7 @@ export function createPdfKeeper(options: PdfKeeperOptions): PdfKeeper {
         options.log(`pdf: not kept up to date: ${problem}`);
         return;
       }
-      const queue = queues.get(built.slug) ?? {};
+      const queue = queues.get(built.slug) ?? { ahead: printViewAhead() };
       queues.set(built.slug, queue);
       queue.next = built;
       queue.running ??= drain(queue);
@@ -82,6 +85,7 @@ export function createPdfKeeper(options: PdfKeeperOptions): PdfKeeper {
 
     async close() {
       await Promise.all([...queues.values()].map((q) => q.running));
+      await Promise.all([...queues.values()].map((q) => q.ahead.close()));
       await browser?.then((b) => b.close()).catch(() => undefined);
     },
   };

@@ -52,6 +52,8 @@ const GROWTH_LIMIT = 1.5;
 /** What a new export can take from the last one. */
 export interface ReusePlan {
   file: string;
+  /** The built HTML the keys were made from. */
+  html: string;
   deckKey: string;
   /** Every printed slide of the deck, in order (vertical ones after their parent), and its key. */
   slides: Slide[];
@@ -164,6 +166,7 @@ export async function planReuse(
   const byKey = new Map(usable?.kept.slides.map((s) => [s.key, s]));
   return {
     file,
+    html,
     deckKey: keyed.deckKey,
     slides,
     keys: keyed.keys,

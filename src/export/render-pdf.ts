@@ -8,7 +8,7 @@ import type { Deck, Diagnostic, PdfOptions, Slide, SlideSize } from '../model/de
 import { DeckError } from '../model/deck-error.js';
 import { diagnostic } from '../model/diagnostic.js';
 import { uiStrings } from '../compile/ui-strings.js';
-import { blockedRequests, pageIncidents, withDeckPage } from './browser/pages.js';
+import { blockedRequests, deckPageOptions, lendPage, pageIncidents, useLentPage, type LentPage } from './browser/pages.js';
 import { incidentDiagnostics } from './page-guard.js';
 import { emojiFolder, emojiImages, emojiWithoutPictures } from './emoji-images.js';
 import { finishPdf, type PdfOutlineEntry } from './pdf-finish.js';
@@ -23,6 +23,7 @@ import {
   type ReusePlan,
 } from './pdf-reuse.js';
 import { saveSpliced, splicedDocument, type SplicedPage } from './pdf-splice.js';
+import type { PrintViewAhead } from './print-view-ahead.js';
 import {
   fitOverflowingSlides,
   layoutHandout,
@@ -45,19 +46,25 @@ export interface PdfResult {
 /** How long the deck may take to load and lay out before the export gives up. */
 const LOAD_TIMEOUT = 60_000;
 
-/** Opens the deck in print view and waits until reveal.js, fonts and images are ready. */
-export async function openPrintView(
+/** How the deck is loaded in print view: its slides at once, or (`waitForSlides`) later, by {@link startPrintView}. */
+interface PrintViewLoad {
+  /** The lines of the slides to print; the others are emptied (src/client/print-only.ts). */
+  printOnly?: number[];
+  waitForSlides?: boolean;
+}
+
+/** Loads the deck in print view; with `waitForSlides`, it waits for {@link startPrintView}. */
+export async function loadPrintView(
   page: Page,
   deckHtml: string,
   deck: Deck,
   options: PdfOptions,
-  /** The lines of the slides to print; the others are emptied (src/client/print-only.ts). */
-  printOnly?: number[],
+  load: PrintViewLoad = {},
 ): Promise<void> {
   const size = options.size ?? deck.meta.size;
   await page.setViewport({ width: size.width, height: size.height });
   const overrides = {
-    printOnly,
+    ...load,
     view: 'print',
     width: size.width,
     height: size.height,
@@ -72,6 +79,21 @@ export async function openPrintView(
     window.addEventListener('pdf-ready', () => ((window as unknown as { deckmarkPdfReady: boolean }).deckmarkPdfReady = true), true);
   }, overrides);
   await page.goto(pathToFileURL(deckHtml).href, { waitUntil: 'load', timeout: LOAD_TIMEOUT });
+  if (load.waitForSlides) await page.waitForFunction(() => 'deckmarkStart' in window, { timeout: LOAD_TIMEOUT });
+}
+
+/** Starts a print view loaded with `waitForSlides` with the slides of `html` (a build of the same deck), and waits until it is ready. */
+async function startPrintView(page: Page, html: string, printOnly: number[] | undefined): Promise<void> {
+  await page.evaluate(
+    (text, only) => (window as unknown as { deckmarkStart(html: string, only?: number[]): void }).deckmarkStart(text, only),
+    html,
+    printOnly,
+  );
+  await waitForPrintView(page);
+}
+
+/** Waits until reveal.js has laid the print view out and its fonts and images are ready. */
+async function waitForPrintView(page: Page): Promise<void> {
   await page.waitForFunction(() => (window as unknown as { deckmarkPdfReady?: boolean }).deckmarkPdfReady === true, {
     timeout: LOAD_TIMEOUT,
   });
@@ -88,6 +110,12 @@ export async function openPrintView(
       ),
     );
   });
+}
+
+/** Opens the deck in print view and waits until reveal.js, fonts and images are ready. */
+export async function openPrintView(page: Page, deckHtml: string, deck: Deck, options: PdfOptions, printOnly?: number[]): Promise<void> {
+  await loadPrintView(page, deckHtml, deck, options, { printOnly });
+  await waitForPrintView(page);
 }
 
 /** A warning when the deck has emoji and deckmark's pictures of them are not installed. */
@@ -184,22 +212,36 @@ interface Printed {
   diagnostics: Diagnostic[];
 }
 
+/** What every print of one export shares. */
+interface PrintJob {
+  browser: Browser;
+  deckHtml: string;
+  deck: Deck;
+  options: PdfOptions;
+  onStep: (step: PdfStep) => void;
+  /** The page with this export's print view loaded ahead (print-view-ahead.ts), for the first print that asks; then none. */
+  claimAhead(): LoadedAhead | undefined;
+}
+
+/** A page with the deck's print view loaded ahead, and the built HTML whose slides it is started with. */
+interface LoadedAhead {
+  lent: LentPage;
+  html: string;
+}
+
 /**
  * Prints the deck in one page of the browser; with `printOnly` (the lines of the slides to
  * print), the other slides are emptied and their pages left out of the PDF.
  */
-function printDeck(
-  browser: Browser,
-  deckHtml: string,
-  deck: Deck,
-  options: PdfOptions,
-  onStep: (step: PdfStep) => void,
-  printOnly?: number[],
-): Promise<Printed> {
+async function printDeck(job: PrintJob, printOnly?: number[]): Promise<Printed> {
+  const { browser, deckHtml, deck, options, onStep } = job;
   const size = options.size ?? deck.meta.size;
-  return withDeckPage(browser, deckHtml, async (page) => {
+  const ahead = job.claimAhead();
+  const lent = ahead?.lent ?? (await lendPage(browser, deckPageOptions(deckHtml)));
+  return useLentPage(lent, async (page) => {
     onStep('loading');
-    await openPrintView(page, deckHtml, deck, options, printOnly);
+    if (ahead) await startPrintView(page, ahead.html, printOnly);
+    else await openPrintView(page, deckHtml, deck, options, printOnly);
     onStep('laying out');
     const diagnostics = await fitForPrint(page, deck, size, options.fragments, 'the PDF');
     if (options.handout) await page.evaluate(layoutHandout, options.handout, size.width, size.height);
@@ -268,15 +310,8 @@ interface Unfinished {
   reusedPages: number;
 }
 
-async function printWhole(
-  browser: Browser,
-  deckHtml: string,
-  deck: Deck,
-  options: PdfOptions,
-  onStep: (step: PdfStep) => void,
-  plan: ReusePlan | undefined,
-): Promise<Unfinished> {
-  const printed = await printDeck(browser, deckHtml, deck, options, onStep);
+async function printWhole(job: PrintJob, plan: ReusePlan | undefined): Promise<Unfinished> {
+  const printed = await printDeck(job);
   const { pdf, map, diagnostics } = printed;
   return { raw: pdf!, map, diagnostics, runs: plan && pageRuns(plan.slides, map), reusedPages: 0 };
 }
@@ -285,16 +320,10 @@ async function printWhole(
  * Prints the slides that changed and splices their pages with the last export's. Undefined when
  * the last PDF turns out unreadable (a damaged cache): then the deck is printed whole.
  */
-async function printChanges(
-  browser: Browser,
-  deckHtml: string,
-  deck: Deck,
-  options: PdfOptions,
-  onStep: (step: PdfStep) => void,
-  plan: ReusePlan,
-): Promise<Unfinished | undefined> {
+async function printChanges(job: PrintJob, plan: ReusePlan): Promise<Unfinished | undefined> {
+  const { deck } = job;
   const changed = plan.slides.filter((_, i) => !plan.kept[i]).map((s) => s.range.start);
-  const printed = changed.length > 0 ? await printDeck(browser, deckHtml, deck, options, onStep, changed) : undefined;
+  const printed = changed.length > 0 ? await printDeck(job, changed) : undefined;
   const { pages, runs } = assemble(plan, printed);
   let raw = plan.lastPdf!;
   let doc: PDFDocument | undefined;
@@ -319,7 +348,9 @@ async function printChanges(
 
 /**
  * Prints the deck to PDF. The pages of slides unchanged since the last export with the same
- * options are taken from it and only the others printed (pdf-reuse.ts): `reusedPages` says how many.
+ * options are taken from it and only the others printed (pdf-reuse.ts): `reusedPages` says how
+ * many. With `ahead` (`serve --pdf`), the print view loaded ahead for this deck is used when it
+ * fits this build, and the next one is loaded ahead afterwards.
  */
 export async function renderPdf(
   browser: Browser,
@@ -327,13 +358,21 @@ export async function renderPdf(
   deck: Deck,
   options: PdfOptions,
   onStep: (step: PdfStep) => void = () => undefined,
+  ahead?: PrintViewAhead,
 ): Promise<PdfResult> {
+  let unclaimed: LoadedAhead | undefined;
   try {
     const plan = await planReuse(deck, deckHtml, options, options.size ?? deck.meta.size, await browser.version());
+    const lent = plan && (await ahead?.take(plan.deckKey, deck));
+    unclaimed = lent && { lent, html: plan.html };
+    const claimAhead = (): LoadedAhead | undefined => {
+      const claimed = unclaimed;
+      unclaimed = undefined;
+      return claimed;
+    };
+    const job: PrintJob = { browser, deckHtml, deck, options, onStep, claimAhead };
     const reusing = plan?.lastPdf && plan.kept.some(Boolean) ? plan : undefined;
-    const made =
-      (reusing && (await printChanges(browser, deckHtml, deck, options, onStep, reusing))) ??
-      (await printWhole(browser, deckHtml, deck, options, onStep, plan));
+    const made = (reusing && (await printChanges(job, reusing))) ?? (await printWhole(job, plan));
     onStep('finishing');
     const bytes = await finishPdf(made.doc ?? made.raw, {
       title: deck.meta.title,
@@ -346,11 +385,14 @@ export async function renderPdf(
     // A cache that cannot be written costs only the next export's time.
     if (plan && made.runs)
       await keepForNextExport(plan, made.raw, made.reusedPages > 0, made.runs, made.diagnostics).catch(() => undefined);
+    if (plan) ahead?.prepare(browser, deckHtml, deck, options, plan.deckKey);
     return { bytes, pages: made.map.pageCount, diagnostics: made.diagnostics, reusedPages: made.reusedPages };
   } catch (error) {
     if (error instanceof DeckError) throw error;
     throw new DeckError('export-failed', `PDF export of ${deck.file ?? 'the deck'} failed: ${(error as Error).message}`, {
       file: deck.file,
     });
+  } finally {
+    await unclaimed?.lent.release(); // no slide needed printing
   }
 }

@@ -1,12 +1,17 @@
 // The incremental PDF (src/export/pdf-reuse.ts): a deck is edited at random, round after round,
 // and each incremental export is compared with a full export of the same text (an empty cache),
 // read back with pdf.js: pages, text per page, each page's structure tree (roles, alt texts),
-// bookmarks, links and metadata, and the warnings. Never a stale page.
+// bookmarks, links and metadata, and the warnings. Never a stale page. The same with the print
+// view of each export loaded ahead, as `serve --pdf` prints (src/export/print-view-ahead.ts).
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { exportPdf } from '../../src/api/pdf.js';
+import { buildDeck } from '../../src/build/build-deck.js';
+import { launchBrowser } from '../../src/export/browser/launch.js';
+import { printViewAhead, type PrintViewAhead } from '../../src/export/print-view-ahead.js';
+import { renderPdf } from '../../src/export/render-pdf.js';
 import { readPdf } from '../helpers/read-pdf.js';
 import { tempDir } from '../helpers/cli.js';
 
@@ -75,6 +80,18 @@ const EDITS: Edit[] = [
   },
 ];
 
+/** A print view loaded ahead (print-view-ahead.ts) that counts the prints that used one. */
+function countedAhead(): PrintViewAhead & { taken: number } {
+  const ahead = printViewAhead();
+  const counted = { ...ahead, taken: 0 };
+  counted.take = async (key, deck) => {
+    const page = await ahead.take(key, deck);
+    if (page) counted.taken++;
+    return page;
+  };
+  return counted;
+}
+
 /** A project folder with its own cache (set as DECKMARK_CACHE_DIR), the deck's path and its PDF's. */
 function project(): { dir: string; cache: string; deck: string; out: string } {
   const dir = tempDir();
@@ -104,7 +121,7 @@ async function structure(file: string): Promise<string[]> {
 describe('the incremental PDF', { timeout: 300_000 }, () => {
   afterEach(() => vi.unstubAllEnvs());
 
-  it('after random edits, each export equals a full export of the same deck', async () => {
+  it.each(['deckmark pdf', 'serve --pdf'])('after random edits, each export equals a full export of the same deck (%s)', async (mode) => {
     const dir = tempDir();
     writeFileSync(path.join(dir, 'package.json'), '{}');
     writeFileSync(
@@ -124,34 +141,74 @@ describe('the incremental PDF', { timeout: 300_000 }, () => {
       const [result] = await exportPdf(deck, { out });
       return result;
     };
+    // As the dev server prints: one browser, the deck built into its folder, the print view loaded ahead.
+    const browser = mode === 'serve --pdf' ? await launchBrowser() : undefined;
+    const ahead = countedAhead();
+    const printWith = async (out: string) => {
+      if (!browser) return exportWith(cache, out);
+      const built = await buildDeck(deck, { outDir: path.join(dir, 'site') });
+      const result = await renderPdf(browser, built.output, built.deck, built.deck.meta.pdf, undefined, ahead);
+      writeFileSync(out, result.bytes);
+      return { ...result, file: out };
+    };
 
     let reusing = 0; // rounds that took pages from the last export (not all: see the test of the file's growth)
-    for (let round = 0; round <= EDITS.length + 2; round++) {
-      // Every kind of edit once (rounds 1–6), then at random; sometimes two in one round.
-      const kinds =
-        round === 0 ? [] : [EDITS[(round - 1) % EDITS.length], ...(round > EDITS.length || pick(2) ? [EDITS[pick(EDITS.length)]] : [])];
-      const edits = round === 0 ? ['first export'] : kinds.map((edit) => edit(slides, round, pick));
-      writeFileSync(deck, FRONT + slides.join('\n\n---\n\n'));
-      const inc = await exportWith(cache, path.join(dir, `inc-${round}.pdf`));
-      const full = await exportWith(path.join(dir, `fresh-${round}`), path.join(dir, `full-${round}.pdf`));
-      const what = `round ${round}: ${edits.join(', ')}`;
+    try {
+      for (let round = 0; round <= EDITS.length + 2; round++) {
+        // Every kind of edit once (rounds 1–6), then at random; sometimes two in one round.
+        const kinds =
+          round === 0 ? [] : [EDITS[(round - 1) % EDITS.length], ...(round > EDITS.length || pick(2) ? [EDITS[pick(EDITS.length)]] : [])];
+        const edits = round === 0 ? ['first export'] : kinds.map((edit) => edit(slides, round, pick));
+        writeFileSync(deck, FRONT + slides.join('\n\n---\n\n'));
+        vi.stubEnv('DECKMARK_CACHE_DIR', cache);
+        const inc = await printWith(path.join(dir, `inc-${round}.pdf`));
+        const full = await exportWith(path.join(dir, `fresh-${round}`), path.join(dir, `full-${round}.pdf`));
+        const what = `round ${round}: ${edits.join(', ')}`;
 
-      expect(full.reusedPages, what).toBe(0);
-      if (round === 0) expect(inc.reusedPages, what).toBe(0);
-      if (inc.reusedPages > 0) reusing++;
-      const [a, b] = await Promise.all([readPdf(inc.file), readPdf(full.file)]);
-      expect(a.pages.length, what).toBe(b.pages.length);
-      a.pages.forEach((page, i) => {
-        expect(page.text, `${what}, page ${i + 1}`).toBe(b.pages[i].text);
-        expect(page.links, `${what}, page ${i + 1}`).toEqual(b.pages[i].links);
-      });
-      expect(a.outline, what).toEqual(b.outline);
-      expect({ ...a.info, CreationDate: 0, ModDate: 0 }, what).toEqual({ ...b.info, CreationDate: 0, ModDate: 0 });
-      expect(await structure(inc.file), what).toEqual(await structure(full.file));
-      const said = (r: typeof inc) => r.diagnostics.map((d) => `${d.line} ${d.code} ${d.message}`).sort();
-      expect(said(inc), what).toEqual(said(full));
+        expect(full.reusedPages, what).toBe(0);
+        if (round === 0) expect(inc.reusedPages, what).toBe(0);
+        if (inc.reusedPages > 0) reusing++;
+        const [a, b] = await Promise.all([readPdf(inc.file), readPdf(full.file)]);
+        expect(a.pages.length, what).toBe(b.pages.length);
+        a.pages.forEach((page, i) => {
+          expect(page.text, `${what}, page ${i + 1}`).toBe(b.pages[i].text);
+          expect(page.links, `${what}, page ${i + 1}`).toEqual(b.pages[i].links);
+        });
+        expect(a.outline, what).toEqual(b.outline);
+        expect({ ...a.info, CreationDate: 0, ModDate: 0 }, what).toEqual({ ...b.info, CreationDate: 0, ModDate: 0 });
+        expect(await structure(inc.file), what).toEqual(await structure(full.file));
+        const said = (r: typeof inc) => r.diagnostics.map((d) => `${d.line} ${d.code} ${d.message}`).sort();
+        expect(said(inc), what).toEqual(said(full));
+      }
+    } finally {
+      await ahead.close();
+      await browser?.close();
     }
     expect(reusing).toBeGreaterThanOrEqual(EDITS.length);
+    if (browser) expect(ahead.taken).toBeGreaterThanOrEqual(EDITS.length); // not all: a theme or size change, or a growth reprint
+  });
+
+  it('loads a deck whose slides have scripts whole in serve --pdf: scripts put in later would not run', async () => {
+    const { dir, cache, deck } = project();
+    vi.stubEnv('DECKMARK_CACHE_DIR', cache);
+    const slide = (n: number) =>
+      `# Skript\n\n<p id="ut"></p><script>document.getElementById('ut').textContent = 'skrevet av skript ' + ${n};</script>`;
+    const browser = await launchBrowser();
+    const ahead = countedAhead();
+    try {
+      for (const n of [1, 2]) {
+        writeFileSync(deck, `${FRONT}\n# Første\n\n---\n\n${slide(n)}\n`);
+        const built = await buildDeck(deck, { outDir: path.join(dir, 'site') });
+        const result = await renderPdf(browser, built.output, built.deck, built.deck.meta.pdf, undefined, ahead);
+        writeFileSync(path.join(dir, `${n}.pdf`), result.bytes);
+        expect(result.reusedPages).toBe(n === 1 ? 0 : 1);
+        expect((await readPdf(path.join(dir, `${n}.pdf`))).pages[1].text).toContain(`skrevet av skript ${n}`);
+      }
+    } finally {
+      await ahead.close();
+      await browser.close();
+    }
+    expect(ahead.taken).toBe(0);
   });
 
   it('prints only the changed slide, and nothing for an unchanged deck', async () => {
