@@ -31,7 +31,7 @@ try {
     const bytes = Buffer.from(await (await fetch(url)).arrayBuffer());
     ms.push(performance.now() - started);
     if (bytes.subarray(0, 5).toString() !== '%PDF-') throw new Error('not a PDF');
-    await new Promise((r) => setTimeout(r, 300));
+    await new Promise((r) => setTimeout(r, 1000)); // a pause between saves, as when writing
   }
   const s = stats(ms);
   process.stdout.write(

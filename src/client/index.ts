@@ -49,7 +49,7 @@ function start(): void {
   void deck.initialize();
 }
 
-// `serve --pdf` loads the print view of the next export ahead (src/export/print-view-ahead.ts):
+// `serve --pdf` loads the print view of the next export ahead (src/export/print-ahead.ts):
 // the page waits, its runtime parsed and run, until it gets that export's slides.
 if (host.deckmarkOverrides?.waitForSlides) host.deckmarkStart = startWithSlides;
 else start();

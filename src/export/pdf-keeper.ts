@@ -9,7 +9,7 @@ import { writeFileAtomic } from '../build/write-atomic.js';
 import { DeckError } from '../model/deck-error.js';
 import { browserProblem } from './browser/find.js';
 import { launchBrowser, type LaunchBrowserOptions } from './browser/launch.js';
-import { printViewAhead, type PrintViewAhead } from './print-view-ahead.js';
+import { printAhead, type PrintAhead } from './print-ahead.js';
 import { renderPdf } from './render-pdf.js';
 
 export interface PdfKeeper {
@@ -32,7 +32,7 @@ interface DeckQueue {
   /** The loop printing this deck, while it runs. */
   running?: Promise<void>;
   /** The print view of its next print, loaded ahead. */
-  ahead: PrintViewAhead;
+  ahead: PrintAhead;
 }
 
 export function createPdfKeeper(options: PdfKeeperOptions): PdfKeeper {
@@ -40,7 +40,7 @@ export function createPdfKeeper(options: PdfKeeperOptions): PdfKeeper {
   let browser: Promise<Browser> | undefined;
   let unavailable = false;
 
-  const print = async (built: BuiltDeck, ahead: PrintViewAhead): Promise<void> => {
+  const print = async (built: BuiltDeck, ahead: PrintAhead): Promise<void> => {
     const started = performance.now();
     browser ??= launchBrowser(options);
     const printed = await renderPdf(await browser, built.output, built.deck, built.deck.meta.pdf, undefined, ahead);
@@ -73,7 +73,7 @@ export function createPdfKeeper(options: PdfKeeperOptions): PdfKeeper {
         options.log(`pdf: not kept up to date: ${problem}`);
         return;
       }
-      const queue = queues.get(built.slug) ?? { ahead: printViewAhead() };
+      const queue = queues.get(built.slug) ?? { ahead: printAhead() };
       queues.set(built.slug, queue);
       queue.next = built;
       queue.running ??= drain(queue);

@@ -120,8 +120,15 @@ export function saveSpliced(doc: PDFDocument): Promise<Uint8Array> {
   return doc.save({ useObjectStreams: false, objectsPerTick: Infinity, addDefaultPage: false, updateFieldAppearances: false });
 }
 
-/** {@link splicePdfs}, as a document not yet saved: the export finishes it (pdf-finish.ts) without writing and reading it back. */
-export async function splicedDocument(sources: readonly Uint8Array[], pages: readonly SplicedPage[]): Promise<PDFDocument> {
+/**
+ * {@link splicePdfs}, as a document not yet saved: the export finishes it (pdf-finish.ts) without
+ * writing and reading it back. A source may come already loaded (by {@link loadForSplice}); it is
+ * only read from, once.
+ */
+export async function splicedDocument(
+  sources: ReadonlyArray<Uint8Array | PDFDocument>,
+  pages: readonly SplicedPage[],
+): Promise<PDFDocument> {
   if (pages.length === 0) throw new RangeError('splicePdfs needs at least one page');
   const out = await PDFDocument.create({ updateMetadata: false });
   const loaded = new Map<number, Source>();
@@ -143,10 +150,15 @@ export async function splicedDocument(sources: readonly Uint8Array[], pages: rea
   return out;
 }
 
-async function loadSource(bytes: Uint8Array, index: number, dest: PDFContext): Promise<Source> {
+/** Loads a PDF as a source for {@link splicedDocument}. */
+export function loadForSplice(bytes: Uint8Array): Promise<PDFDocument> {
+  return PDFDocument.load(bytes, { updateMetadata: false, parseSpeed: ParseSpeeds.Fastest });
+}
+
+async function loadSource(bytes: Uint8Array | PDFDocument, index: number, dest: PDFContext): Promise<Source> {
   let doc: PDFDocument;
   try {
-    doc = await PDFDocument.load(bytes, { updateMetadata: false, parseSpeed: ParseSpeeds.Fastest });
+    doc = bytes instanceof PDFDocument ? bytes : await loadForSplice(bytes);
   } catch (error) {
     throw new Error(`splicePdfs: source ${index} is not a PDF pdf-lib can read: ${(error as Error).message}`, { cause: error });
   }

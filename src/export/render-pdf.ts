@@ -23,7 +23,7 @@ import {
   type ReusePlan,
 } from './pdf-reuse.js';
 import { saveSpliced, splicedDocument, type SplicedPage } from './pdf-splice.js';
-import type { PrintViewAhead } from './print-view-ahead.js';
+import type { PrintAhead } from './print-ahead.js';
 import {
   fitOverflowingSlides,
   layoutHandout,
@@ -219,7 +219,7 @@ interface PrintJob {
   deck: Deck;
   options: PdfOptions;
   onStep: (step: PdfStep) => void;
-  /** The page with this export's print view loaded ahead (print-view-ahead.ts), for the first print that asks; then none. */
+  /** The page with this export's print view loaded ahead (print-ahead.ts), for the first print that asks; then none. */
   claimAhead(): LoadedAhead | undefined;
 }
 
@@ -320,7 +320,7 @@ async function printWhole(job: PrintJob, plan: ReusePlan | undefined): Promise<U
  * Prints the slides that changed and splices their pages with the last export's. Undefined when
  * the last PDF turns out unreadable (a damaged cache): then the deck is printed whole.
  */
-async function printChanges(job: PrintJob, plan: ReusePlan): Promise<Unfinished | undefined> {
+async function printChanges(job: PrintJob, plan: ReusePlan, lastLoaded: PDFDocument | undefined): Promise<Unfinished | undefined> {
   const { deck } = job;
   const changed = plan.slides.filter((_, i) => !plan.kept[i]).map((s) => s.range.start);
   const printed = changed.length > 0 ? await printDeck(job, changed) : undefined;
@@ -328,7 +328,7 @@ async function printChanges(job: PrintJob, plan: ReusePlan): Promise<Unfinished 
   let raw = plan.lastPdf!;
   let doc: PDFDocument | undefined;
   if (pages.length !== plan.keptPages || pages.some((p, i) => p.source !== 0 || p.page !== i)) {
-    doc = await splicedDocument([plan.lastPdf!, ...(printed?.pdf ? [printed.pdf] : [])], pages).catch(() => undefined);
+    doc = await splicedDocument([lastLoaded ?? plan.lastPdf!, ...(printed?.pdf ? [printed.pdf] : [])], pages).catch(() => undefined);
     if (!doc) return undefined;
     raw = await saveSpliced(doc); // for the next export, before finishPdf changes it
   }
@@ -358,7 +358,7 @@ export async function renderPdf(
   deck: Deck,
   options: PdfOptions,
   onStep: (step: PdfStep) => void = () => undefined,
-  ahead?: PrintViewAhead,
+  ahead?: PrintAhead,
 ): Promise<PdfResult> {
   let unclaimed: LoadedAhead | undefined;
   try {
@@ -372,7 +372,8 @@ export async function renderPdf(
     };
     const job: PrintJob = { browser, deckHtml, deck, options, onStep, claimAhead };
     const reusing = plan?.lastPdf && plan.kept.some(Boolean) ? plan : undefined;
-    const made = (reusing && (await printChanges(job, reusing))) ?? (await printWhole(job, plan));
+    const lastLoaded = reusing && (await ahead?.takeLoaded(reusing.lastPdf!));
+    const made = (reusing && (await printChanges(job, reusing, lastLoaded))) ?? (await printWhole(job, plan));
     onStep('finishing');
     const bytes = await finishPdf(made.doc ?? made.raw, {
       title: deck.meta.title,
@@ -385,6 +386,7 @@ export async function renderPdf(
     // A cache that cannot be written costs only the next export's time.
     if (plan && made.runs)
       await keepForNextExport(plan, made.raw, made.reusedPages > 0, made.runs, made.diagnostics).catch(() => undefined);
+    if (plan && made.runs) ahead?.keepLoaded(made.raw);
     if (plan) ahead?.prepare(browser, deckHtml, deck, options, plan.deckKey);
     return { bytes, pages: made.map.pageCount, diagnostics: made.diagnostics, reusedPages: made.reusedPages };
   } catch (error) {
