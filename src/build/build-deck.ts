@@ -7,6 +7,7 @@ import type { Deck, Diagnostic } from '../model/deck.js';
 import { DeckError } from '../model/deck-error.js';
 import { diagnostic } from '../model/diagnostic.js';
 import { checkDeck } from '../check/check-deck.js';
+import type { SlideMemo } from '../compile/slide-memo.js';
 import { parseDeck } from '../compile/parse-deck.js';
 import { renderDeck, type Script, type Stylesheet } from '../compile/render-deck.js';
 import { READING_VIEW_DIR, renderReadingView } from '../compile/render-reading-view.js';
@@ -48,6 +49,8 @@ export interface BuildOptions extends Separators {
   pdfLink?: boolean;
   /** Draws the ```mermaid diagrams the cache lacks (the caller has the browser); without it they are shown as code. */
   drawDiagrams?: DiagramDrawer;
+  /** The deck's slides from its last build, reused where unchanged (`serve`; see compile/slide-memo.ts). */
+  slideMemo?: SlideMemo;
 }
 
 /** The deck's title-slide image: where it goes, and whether the one on disk shows this build. */
@@ -121,6 +124,7 @@ export async function compileDeckFile(
       notesSeparator: options.notesSeparator,
       safe: options.safe,
       settings: project.settings,
+      memo: options.slideMemo,
     });
   let deck = parse();
   // Code in the deck's own palette, diagrams in its theme (known once its front matter is read): again.

@@ -14,6 +14,7 @@ import { readDeckOptions } from './deck-options.js';
 import { readFrontMatter, type FrontMatter } from './front-matter.js';
 import { withProjectSettings } from './project-config.js';
 import { slideTitle } from './slide-title.js';
+import { useSlideMemo, type RenderedSlide, type SlideMemo } from './slide-memo.js';
 import { readSlideSources, sourcesSlides, type SlideSources } from './sources-slide.js';
 import { REVEAL_MD_SEPARATORS, splitSlides, type Separators, type SlideSource } from './split-slides.js';
 import { uiStrings } from './ui-strings.js';
@@ -33,6 +34,8 @@ export interface ParseOptions extends Separators {
   safe?: boolean;
   /** The project's settings (its config file, checked already): the front matter wins over them. */
   settings?: Record<string, unknown>;
+  /** Slides of the last parse of this deck, reused where nothing they were made from changed (slide-memo.ts; the dev server's). */
+  memo?: SlideMemo;
 }
 
 /** Slide attributes that name a local file the deck must carry. */
@@ -89,27 +92,31 @@ export function parseDeck(input: string, options: ParseOptions = {}): Deck {
   // The words on video stills, in the deck's language (a wrong `lang` is reported by readDeckOptions).
   const ui = uiStrings(typeof fm.data.lang === 'string' ? fm.data.lang : 'en');
   const videoText = { watch: ui.watchVideo, videoOn: ui.videoOn, file: ui.videoFile, qrCode: ui.qrCode };
+  const reading = mathReading(fm.data.math, fm.body); // one reading for the whole deck
+  const memo = useSlideMemo(
+    options.math ? undefined : options.memo,
+    JSON.stringify([fm.data, reading, options.file, options.fallbackTitle, options.safe]),
+    { highlight: options.highlight, diagrams: options.diagrams, resolveAsset: options.resolveAsset },
+  );
   const md = createMarkdown({
-    highlight: options.highlight,
+    highlight: memo.world.highlight,
     math: options.math,
-    diagrams: options.diagrams,
+    diagrams: memo.world.diagrams,
     gapLabels: ui,
     chartWords: ui.chart,
     diagramKinds: ui.diagramKinds,
     safe: options.safe,
   });
-  const reading = mathReading(fm.data.math, fm.body); // one reading for the whole deck
   const sources = new Map<Slide, SlideSources>(); // what each slide cites, for `sources: true`
   let count = 0;
 
-  const renderSlide = (source: SlideSource): Slide => {
-    count++;
+  const renderSlide = (source: SlideSource, docId: string): RenderedSlide => {
     const env = createSlideEnv({
       file: options.file,
       line: source.body.line,
-      docId: `s${count}`,
+      docId,
       incremental,
-      resolveAsset: options.resolveAsset,
+      resolveAsset: memo.world.resolveAsset,
       videoText,
       mathReading: reading,
     });
@@ -132,7 +139,6 @@ export function parseDeck(input: string, options: ParseOptions = {}): Deck {
       const url = useAsset(env, src, kind, source.range.start, `background ${kind} "${src}"`);
       if (url) env.slideAttributes[key] = url;
     }
-    diagnostics.push(...env.diagnostics);
     const slide: Slide = {
       range: source.range,
       title: slideTitle(tokens),
@@ -146,15 +152,24 @@ export function parseDeck(input: string, options: ParseOptions = {}): Deck {
       videos: env.videos,
       children: [],
     };
+    return { slide, cited, diagnostics: env.diagnostics };
+  };
+
+  const slideOf = (source: SlideSource): Slide => {
+    const docId = `s${++count}`;
+    const key = JSON.stringify([docId, source]);
+    const { slide, cited, diagnostics: found } = memo.reuse(key) ?? memo.render(key, () => renderSlide(source, docId));
+    diagnostics.push(...found);
     sources.set(slide, cited);
     return slide;
   };
 
   const slides = stacks.map((stack) => {
-    const [first, ...rest] = stack.map(renderSlide);
+    const [first, ...rest] = stack.map(slideOf);
     first.children = rest;
     return first;
   });
+  memo.finish();
 
   const firstHeading = slides.flatMap((s) => [s, ...s.children]).find((s) => s.title)?.title ?? '';
   const meta = readDeckOptions(

@@ -7,6 +7,7 @@ import path from 'node:path';
 import type { Diagnostic } from '../model/deck.js';
 import { DeckError } from '../model/deck-error.js';
 import { buildDeck, type BuildOptions, type BuiltDeck } from '../build/build-deck.js';
+import { createSlideMemo, type SlideMemo } from '../compile/slide-memo.js';
 import { deckSlug, shownPath } from '../build/deck-files.js';
 import { writeIndex } from '../build/build-site.js';
 import { findDecks } from '../build/find-decks.js';
@@ -59,6 +60,8 @@ interface DeckState {
   stamp?: string;
   /** Warnings already printed: each rebuild prints only new ones. */
   printed: Set<string>;
+  /** The slides of the last parse, for the next (a save most often changes one slide). */
+  memo: SlideMemo;
 }
 
 const hash = (text: string): string => createHash('sha256').update(text).digest('hex');
@@ -102,7 +105,7 @@ export function createLiveSite(options: LiveSiteOptions): LiveSite {
     const slug = deckSlug(file);
     let state = decks.get(file);
     if (!state) {
-      state = { slug, inputs: [], printed: new Set() };
+      state = { slug, inputs: [], printed: new Set(), memo: createSlideMemo() };
       decks.set(file, state);
       // Until a build names its images, the deck file itself is what to watch.
       watch(state, file, [file]);
@@ -110,7 +113,7 @@ export function createLiveSite(options: LiveSiteOptions): LiveSite {
     state.stamp = await inputsStamp(state.inputs);
     let built;
     try {
-      built = await buildDeck(file, { ...options.build, outDir });
+      built = await buildDeck(file, { ...options.build, outDir, slideMemo: state.memo });
     } catch (error) {
       fail(state, file, error);
       return false;
