@@ -3,7 +3,7 @@
 // reconnects when the server restarts. Bundled on its own; the server adds it to each page.
 
 // The server's messages, as types only: the bundle takes no code from the server.
-import type { ReloadMessage } from '../server/messages.js';
+import type { ChangedSections, ReloadMessage } from '../server/messages.js';
 
 /** The parts of the reveal.js API used here (window.Reveal, made by the deck's runtime). */
 interface RevealLike {
@@ -126,6 +126,41 @@ function swapChangedSlides(reveal: RevealLike, slides: Element, freshSlides: Ele
   return true;
 }
 
+/**
+ * Swaps in the changed slides the server sent, without fetching the page; false when this page
+ * cannot take them so (no page fetched yet to compare with, another shape, a changed <section> tag).
+ */
+function swapSentSlides(reveal: RevealLike, slides: Element, sent: ChangedSections): boolean {
+  const before = lastSlides;
+  const current = slides.querySelectorAll('section[data-line]');
+  if (!before || current.length !== before.length || shapeOf(slides) !== sent.shape) return false;
+  const parsed = sent.changed.map(([i, html]) => {
+    const template = document.createElement('template');
+    template.innerHTML = html;
+    return [i, template.content.firstElementChild] as const;
+  });
+  if (parsed.some(([i, section]) => !section || i >= current.length || openTag(section.outerHTML) !== openTag(before[i]))) return false;
+  const { h, v, f } = reveal.getIndices();
+  for (const [i, section] of parsed) {
+    current[i].innerHTML = section!.innerHTML;
+    reveal.syncSlide(current[i]);
+    before[i] = section!.outerHTML;
+  }
+  settle(reveal, h, v, f);
+  return true;
+}
+
+/** Back to the slide and fragment shown before the swap, and the speaker view told. */
+function settle(reveal: RevealLike, h: number, v: number | undefined, f: number | undefined): void {
+  reveal.slide(h, v, f);
+  // The speaker view hears about notes only on navigation events, and slide() sends none when
+  // the indices stay the same: tell it the current slide is a new one.
+  reveal.dispatchEvent({
+    type: 'slidechanged',
+    data: { indexh: h, indexv: v ?? 0, previousSlide: null, currentSlide: reveal.getCurrentSlide(), origin: 'deckmark-live-reload' },
+  });
+}
+
 function swapSlides(reveal: RevealLike, slides: Element, fresh: Document): void {
   const { h, v, f } = reveal.getIndices();
   const freshSlides = fresh.querySelector('.reveal .slides')!;
@@ -145,16 +180,17 @@ function swapSlides(reveal: RevealLike, slides: Element, fresh: Document): void 
     requestAnimationFrame(() => requestAnimationFrame(() => slides.classList.remove('disable-slide-transitions')));
   }
   lastSlides = sources;
-  reveal.slide(h, v, f);
-  // The speaker view hears about notes only on navigation events, and slide() sends none when
-  // the indices stay the same: tell it the current slide is a new one.
-  reveal.dispatchEvent({
-    type: 'slidechanged',
-    data: { indexh: h, indexv: v ?? 0, previousSlide: null, currentSlide: reveal.getCurrentSlide(), origin: 'deckmark-live-reload' },
-  });
+  settle(reveal, h, v, f);
 }
 
-async function apply(parts: { slides: boolean; styles: boolean }): Promise<void> {
+/** What an update brings: the parts that changed, and the changed slides when the server sent them. */
+interface Wanted {
+  slides: boolean;
+  styles: boolean;
+  sections?: ChangedSections;
+}
+
+async function apply(parts: Wanted): Promise<void> {
   const reveal = (window as unknown as { Reveal?: RevealLike }).Reveal;
   const slides = document.querySelector('.reveal .slides');
   // The stand-in page of a deck that had not built, or a deck still starting: load it whole.
@@ -162,6 +198,11 @@ async function apply(parts: { slides: boolean; styles: boolean }): Promise<void>
     location.reload();
     return;
   }
+  if (!parts.styles && parts.sections && swapSentSlides(reveal, slides, parts.sections)) {
+    live.updates += 1;
+    return;
+  }
+  live.fetches += 1;
   const response = await fetch(location.pathname, { cache: 'no-store' });
   if (!response.ok) return; // gone meanwhile: a `removed` message says so
   const fresh = new DOMParser().parseFromString(await response.text(), 'text/html');
@@ -173,11 +214,12 @@ async function apply(parts: { slides: boolean; styles: boolean }): Promise<void>
 }
 
 // Updates run one at a time; those that arrive meanwhile merge into the next.
-let wanted = { slides: false, styles: false };
+let wanted: Wanted = { slides: false, styles: false };
 let running = false;
 
-async function update(parts: { slides: boolean; styles: boolean }): Promise<void> {
-  wanted = { slides: wanted.slides || parts.slides, styles: wanted.styles || parts.styles };
+async function update(parts: Wanted): Promise<void> {
+  const merging = wanted.slides || wanted.styles; // two builds' slides in one: the page is fetched
+  wanted = { slides: wanted.slides || parts.slides, styles: wanted.styles || parts.styles, sections: merging ? undefined : parts.sections };
   if (running) return;
   running = true;
   try {
@@ -210,8 +252,8 @@ function onMessage(message: ReloadMessage): void {
   }
 }
 
-/** The channel's state, on window for tests and for whoever debugs a page. */
-const live = { connected: false, updates: 0 };
+/** The channel's state, on window for tests, the benchmark and whoever debugs a page. */
+const live = { connected: false, updates: 0, fetches: 0, lastMessageAt: 0 };
 (window as unknown as { deckmarkLiveReload: typeof live }).deckmarkLiveReload = live;
 
 let delay = 250;
@@ -231,7 +273,10 @@ function connect(): void {
     }
     connectedBefore = true;
   });
-  socket.addEventListener('message', (event) => onMessage(JSON.parse(String(event.data)) as ReloadMessage));
+  socket.addEventListener('message', (event) => {
+    live.lastMessageAt = performance.timeOrigin + performance.now();
+    onMessage(JSON.parse(String(event.data)) as ReloadMessage);
+  });
   // Backoff: a server that is down for long is asked twice a few seconds, not hammered.
   socket.addEventListener('close', () => {
     live.connected = false;

@@ -62,6 +62,26 @@ export function renderSection(slide: Slide): string {
   return `<section${attributes}>\n${slide.html}${notes}</section>\n`;
 }
 
+/**
+ * The built page cut at its slides: each slide's <section> as {@link renderSection} makes it (in
+ * print order: a stack's slides after its first), and the page without them. Undefined when a
+ * section is not in the page as rendered (the page was changed after compiling).
+ */
+export function cutAtSections(html: string, deck: Deck): { sections: string[]; rest: string } | undefined {
+  const sections: string[] = [];
+  let rest = '';
+  let cursor = 0;
+  for (const slide of deck.slides.flatMap((s) => [s, ...s.children])) {
+    const section = renderSection(slide);
+    const at = html.indexOf(section, cursor);
+    if (at < 0) return undefined;
+    rest += html.slice(cursor, at);
+    sections.push(section);
+    cursor = at + section.length;
+  }
+  return { sections, rest: rest + html.slice(cursor) };
+}
+
 function renderStack(slide: Slide): string {
   if (slide.children.length === 0) return renderSection(slide);
   return `<section>\n${[slide, ...slide.children].map(renderSection).join('')}</section>\n`;

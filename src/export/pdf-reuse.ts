@@ -15,7 +15,7 @@ import { mkdir, readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { decodeHTML } from 'entities';
 import type { Deck, Diagnostic, PdfOptions, Slide, SlideSize } from '../model/deck.js';
-import { DOWNLOAD_LINK, renderSection } from '../compile/render-deck.js';
+import { cutAtSections, DOWNLOAD_LINK, renderSection } from '../compile/render-deck.js';
 import { deckmarkCacheDir } from '../build/cache-dir.js';
 import { packageVersion } from '../build/paths.js';
 import { findProjectRoot } from '../build/project-root.js';
@@ -103,23 +103,16 @@ async function assetsDigest(deckDir: string): Promise<string> {
  * from sections could not tell what changed: everything is printed).
  */
 function deckKeys(html: string, deck: Deck, context: string): { deckKey: string; keys: string[] } | undefined {
-  let rest = '';
-  const keys: string[] = [];
+  const cut = cutAtSections(html, deck);
+  if (!cut) return undefined;
   const numbered = Boolean(deck.meta.reveal.slideNumber);
-  const total = printedSlides(deck).length;
-  let cursor = 0;
-  for (const [h, stack] of deck.slides.entries()) {
-    for (const [v, slide] of [stack, ...stack.children].entries()) {
-      const section = renderSection(slide);
-      const at = html.indexOf(section, cursor);
-      if (at < 0) return undefined;
-      rest += html.slice(cursor, at);
-      cursor = at + section.length;
-      const place = numbered ? `${h}.${v}/${total}` : ''; // what its slide number shows
-      keys.push(sha(section.replace(` data-line="${slide.range.start}"`, ''), place));
-    }
-  }
-  return { deckKey: sha(context, (rest + html.slice(cursor)).replace(DOWNLOAD_LINK, '')), keys };
+  const places = deck.slides.flatMap((stack, h) => [stack, ...stack.children].map((_, v) => `${h}.${v}`));
+  const slides = printedSlides(deck);
+  const keys = cut.sections.map((section, i) => {
+    const place = numbered ? `${places[i]}/${slides.length}` : ''; // what its slide number shows
+    return sha(section.replace(` data-line="${slides[i].range.start}"`, ''), place);
+  });
+  return { deckKey: sha(context, cut.rest.replace(DOWNLOAD_LINK, '')), keys };
 }
 
 /** The cache file of a deck's PDF printed with these options. */

@@ -7,12 +7,13 @@ import path from 'node:path';
 import type { Diagnostic } from '../model/deck.js';
 import { DeckError } from '../model/deck-error.js';
 import { buildDeck, type BuildOptions, type BuiltDeck } from '../build/build-deck.js';
+import { cutAtSections } from '../compile/render-deck.js';
 import { createSlideMemo, type SlideMemo } from '../compile/slide-memo.js';
 import { deckSlug, shownPath } from '../build/deck-files.js';
 import { writeIndex } from '../build/build-site.js';
 import { findDecks } from '../build/find-decks.js';
 import { deckInputs, inputsStamp } from './deck-inputs.js';
-import type { ReloadMessage } from './messages.js';
+import type { ChangedSections, ReloadMessage } from './messages.js';
 
 /** How the server prints; the CLI passes its own formatters so terminal and page say the same. */
 export interface Reporter {
@@ -62,6 +63,8 @@ interface DeckState {
   printed: Set<string>;
   /** The slides of the last parse, for the next (a save most often changes one slide). */
   memo: SlideMemo;
+  /** The last good build's page cut at its slides (compile/render-deck.ts, cutAtSections). */
+  cut?: { sections: string[]; rest: string };
 }
 
 const hash = (text: string): string => createHash('sha256').update(text).digest('hex');
@@ -78,6 +81,14 @@ async function fingerprint(html: string, deckDir: string): Promise<{ slides: str
   const inline = [...head.matchAll(/<style>[\s\S]*?<\/style>/g)].map((m) => m[0]);
   const css = await Promise.all(hrefs.map((href) => readFile(path.join(deckDir, href), 'utf8').catch(() => '')));
   return { slides: hash(html.slice(end)), styles: hash(JSON.stringify([hrefs, inline, css])) };
+}
+
+/** The slides that changed between two builds, when nothing else on the page did and their number is the same. */
+function changedSections(before: DeckState['cut'], after: DeckState['cut'], deck: BuiltDeck['deck']): ChangedSections | undefined {
+  if (!before || !after || before.rest !== after.rest || before.sections.length !== after.sections.length) return undefined;
+  const changed = after.sections.flatMap((html, i): Array<[number, string]> => (html === before.sections[i] ? [] : [[i, html]]));
+  const shape = deck.slides.map((s) => (s.children.length > 0 ? s.children.length + 1 : 0)).join(',');
+  return { shape, changed };
 }
 
 export function createLiveSite(options: LiveSiteOptions): LiveSite {
@@ -126,16 +137,20 @@ export function createLiveSite(options: LiveSiteOptions): LiveSite {
     for (const line of lines) if (!state.printed.has(line)) reporter.log(line);
     state.printed = new Set(lines);
 
-    const next = await fingerprint(await readFile(built.output, 'utf8'), path.dirname(built.output));
+    const html = await readFile(built.output, 'utf8');
+    const next = await fingerprint(html, path.dirname(built.output));
     const slides = next.slides !== state.slides;
     const styles = next.styles !== state.styles;
+    const cut = cutAtSections(html, built.deck);
+    const sections = slides && !styles ? changedSections(state.cut, cut, built.deck) : undefined;
+    state.cut = cut;
     const fixed = state.error !== undefined;
     const manifest = JSON.stringify(built.manifest);
     const indexChanged = manifest !== state.manifest;
     Object.assign(state, next, { manifest, error: undefined });
     options.onBuilt?.(built);
     // A fix that brings back the last good deck changes nothing, but the overlay must go.
-    if (slides || styles || fixed) options.send({ type: 'update', slug, slides, styles });
+    if (slides || styles || fixed) options.send({ type: 'update', slug, slides, styles, ...(sections && { sections }) });
     return indexChanged;
   };
 

@@ -77,6 +77,43 @@ describe('live reload in Chromium', () => {
     });
   });
 
+  it('swaps the changed slides the server sends without fetching the page, unless their <section> tag changed', async () => {
+    await browse(async (page) => {
+      await openOnSlideThree(page);
+      const fetches = () => page.evaluate(() => (window as any).deckmarkLiveReload.fetches as number);
+      const showing = (text: string) =>
+        page.waitForFunction(
+          (t) => document.querySelector('.reveal .slides section.present')?.textContent?.includes(t),
+          { timeout: 10_000 },
+          text,
+        );
+      writeFileSync(project.deck, deckText('First edit on three'));
+      await showing('First edit on three'); // the first update fetches the page: slides to compare with
+      const before = await fetches();
+
+      writeFileSync(project.deck, deckText('Second edit on **three**'));
+      await showing('Second edit on three');
+      expect(await fetches()).toBe(before);
+      expect(await position(page)).toMatchObject({ h: 2, v: 0, marker: 1 });
+      // The slides as a fresh load of the page has them.
+      const slidesOf = (p: Page) => p.$$eval('.reveal .slides section[data-line]', (all) => all.map((s) => s.innerHTML));
+      const swapped = await slidesOf(page);
+      const loaded = await browse(async (fresh) => {
+        await fresh.goto(`${origin}/deck/`, { waitUntil: 'load' });
+        await fresh.waitForFunction(() => (window as any).Reveal?.isReady());
+        return slidesOf(fresh);
+      });
+      expect(swapped).toEqual(loaded);
+
+      // A new attribute on the slide's <section>: reveal.js must sync it whole, so the page fetches itself.
+      writeFileSync(project.deck, deckText('<!-- .slide: data-background-color="#0b3d5c" -->\n\nThird edit on three'));
+      await showing('Third edit on three');
+      expect(await fetches()).toBe(before + 1);
+      expect(await page.$eval('.reveal .slides section.present', (s) => s.getAttribute('data-background-color'))).toBe('#0b3d5c');
+      expect(await position(page)).toMatchObject({ h: 2, v: 0, marker: 1 });
+    });
+  });
+
   it('shows a broken save as an overlay with file:line, keeps the last good deck, and clears it on the next good save', async () => {
     await browse(async (page) => {
       await openOnSlideThree(page);
