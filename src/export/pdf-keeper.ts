@@ -35,8 +35,17 @@ interface DeckQueue {
   ahead: PrintAhead;
 }
 
+/**
+ * How many decks keep a page loaded ahead for their next print (print-ahead.ts): those printed
+ * last, the ones being edited. Each page is a renderer of its own; a folder of fifty decks must
+ * not hold fifty.
+ */
+export const DECKS_PRINTED_AHEAD = 2;
+
 export function createPdfKeeper(options: PdfKeeperOptions): PdfKeeper {
   const queues = new Map<string, DeckQueue>();
+  /** The decks printed last, the last first. */
+  const recent: DeckQueue[] = [];
   let browser: Promise<Browser> | undefined;
   let unavailable = false;
 
@@ -57,6 +66,8 @@ export function createPdfKeeper(options: PdfKeeperOptions): PdfKeeper {
       queue.next = undefined;
       try {
         await print(built, queue.ahead);
+        recent.splice(0, recent.length, queue, ...recent.filter((q) => q !== queue));
+        for (const older of recent.splice(DECKS_PRINTED_AHEAD)) void older.ahead.close();
       } catch (error) {
         options.log(error instanceof DeckError ? options.formatError(error) : `pdf: ${built.slug}: ${String(error)}`);
       }

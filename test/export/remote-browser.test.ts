@@ -6,11 +6,14 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { exportPdf } from '../../src/api/index.js';
+import { buildDeck } from '../../src/build/build-deck.js';
+import { createPdfKeeper, DECKS_PRINTED_AHEAD } from '../../src/export/pdf-keeper.js';
 import { findBrowser } from '../../src/export/browser/find.js';
 import { launchBrowser } from '../../src/export/browser/launch.js';
 import { DeckError } from '../../src/model/deck-error.js';
 import { tempDir } from '../helpers/cli.js';
 import { readPdf } from '../helpers/read-pdf.js';
+import { until } from '../server/fixture.js';
 
 let remote: ChildProcess;
 let profile: string;
@@ -87,6 +90,34 @@ describe('a remote browser', () => {
       delete process.env.DECKMARK_BROWSER_WS;
     }
   });
+
+  it('serve --pdf keeps a page loaded ahead for the decks printed last only, and closes them', async () => {
+    const dir = tempDir('deckmark-remote-keeper-');
+    writeFileSync(path.join(dir, 'package.json'), '{}');
+    const keeper = createPdfKeeper({ browserWsEndpoint: endpoint, log: () => undefined, formatError: (e) => e.message });
+    const waiting = async () => {
+      const viewer = await launchBrowser({ browserWsEndpoint: endpoint });
+      try {
+        return (await viewer.pages()).filter((p) => p.url().endsWith('/index.html')).length;
+      } finally {
+        await viewer.close();
+      }
+    };
+    try {
+      for (const name of ['en', 'to', 'tre', 'fire']) {
+        const file = path.join(dir, `${name}.md`);
+        writeFileSync(file, `# Lysbilde ${name}\n\n---\n\n# Neste\n`);
+        keeper.update(await buildDeck(file, { outDir: path.join(dir, 'site'), pdfLink: true }));
+        await keeper.settled(name);
+      }
+      await until(async () => (await waiting()) === DECKS_PRINTED_AHEAD, 10_000);
+      await new Promise((r) => setTimeout(r, 300)); // and no more come
+      expect(await waiting()).toBe(DECKS_PRINTED_AHEAD);
+    } finally {
+      await keeper.close();
+    }
+    expect(await waiting()).toBe(0);
+  }, 60_000);
 
   it('that cannot be reached is a clear error, and a non-URL a usage error', async () => {
     const unreachable = await launchBrowser({ browserWsEndpoint: 'ws://127.0.0.1:9/devtools/browser/none' }).catch((e: unknown) => e);
