@@ -1,5 +1,6 @@
 // Tests finding a browser (with injected file checks) and launching real Chromium with offline pages.
 import fs from 'node:fs';
+import type { Page } from 'puppeteer-core';
 import { describe, expect, it } from 'vitest';
 import { findBrowser } from '../../src/export/browser/find.js';
 import { launchBrowser, withBrowser } from '../../src/export/browser/launch.js';
@@ -129,13 +130,25 @@ describe('launchBrowser and withPage', { timeout: 60_000 }, () => {
     });
   });
 
+  it('lends the blank tab the browser opened with first (one window fewer), then pages in windows of their own', async () => {
+    await withBrowser(async (browser) => {
+      const [blank] = await browser.pages();
+      await withPage(browser, async (first) => {
+        expect(first).toBe(blank);
+        await withPage(browser, async (second) => expect(second).not.toBe(blank));
+      });
+      await withPage(browser, async (again) => expect(again).not.toBe(blank)); // closed with its first use
+    });
+  });
+
   it('lets through what allow() accepts and closes the page', async () => {
     await withBrowser(async (browser) => {
       const seen: string[] = [];
-      const pagesBefore = (await browser.pages()).length;
+      let lent: Page | undefined;
       const blocked = await withPage(
         browser,
         async (page) => {
+          lent = page;
           await page.goto('data:text/html,<img src="https://a.test/1.png"><img src="https://b.test/2.png">');
           return blockedRequests(page);
         },
@@ -149,7 +162,8 @@ describe('launchBrowser and withPage', { timeout: 60_000 }, () => {
       );
       expect(seen).toContain('https://a.test/1.png');
       expect(blocked).toEqual(['https://b.test/2.png']);
-      expect((await browser.pages()).length).toBe(pagesBefore);
+      expect(lent!.isClosed()).toBe(true);
+      expect(await browser.pages()).not.toContain(lent);
     });
   });
 

@@ -7,6 +7,7 @@ import type { Browser } from 'puppeteer-core';
 import { DeckError } from '../../model/deck-error.js';
 import { forgetOpenBrowser, trackOpenBrowser, type OpenBrowser } from './exit-guard.js';
 import { BROWSER_WS_ENV, findBrowser } from './find.js';
+import { offerFirstPage } from './pages.js';
 import { newProfileDir } from './profiles.js';
 
 export interface LaunchBrowserOptions {
@@ -94,6 +95,8 @@ export async function launchBrowser(options: LaunchBrowserOptions = {}): Promise
 
   const open: OpenBrowser = { process: browser.process(), userDataDir };
   trackOpenBrowser(open);
+  const [blank] = await browser.pages().catch(() => []);
+  if (blank) offerFirstPage(browser, blank);
 
   let cleaned: Promise<void> | undefined;
   const cleanUp = (): Promise<void> =>
