@@ -109,43 +109,41 @@ const slideSources = (root: ParentNode): string[] => [...root.querySelectorAll('
 const shapeOf = (root: Element): string => [...root.children].map((s) => s.querySelectorAll(':scope > section').length).join(',');
 const openTag = (html: string): string => html.slice(0, html.indexOf('>'));
 
-/** Swaps only the slides whose content changed, when nothing else did; false when it can't. */
-function swapChangedSlides(reveal: RevealLike, slides: Element, freshSlides: Element, sources: string[]): boolean {
+/**
+ * Swaps the `changed` slides (index among the page's slides, new <section>) into the page in
+ * place, when the page's slides are those of the last page fetched and keep their number and
+ * `shape`; false when it can't. A changed <section> tag (attributes, background) needs reveal's
+ * full sync instead.
+ */
+function swapInPlace(reveal: RevealLike, slides: Element, shape: string, changed: Array<readonly [number, Element]>): boolean {
   const before = lastSlides;
   const current = slides.querySelectorAll('section[data-line]');
-  if (!before || before.length !== sources.length || current.length !== sources.length || shapeOf(slides) !== shapeOf(freshSlides))
-    return false;
-  // A changed <section> tag (attributes, background) needs reveal's full sync.
-  if (sources.some((html, i) => openTag(html) !== openTag(before[i]))) return false;
-  const fresh = freshSlides.querySelectorAll('section[data-line]');
-  sources.forEach((html, i) => {
-    if (html === before[i]) return;
-    current[i].innerHTML = fresh[i].innerHTML;
+  if (!before || current.length !== before.length || shapeOf(slides) !== shape) return false;
+  if (changed.some(([i, section]) => i >= current.length || openTag(section.outerHTML) !== openTag(before[i]))) return false;
+  for (const [i, section] of changed) {
+    current[i].innerHTML = section.innerHTML;
     reveal.syncSlide(current[i]);
-  });
+    before[i] = section.outerHTML;
+  }
   return true;
 }
 
-/**
- * Swaps in the changed slides the server sent, without fetching the page; false when this page
- * cannot take them so (no page fetched yet to compare with, another shape, a changed <section> tag).
- */
+/** The slides of a fetched page whose HTML differs from the last page's. */
+function changedIn(freshSlides: Element, sources: string[]): Array<readonly [number, Element]> {
+  const fresh = freshSlides.querySelectorAll('section[data-line]');
+  return sources.flatMap((html, i) => (html === lastSlides?.[i] ? [] : [[i, fresh[i]] as const]));
+}
+
+/** Swaps in the changed slides the server sent, without fetching the page; false when this page cannot take them so. */
 function swapSentSlides(reveal: RevealLike, slides: Element, sent: ChangedSections): boolean {
-  const before = lastSlides;
-  const current = slides.querySelectorAll('section[data-line]');
-  if (!before || current.length !== before.length || shapeOf(slides) !== sent.shape) return false;
   const parsed = sent.changed.map(([i, html]) => {
     const template = document.createElement('template');
     template.innerHTML = html;
     return [i, template.content.firstElementChild] as const;
   });
-  if (parsed.some(([i, section]) => !section || i >= current.length || openTag(section.outerHTML) !== openTag(before[i]))) return false;
+  if (parsed.some(([, section]) => !section)) return false;
   const { h, v, f } = reveal.getIndices();
-  for (const [i, section] of parsed) {
-    current[i].innerHTML = section!.innerHTML;
-    reveal.syncSlide(current[i]);
-    before[i] = section!.outerHTML;
-  }
+  if (!swapInPlace(reveal, slides, sent.shape, parsed as Array<readonly [number, Element]>)) return false;
   settle(reveal, h, v, f);
   return true;
 }
@@ -168,7 +166,11 @@ function swapSlides(reveal: RevealLike, slides: Element, fresh: Document): void 
   const config = fresh.getElementById('deckmark-config')?.textContent;
   const current = document.getElementById('deckmark-config');
   const configChanged = !!config && !!current && config !== current.textContent;
-  if (configChanged || !swapChangedSlides(reveal, slides, freshSlides, sources)) {
+  const inPlace =
+    !configChanged &&
+    lastSlides?.length === sources.length &&
+    swapInPlace(reveal, slides, shapeOf(freshSlides), changedIn(freshSlides, sources));
+  if (!inPlace) {
     // New sections start without reveal's classes; without this they would fly in as if navigated to.
     slides.classList.add('disable-slide-transitions');
     slides.innerHTML = freshSlides.innerHTML;
