@@ -10,7 +10,7 @@ import type { DiagramLookup, DrawnDiagram } from '../markdown/plugins/mermaid.js
 import { deckmarkCacheDir } from './cache-dir.js';
 import type { DiagramTheme, MermaidTheme } from './diagram-theme.js';
 import { unsafeSvgReason } from './safe-svg.js';
-import { writeFileAtomic } from './write-atomic.js';
+import { readEntries, writeEntries } from './entries-file.js';
 
 /** Bump when what the drawer makes of a diagram changes, so old cache entries are not used. */
 const FORMAT = 'mermaid-svg-3';
@@ -64,12 +64,7 @@ type Entry = DrawnOrError;
 export function openDiagramCache(projectRoot: string): DiagramCache {
   const file = path.join(deckmarkCacheDir(projectRoot), 'diagrams.json');
   const version = mermaidPackage().version;
-  let entries = new Map<string, Entry>();
-  try {
-    entries = new Map(Object.entries(JSON.parse(readFileSync(file, 'utf8')) as Record<string, Entry>));
-  } catch {
-    // No cache yet, or an unreadable one: start afresh.
-  }
+  const entries = readEntries<Entry>(file);
   let theme: DiagramTheme | undefined;
   let missed = new Map<string, Miss>();
   /** Keys that could not be drawn in this build: shown as code, not stored. */
@@ -116,9 +111,7 @@ export function openDiagramCache(projectRoot: string): DiagramCache {
       return undefined;
     },
     save: async () => {
-      if (!changed) return;
-      const kept = [...entries].slice(-MAX_ENTRIES);
-      await writeFileAtomic(file, JSON.stringify(Object.fromEntries(kept))).catch(() => undefined); // a cache may fail to write
+      if (changed) await writeEntries(file, entries, MAX_ENTRIES);
     },
   };
 }

@@ -4,12 +4,11 @@
 // whose code has a palette of its own (`highlightTheme`, reveal.js's themes) gets it as a third,
 // `--shiki-deck`, shown by codePaletteCss.
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Highlighter } from '../markdown/plugins/code-blocks.js';
 import { escapeHtml } from '../markdown/html.js';
 import { deckmarkCacheDir } from './cache-dir.js';
-import { writeFileAtomic } from './write-atomic.js';
+import { readEntries, writeEntries } from './entries-file.js';
 
 const THEMES = { light: 'github-light-high-contrast', dark: 'github-dark-high-contrast' } as const;
 /** Bump when the HTML made from tokens changes, so old cache entries are not used. */
@@ -119,12 +118,7 @@ export interface HighlightCache {
 
 export function openHighlightCache(projectRoot: string): HighlightCache {
   const file = cacheFile(projectRoot);
-  let entries = new Map<string, string[] | null>();
-  try {
-    entries = new Map(Object.entries(JSON.parse(readFileSync(file, 'utf8')) as Record<string, string[] | null>));
-  } catch {
-    // No cache yet, or an unreadable one: start afresh.
-  }
+  const entries = readEntries<string[] | null>(file);
   let missed = new Map<string, Snippet>();
   let changed = false;
   let palette: string | undefined;
@@ -149,9 +143,7 @@ export function openHighlightCache(projectRoot: string): HighlightCache {
       changed = true;
     },
     save: async () => {
-      if (!changed) return;
-      const kept = [...entries].slice(-MAX_ENTRIES);
-      await writeFileAtomic(file, JSON.stringify(Object.fromEntries(kept))).catch(() => undefined); // a cache may fail to write
+      if (changed) await writeEntries(file, entries, MAX_ENTRIES);
     },
   };
 }
