@@ -14,7 +14,7 @@ import { writeDecks } from './decks.js';
 
 const REPO = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
 const RUNS = Number(process.argv[2] ?? 10);
-/** Longer than the server's quiet time and its watcher's second look, so runs do not merge. */
+/** Longer than the watcher's second look at a file, so runs do not merge. */
 const PAUSE_MS = 250;
 
 interface Case {
@@ -28,8 +28,8 @@ interface Result {
   /** Save → the page's DOM has the new text; and → the next animation frame after that. */
   dom: number[];
   frame: number[];
-  /** The parts of `dom`: save → the page gets the server's message (watch, quiet time,
-   * rebuild), then the swap (with the changed slides in the message, no fetch of the page). */
+  /** The parts of `dom`: save → the page gets the server's message (watch, rebuild), then
+   * the swap (with the changed slides in the message, no fetch of the page). */
   untilMessage: number[];
   swap: number[];
   /** Updates for which the page fetched itself (the changed slides not in the message). */
@@ -161,7 +161,7 @@ for (const r of results) {
   process.stdout.write(`\n${r.name} (${r.slides} slides)\n`);
   process.stdout.write(`  DOM updated       ${fmt(r.dom)}\n`);
   process.stdout.write(`  next frame        ${fmt(r.frame)}\n`);
-  process.stdout.write(`  save → message    ${fmt(r.untilMessage)} (watch, quiet time, rebuild, message)\n`);
+  process.stdout.write(`  save → message    ${fmt(r.untilMessage)} (watch, rebuild, message)\n`);
   if (r.build.length) process.stdout.write(`    of it rebuild   ${fmt(r.build)} (the server's own timing)\n`);
   process.stdout.write(`  message → swapped ${fmt(r.swap)} (${r.fetched} of ${r.dom.length} updates fetched the page)\n`);
 }

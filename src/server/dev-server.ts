@@ -32,8 +32,6 @@ export interface DevServerOptions {
   /** Separators and `strict`, as for `build`. */
   build?: Omit<BuildOptions, 'outDir' | 'singleFile'>;
   reporter: Reporter;
-  /** Quiet time after a file event before the rebuild starts. @defaultValue 10 */
-  quietMs?: number;
   /** Keeps every deck's PDF in step with its builds (`serve --pdf`); the decks link their PDF from the start. */
   pdf?: BackgroundPdf;
 }
@@ -144,7 +142,6 @@ export async function startServer(options: DevServerOptions): Promise<DevServer>
   const queue = createRebuildQueue(
     (files) => site!.rebuild(files),
     (error) => reporter.log(`deckmark serve: ${error instanceof DeckError ? reporter.formatError(error) : String(error)}`),
-    options.quietMs,
   );
 
   let closing: Promise<void> | undefined;

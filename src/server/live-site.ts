@@ -13,6 +13,7 @@ import { deckSlug, shownPath } from '../build/deck-files.js';
 import { writeIndex } from '../build/build-site.js';
 import { findDecks } from '../build/find-decks.js';
 import { deckInputs, inputsStamp } from './deck-inputs.js';
+import { untilWritten } from './half-written.js';
 import type { ChangedSections, ReloadMessage } from './messages.js';
 
 /** How the server prints; the CLI passes its own formatters so terminal and page say the same. */
@@ -176,6 +177,7 @@ export function createLiveSite(options: LiveSiteOptions): LiveSite {
     async rebuild(files) {
       let indexChanged = false;
       for (const file of files) {
+        await untilWritten(file);
         if (options.inputIsFolder && !existsSync(file)) {
           indexChanged = (await remove(file)) || indexChanged;
           continue;

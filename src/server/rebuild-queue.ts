@@ -1,5 +1,5 @@
-// Turns a burst of file events into one rebuild: waits for a short quiet spell, runs one build
-// at a time, and folds everything that arrives during a build into the next one.
+// Turns a burst of file events into one rebuild: starts at once (or after a quiet spell, if asked),
+// runs one build at a time, and folds everything that arrives during a build into the next one.
 
 export interface RebuildQueue {
   /** Marks a deck file as needing a rebuild. */
@@ -13,11 +13,13 @@ export interface RebuildQueue {
 }
 
 /**
- * `run` gets the deck files changed since the last run; what it throws goes to `onError`. `quietMs` is short on purpose: editors
- * write a file twice or write-then-rename within a few milliseconds, while a person saving
- * again takes far longer than 10 ms.
+ * `run` gets the deck files changed since the last run; what it throws goes to `onError`. By
+ * default a run starts as soon as the event loop turns (`quietMs` 0), as Vite's does: the first
+ * event of a save is acted on at once, and what comes while a build runs (an editor's second
+ * write, a rename) folds into one next run, which builds nothing when the files are as the last
+ * build read them (live-site.ts). A save caught midway is waited out there (half-written.ts).
  */
-export function createRebuildQueue(run: (files: string[]) => Promise<void>, onError: (error: unknown) => void, quietMs = 10): RebuildQueue {
+export function createRebuildQueue(run: (files: string[]) => Promise<void>, onError: (error: unknown) => void, quietMs = 0): RebuildQueue {
   const dirty = new Set<string>();
   let timer: NodeJS.Timeout | undefined;
   let queued = false;

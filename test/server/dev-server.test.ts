@@ -178,6 +178,23 @@ describe('deckmark serve over HTTP', () => {
     rmSync(other);
   });
 
+  it('waits out a save caught midway (emptied, then written) instead of building the empty deck', async () => {
+    const rebuilds = () => started.printed.filter((l) => /^rebuilt .*deck\.md in \d+ ms$/.test(l)).length;
+    const before = rebuilds();
+    const text = readFileSync(project.deck, 'utf8');
+    writeFileSync(project.deck, ''); // an editor that truncates, then writes 40 ms later
+    await new Promise((r) => setTimeout(r, 40));
+    writeFileSync(project.deck, text.replace('# Slide one', '# Slide one, written after truncating'));
+    await until(async () => (await (await fetch(new URL('deck/', base))).text()).includes('written after truncating'));
+    await new Promise((r) => setTimeout(r, 300));
+    expect(rebuilds() - before).toBe(1);
+    // A deck emptied on purpose is built as it is, once the wait is over.
+    writeFileSync(project.deck, '');
+    await until(async () => !(await (await fetch(new URL('deck/', base))).text()).includes('Slide one'));
+    writeFileSync(project.deck, text);
+    await until(async () => (await (await fetch(new URL('deck/', base))).text()).includes('Slide one'));
+  });
+
   it('rebuilds a deck when one of its images changes', async () => {
     const svg = path.join(project.slides, 'img/pipeline.svg');
     const hashed = async () => /src="assets\/(pipeline-[0-9a-f]+\.svg)"/.exec(await (await fetch(new URL('deck/', base))).text())![1];

@@ -1,6 +1,7 @@
-// The rebuild queue on its own: a burst is one run, runs never overlap, and what arrives
-// during a run is folded into exactly one next run. Time is vitest's fake clock, so the
-// quiet spell and the length of a build are exact, not raced against a busy machine.
+// The rebuild queue on its own: a run starts at once (or, when asked, a burst after a quiet
+// spell is one run), runs never overlap, and what arrives during a run is folded into exactly
+// one next run. Time is vitest's fake clock, so the quiet spell and the length of a build are
+// exact, not raced against a busy machine.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createRebuildQueue } from '../../src/server/rebuild-queue.js';
 
@@ -26,6 +27,25 @@ describe('createRebuildQueue', () => {
     expect(runs).toEqual([]);
     await vi.advanceTimersByTimeAsync(1);
     expect(runs).toEqual([['/a.md', '/b.md']]);
+    await queue.close();
+  });
+
+  it('starts a run at once by default, and folds what comes during it into one next run', async () => {
+    const runs: string[][] = [];
+    const queue = createRebuildQueue(async (files) => {
+      runs.push(files);
+      await working(20);
+    }, fail);
+    queue.schedule('/a.md');
+    await vi.advanceTimersByTimeAsync(0);
+    expect(runs).toEqual([['/a.md']]);
+    queue.schedule('/a.md'); // an editor's second write, during the build
+    queue.schedule('/b.md');
+    await vi.advanceTimersByTimeAsync(19);
+    expect(runs).toHaveLength(1);
+    await vi.advanceTimersByTimeAsync(1);
+    expect(runs).toEqual([['/a.md'], ['/a.md', '/b.md']]);
+    await vi.advanceTimersByTimeAsync(20);
     await queue.close();
   });
 
