@@ -28,13 +28,13 @@ interface Result {
   /** Save → the page's DOM has the new text; and → the next animation frame after that. */
   dom: number[];
   frame: number[];
-  /** The parts of `dom`: save → the page gets the server's message (watch, rebuild), then
-   * the swap (with the changed slides in the message, no fetch of the page). */
+  /** The parts of `dom`: save → the page gets the server's message (watch, the rebuild up to
+   * the rendered page), then the swap (with the changed slides in the message, no fetch of the page). */
   untilMessage: number[];
   swap: number[];
   /** Updates for which the page fetched itself (the changed slides not in the message). */
   fetched: number;
-  /** The rebuild alone, as the server logs it. */
+  /** The whole rebuild, as the server logs it: it goes on after the message (checks, reading view, writes). */
   build: number[];
 }
 
@@ -161,7 +161,8 @@ for (const r of results) {
   process.stdout.write(`\n${r.name} (${r.slides} slides)\n`);
   process.stdout.write(`  DOM updated       ${fmt(r.dom)}\n`);
   process.stdout.write(`  next frame        ${fmt(r.frame)}\n`);
-  process.stdout.write(`  save → message    ${fmt(r.untilMessage)} (watch, rebuild, message)\n`);
-  if (r.build.length) process.stdout.write(`    of it rebuild   ${fmt(r.build)} (the server's own timing)\n`);
+  process.stdout.write(`  save → message    ${fmt(r.untilMessage)} (watch, rebuild up to the rendered page, message)\n`);
+  if (r.build.length)
+    process.stdout.write(`  whole rebuild     ${fmt(r.build)} (the server's timing; the message goes before the checks and writes)\n`);
   process.stdout.write(`  message → swapped ${fmt(r.swap)} (${r.fetched} of ${r.dom.length} updates fetched the page)\n`);
 }

@@ -51,6 +51,19 @@ export interface BuildOptions extends Separators {
   drawDiagrams?: DiagramDrawer;
   /** The deck's slides from its last build, reused where unchanged (`serve`; see compile/slide-memo.ts). */
   slideMemo?: SlideMemo;
+  /**
+   * Told the deck's page (index.html's text, with the deck's files) as soon as it is rendered,
+   * before the checks, the reading view and the embed fonts are made and anything is written:
+   * the dev server sends changed slides to open pages from it.
+   */
+  onPage?(page: RenderedPage): void;
+}
+
+/** A deck's page as soon as it is rendered: its HTML, the deck, and its stylesheets and fonts as they will be written. */
+export interface RenderedPage {
+  html: string;
+  deck: Deck;
+  files: ReadonlyMap<string, OutputFile>;
 }
 
 /** The deck's title-slide image: where it goes, and whether the one on disk shows this build. */
@@ -199,13 +212,15 @@ export async function buildDeck(file: string, options: BuildOptions): Promise<Bu
   for (const { key, code, message } of warnings) {
     deck.diagnostics.push(diagnostic('warning', code, message, { file: deck.file, line: deck.metaLines[key] }));
   }
-  // The rules that need no browser; the theme's text is at hand unless it was inlined.
+  // The rules that need no browser; the theme's text is at hand unless it was inlined. --strict
+  // refuses a deck with warnings before anything is made of it; otherwise they run after the page.
   const themeCss = files.get('assets/theme.css');
-  const lint = checkDeck(deck, { maxWords: options.maxWords, themeCss: typeof themeCss === 'string' ? themeCss : undefined });
-  const diagnostics = [...deck.diagnostics, ...lint.map((d) => ({ ...d, severity: 'warning' as const }))];
-  if (options.strict) refuseWarnings(diagnostics);
+  const runChecks = () => checkDeck(deck, { maxWords: options.maxWords, themeCss: typeof themeCss === 'string' ? themeCss : undefined });
+  const withLint = (lint: Diagnostic[]) => [...deck.diagnostics, ...lint.map((d) => ({ ...d, severity: 'warning' as const }))];
+  const strictLint = options.strict ? runChecks() : undefined;
+  if (strictLint) refuseWarnings(withLint(strictLint));
   // A deck with a public URL can be embedded, also in a sandboxed frame that needs its fonts inline.
-  const embedFonts = !inline && deck.meta.url !== undefined ? await renderEmbedFonts(deck, files, findProjectRoot(file)) : undefined;
+  const hasEmbedFonts = !inline && deck.meta.url !== undefined;
   // A single file carries its fonts subset to what it shows, like the embed view.
   const fonts = fontsLink ?? { inline: await renderEmbedFonts(deck, singleFileSheets(fontFiles, styles), findProjectRoot(file)) };
   const runtime = path.join(CLIENT_DIR, 'deckmark.js');
@@ -222,15 +237,6 @@ export async function buildDeck(file: string, options: BuildOptions): Promise<Bu
   const hasImage = !inline && (wantImage || imageOnDisk);
   // The reading view: in the deck's folder, or beside a single file (its styles inline too).
   const readingFile = inline ? `${slug}.read.html` : `${READING_VIEW_DIR}/index.html`;
-  const readingHtml = renderReadingView(deck, {
-    fonts,
-    styles: styles.slice(1), // not deckmark.css (reveal.js's rules): the theme's properties, KaTeX, the deck's css
-    deckHref: inline ? `${encodeURIComponent(slug)}.html` : '../',
-    base: inline ? '' : '../',
-    imageFile: hasImage ? OG_IMAGE.file : undefined,
-    oembedFile: inline ? undefined : OEMBED_FILE,
-    safe: options.safe,
-  });
   const html = renderDeck(deck, {
     readingHref: inline ? encodeURIComponent(readingFile) : `${READING_VIEW_DIR}/`,
     fonts,
@@ -240,7 +246,20 @@ export async function buildDeck(file: string, options: BuildOptions): Promise<Bu
     pptxHref: hasPptx ? pptx : undefined,
     imageFile: hasImage ? OG_IMAGE.file : undefined,
     oembedFile: inline ? undefined : OEMBED_FILE,
-    embedFontsHref: embedFonts === undefined ? undefined : EMBED_FONTS_FILE,
+    embedFontsHref: hasEmbedFonts ? EMBED_FONTS_FILE : undefined,
+    safe: options.safe,
+  });
+  options.onPage?.({ html, deck, files });
+  const lint = strictLint ?? runChecks();
+  const diagnostics = withLint(lint);
+  const embedFonts = hasEmbedFonts ? await renderEmbedFonts(deck, files, findProjectRoot(file)) : undefined;
+  const readingHtml = renderReadingView(deck, {
+    fonts,
+    styles: styles.slice(1), // not deckmark.css (reveal.js's rules): the theme's properties, KaTeX, the deck's css
+    deckHref: inline ? `${encodeURIComponent(slug)}.html` : '../',
+    base: inline ? '' : '../',
+    imageFile: hasImage ? OG_IMAGE.file : undefined,
+    oembedFile: inline ? undefined : OEMBED_FILE,
     safe: options.safe,
   });
   const hash = createHash('sha256').update(html).digest('hex');

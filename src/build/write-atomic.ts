@@ -44,12 +44,17 @@ async function removeStaleTemps(dir: string): Promise<void> {
   for (const e of entries) if (e.isDirectory() && !e.name.startsWith('.')) await removeStaleTemps(path.join(dir, e.name));
 }
 
+/** What this process last wrote into each folder: relative path → a signature of its content. */
+const written = new Map<string, Map<string, string>>();
+
 /**
  * Undoes what a killed run left of `target` (a file or folder): a folder killed mid-swap is put
  * back — the complete new one (`.ready`) if there is one, else the old one — then the other
  * temporaries of killed runs, beside it and inside it, are removed. Cheap when there are none.
  */
 export async function recoverFolder(target: string): Promise<void> {
+  // Written by this process, so recovered before: the dev server's rebuilds skip the scan.
+  if (written.has(target)) return;
   const dir = path.dirname(target);
   const temps = await staleTemps(dir, path.basename(target));
   if (!existsSync(target)) {
@@ -99,10 +104,8 @@ export async function writeFileAtomic(target: string, content: OutputFile): Prom
   }
 }
 
-/** What this process last wrote into each folder: relative path → a signature of its content. */
-const written = new Map<string, Map<string, string>>();
-
-function signature(content: OutputFile): string {
+/** What tells one version of an output file from another: its content's hash, or the copied file's path and stamp. */
+export function contentSignature(content: OutputFile): string {
   if (typeof content === 'object' && 'copyFrom' in content) {
     const info = statSync(content.copyFrom);
     return `copy:${content.copyFrom}:${info.size}:${info.mtimeMs}`;
@@ -155,8 +158,9 @@ async function updateFolder(
 ): Promise<void> {
   const changed = [...files.keys()].filter((rel) => before.get(rel) !== after.get(rel) || !existsSync(path.join(target, rel)));
   const pages = changed.filter((rel) => rel.endsWith('.html'));
-  for (const rel of [...changed.filter((r) => !r.endsWith('.html')), ...pages])
-    await writeFileAtomic(path.join(target, rel), files.get(rel)!);
+  const write = (rels: string[]) => Promise.all(rels.map((rel) => writeFileAtomic(path.join(target, rel), files.get(rel)!)));
+  await write(changed.filter((r) => !r.endsWith('.html')));
+  await write(pages);
   for (const rel of before.keys()) {
     if (!files.has(rel) && !keep.includes(rel)) await rm(path.join(target, rel), { force: true });
   }
@@ -168,7 +172,7 @@ async function updateFolder(
  * process (the dev server's rebuilds) change only the files whose content changed.
  */
 export async function writeFolderAtomic(target: string, files: Map<string, OutputFile>, keep: string[] = []): Promise<void> {
-  const after = new Map([...files].map(([rel, content]) => [rel, signature(content)]));
+  const after = new Map([...files].map(([rel, content]) => [rel, contentSignature(content)]));
   const before = written.get(target);
   written.delete(target);
   if (!before) await recoverFolder(target);

@@ -2,11 +2,12 @@
 // changes, keeps the last good build when a save breaks it, and tells pages what changed.
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { readFile, rm } from 'node:fs/promises';
+import { rm } from 'node:fs/promises';
 import path from 'node:path';
 import type { Diagnostic } from '../model/deck.js';
 import { DeckError } from '../model/deck-error.js';
-import { buildDeck, type BuildOptions, type BuiltDeck } from '../build/build-deck.js';
+import { buildDeck, type BuildOptions, type BuiltDeck, type RenderedPage } from '../build/build-deck.js';
+import { contentSignature } from '../build/write-atomic.js';
 import { cutAtSections } from '../compile/render-deck.js';
 import { createSlideMemo, type SlideMemo } from '../compile/slide-memo.js';
 import { deckSlug, shownPath } from '../build/deck-files.js';
@@ -72,15 +73,18 @@ const hash = (text: string): string => createHash('sha256').update(text).digest(
 
 /**
  * Splits a built page into what the client swaps separately: the slides (the body) and the
- * styles (the stylesheet links, inline styles and the text of each linked file, whose names
+ * styles (the stylesheet links, inline styles and the content of each linked file, whose names
  * do not change when the theme file does).
  */
-async function fingerprint(html: string, deckDir: string): Promise<{ slides: string; styles: string }> {
+function fingerprint(html: string, files: RenderedPage['files']): { slides: string; styles: string } {
   const end = html.indexOf('</head>');
   const head = html.slice(0, end);
   const hrefs = [...head.matchAll(/<link rel="stylesheet" href="([^"]+)">/g)].map((m) => m[1].replace(/&amp;/g, '&'));
   const inline = [...head.matchAll(/<style>[\s\S]*?<\/style>/g)].map((m) => m[0]);
-  const css = await Promise.all(hrefs.map((href) => readFile(path.join(deckDir, href), 'utf8').catch(() => '')));
+  const css = hrefs.map((href) => {
+    const file = files.get(href);
+    return file === undefined ? '' : contentSignature(file);
+  });
   return { slides: hash(html.slice(end)), styles: hash(JSON.stringify([hrefs, inline, css])) };
 }
 
@@ -122,10 +126,26 @@ export function createLiveSite(options: LiveSiteOptions): LiveSite {
       // Until a build names its images, the deck file itself is what to watch.
       watch(state, file, [file]);
     }
-    state.stamp = await inputsStamp(state.inputs);
+    state.stamp = inputsStamp(state.inputs);
+    const fixed = state.error !== undefined;
+    /** This build's page, and whether the pages were told of it before its files were written. */
+    let page: { next: ReturnType<typeof fingerprint>; cut: DeckState['cut']; slides: boolean; styles: boolean } | undefined;
+    let told = false;
+    const onPage = ({ html, deck, files }: RenderedPage): void => {
+      const next = fingerprint(html, files);
+      const cut = cutAtSections(html, deck);
+      page = { next, cut, slides: next.slides !== state.slides, styles: next.styles !== state.styles };
+      const sections = page.slides && !page.styles ? changedSections(state.cut, cut, deck) : undefined;
+      if (!sections) return;
+      // Slides the pages swap in from the message need nothing from disk: they go out now,
+      // before the checks, the reading view and the writing, and are the pages' from here on.
+      Object.assign(state, { slides: next.slides, cut });
+      options.send({ type: 'update', slug, slides: true, styles: false, sections });
+      told = true;
+    };
     let built;
     try {
-      built = await buildDeck(file, { ...options.build, outDir, slideMemo: state.memo });
+      built = await buildDeck(file, { ...options.build, outDir, slideMemo: state.memo, onPage });
     } catch (error) {
       fail(state, file, error);
       return false;
@@ -138,20 +158,13 @@ export function createLiveSite(options: LiveSiteOptions): LiveSite {
     for (const line of lines) if (!state.printed.has(line)) reporter.log(line);
     state.printed = new Set(lines);
 
-    const html = await readFile(built.output, 'utf8');
-    const next = await fingerprint(html, path.dirname(built.output));
-    const slides = next.slides !== state.slides;
-    const styles = next.styles !== state.styles;
-    const cut = cutAtSections(html, built.deck);
-    const sections = slides && !styles ? changedSections(state.cut, cut, built.deck) : undefined;
-    state.cut = cut;
-    const fixed = state.error !== undefined;
+    const { next, cut, slides, styles } = page!;
     const manifest = JSON.stringify(built.manifest);
     const indexChanged = manifest !== state.manifest;
-    Object.assign(state, next, { manifest, error: undefined });
+    Object.assign(state, next, { cut, manifest, error: undefined });
     options.onBuilt?.(built);
     // A fix that brings back the last good deck changes nothing, but the overlay must go.
-    if (slides || styles || fixed) options.send({ type: 'update', slug, slides, styles, ...(sections && { sections }) });
+    if (!told && (slides || styles || fixed)) options.send({ type: 'update', slug, slides, styles });
     return indexChanged;
   };
 
@@ -184,7 +197,7 @@ export function createLiveSite(options: LiveSiteOptions): LiveSite {
         }
         const state = decks.get(file);
         // A second event for a save the last build already read (editors write twice) builds nothing.
-        if (state && !state.error && state.stamp !== undefined && state.stamp === (await inputsStamp(state.inputs))) continue;
+        if (state && !state.error && state.stamp !== undefined && state.stamp === inputsStamp(state.inputs)) continue;
         const started = performance.now();
         const wasBroken = state?.error !== undefined;
         indexChanged = (await buildOne(file)) || indexChanged;

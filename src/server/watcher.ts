@@ -42,13 +42,13 @@ export async function watchDecks(options: WatchOptions): Promise<DeckWatcher> {
     if (isDeckFile(file)) decks.add(file);
     if (decks.size === 0) return;
     for (const deck of decks) options.onDeckChange(deck);
-    const stamp = await fileStamp(file);
+    const stamp = fileStamp(file);
     clearTimeout(rechecks.get(file));
     rechecks.set(
       file,
       setTimeout(() => {
         rechecks.delete(file);
-        void fileStamp(file).then((now) => (now === stamp ? undefined : onEvent(file)));
+        if (fileStamp(file) !== stamp) void onEvent(file);
       }, RECHECK_MS),
     );
   };
