@@ -5,7 +5,6 @@
 // `--shiki-deck`, shown by codePaletteCss.
 import { createHash } from 'node:crypto';
 import path from 'node:path';
-import v8 from 'node:v8';
 import type { Highlighter } from '../markdown/plugins/code-blocks.js';
 import { escapeHtml } from '../markdown/html.js';
 import { deckmarkCacheDir } from './cache-dir.js';
@@ -73,10 +72,6 @@ function loadShiki(): Promise<ShikiHighlighter> {
 
 /** Highlights with shiki the snippets in languages it knows; others are left out of the result. */
 async function highlightWithShiki(snippets: Snippet[]): Promise<Map<string, string[]>> {
-  return withNativeRegExps(() => tokenizeWithShiki(snippets));
-}
-
-async function tokenizeWithShiki(snippets: Snippet[]): Promise<Map<string, string[]>> {
   const { bundledLanguagesInfo } = await import('shiki/langs');
   const idOf = (lang: string): string | undefined =>
     bundledLanguagesInfo.find((l) => l.id === lang || (l.aliases ?? []).includes(lang))?.id;
@@ -107,22 +102,6 @@ async function tokenizeWithShiki(snippets: Snippet[]): Promise<Map<string, strin
     out.set(keyOf(snippet), lines);
   }
   return out;
-}
-
-/**
- * Runs `task` with V8 compiling regular expressions straight to machine code. By default V8
- * compiles a regex to bytecode first and again to machine code once it has run: a grammar's
- * hundreds of regexes, nearly all run many times, were compiled twice, half of a cold build's
- * first highlight (JavaScript: 105 -> 57 ms). V8's default is set back after, for the rest of
- * the process.
- */
-async function withNativeRegExps<T>(task: () => Promise<T>): Promise<T> {
-  v8.setFlagsFromString('--no-regexp-tier-up');
-  try {
-    return await task();
-  } finally {
-    v8.setFlagsFromString('--regexp-tier-up');
-  }
 }
 
 export interface HighlightCache {
