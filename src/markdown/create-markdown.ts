@@ -16,6 +16,7 @@ import { definitionLayoutPlugin } from './plugins/layouts/definition.js';
 import { gapLayoutPlugin, type GapLabels } from './plugins/layouts/gap.js';
 import { goalsLayoutPlugin } from './plugins/layouts/goals.js';
 import { timelineLayoutPlugin } from './plugins/layouts/timeline.js';
+import { linkifyPlugin } from './plugins/linkify.js';
 import { listTablesPlugin } from './plugins/list-tables.js';
 import { mathPlugin, type MathRenderer } from './plugins/math.js';
 import { htmlAssetsPlugin } from './plugins/html-assets.js';
@@ -47,10 +48,7 @@ export interface MarkdownOptions {
 export function createMarkdown(options: MarkdownOptions = {}): MarkdownIt {
   // Like reveal.js's marked (GFM): raw HTML on, bare URLs linked, text left as written.
   const md = new MarkdownItParser({ html: true, linkify: true, typographer: false });
-  // markdown-it 15 (linkify-it 6) no longer links a bare `www.example.com` or `example.com`, and
-  // cuts `http://user:pass@host` at the colon: both back as in markdown-it 14 (marked links the
-  // `www.` one and the whole `user:pass@` URL).
-  md.linkify.set({ fuzzyLink: true, urlAuth: true });
+  md.use(linkifyPlugin); //          …with bare `www.example.com`, `example.com` and `user:pass@` URLs
   md.use(attrs, { leftDelimiter: '{', rightDelimiter: '}' }); // {.class #id key=value}
   md.use(bareBracesPlugin); //       …and a bare {word} stays text
   md.use(listTablesPlugin); //       a table right under a list item's line is in the item

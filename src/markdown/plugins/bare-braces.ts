@@ -41,6 +41,7 @@ function splitText(token: Token, starts: number[], state: StateCore): Token[] {
 }
 
 function protectBareBraces(state: StateCore): void {
+  if (!state.src.includes('{')) return;
   for (const token of state.tokens) {
     if (token.type !== 'inline' || !token.children) continue;
     // The attribute patterns that read the paragraph's source: `{…}` alone, or after `---`.
@@ -54,7 +55,15 @@ function protectBareBraces(state: StateCore): void {
   }
 }
 
-/** Must come after markdown-it-attrs, whose rule it runs before. */
+/**
+ * Must come after markdown-it-attrs, whose rule it runs before. That rule walks every token with
+ * each of its patterns, a fifth of a deck's parse: it runs only on a source with a `{` (a brace
+ * written as an entity, `&#123;`, never makes attributes: markdown-it keeps it apart until after).
+ */
 export function bareBracesPlugin(md: MarkdownIt): void {
   md.core.ruler.before('curly_attributes', 'deckmark_bare_braces', protectBareBraces);
+  const curlyAttributes = md.core.ruler.__rules__.find((rule) => rule.name === 'curly_attributes')!.fn;
+  md.core.ruler.at('curly_attributes', (state) => {
+    if (state.src.includes('{')) curlyAttributes(state);
+  });
 }
