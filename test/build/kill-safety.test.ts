@@ -11,6 +11,7 @@ import { recoverFolder, writeFolderAtomic } from '../../src/build/write-atomic.j
 import { tempDir } from '../helpers/cli.js';
 import { makeProject } from '../hardening/helpers.js';
 import { runCliIsolated } from '../hardening/isolated.js';
+import { seededRandom } from '../helpers/random.js';
 
 /** The pid of a process that has exited: the maker of a killed run's temporaries. */
 function deadPid(): number {
@@ -70,17 +71,6 @@ describe('recoverFolder: a swap killed at each step', () => {
   });
 });
 
-/** mulberry32, for delays that are the same on every run. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = Math.imul(a ^ (a >>> 15), a | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 const deckText = (n: number): string => `# Version ${n}\n\n${'Some text. '.repeat(50)}\n\n---\n\n## Second\n\n- a\n- b\n`;
 
 describe('SIGKILL at random instants', () => {
@@ -93,7 +83,7 @@ describe('SIGKILL at random instants', () => {
     const full = await build(60_000);
     expect(full.code, full.stderr).toBe(0);
     writeFileSync(path.join(dist, 'talk/talk.pdf'), '%PDF- the exported deck');
-    const rand = rng(9);
+    const rand = seededRandom(9);
     for (let i = 1; i <= 10; i++) {
       writeFileSync(deck, deckText(i));
       // Kills spread over the run's second half, where the writing and the swap are.
@@ -133,7 +123,7 @@ describe('SIGKILL at random instants', () => {
     // Kill times are fractions of a warm run's: the first one fills caches and would make them too late.
     const measured = await pdf(60_000);
     expect(measured.code, measured.stderr).toBe(0);
-    const rand = rng(3);
+    const rand = seededRandom(3);
     let killed = 0;
     for (let i = 1; i <= 6; i++) {
       if (i <= 3) writeFileSync(deck, deckText(i)); // the deck changes: the page is rebuilt each time

@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { parseDeck, type ParseOptions } from '../../src/compile/parse-deck.js';
 import { createSlideMemo } from '../../src/compile/slide-memo.js';
 import type { AssetResolution } from '../../src/markdown/env.js';
+import { seededRandom } from '../helpers/random.js';
 
 const SLIDES = [
   '# Strategi {.tittel}\n\nFor **banken** i 2027.',
@@ -19,11 +20,6 @@ const SLIDES = [
   '## Film\n\nhttps://www.youtube.com/watch?v=dQw4w9WgXcQ',
   '## Lenke\n\nSe [forrige](#/1) og <span class="x">rå HTML</span>.',
 ];
-
-function random(seed: number): () => number {
-  let s = seed;
-  return () => (s = (s * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
-}
 
 /** The outside world of one round: which files exist, which code the highlighter has. */
 interface World {
@@ -42,7 +38,7 @@ function optionsOf(world: World): ParseOptions {
 
 describe('the slide memo', () => {
   it('after random edits, a parse with the memo equals one without, and reuses the unchanged slides', () => {
-    const next = random(7);
+    const next = seededRandom(7);
     const pick = (n: number) => Math.floor(next() * n);
     const slides = [...SLIDES];
     let front = 'title: Prøve\nlang: nb';

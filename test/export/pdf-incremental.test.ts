@@ -14,6 +14,7 @@ import { printAhead, type PrintAhead } from '../../src/export/print-ahead.js';
 import { renderPdf } from '../../src/export/render-pdf.js';
 import { readPdf } from '../helpers/read-pdf.js';
 import { tempDir } from '../helpers/cli.js';
+import { seededRandom } from '../helpers/random.js';
 
 const FRONT = `---
 title: Inkrementell prøve
@@ -34,16 +35,6 @@ function startSlides(): string[] {
     `## For mye\n\n${Array.from({ length: 30 }, (_, i) => `- punkt ${i + 1}`).join('\n')}`,
     '## Slutt\n\nTakk 🎉',
   ];
-}
-
-/** A small seeded generator, so that a failing round can be run again. */
-function random(seed: number): () => number {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 type Edit = (slides: string[], round: number, pick: (n: number) => number) => string;
@@ -139,7 +130,7 @@ describe('the incremental PDF', { timeout: 300_000 }, () => {
     const pick = (
       (next) => (n: number) =>
         Math.floor(next() * n)
-    )(random(19));
+    )(seededRandom(19));
 
     const exportWith = async (cacheDir: string, out: string) => {
       vi.stubEnv('DECKMARK_CACHE_DIR', cacheDir);

@@ -18,6 +18,7 @@ import { REPO } from '../helpers/cli.js';
 import { CORPUS_DECKS, corpusAvailable } from '../helpers/corpus.js';
 import { fixtureParseOptions, readFixtures } from '../markdown/fixtures.js';
 import { tagProblems } from './helpers.js';
+import { seededRandom } from '../helpers/random.js';
 
 const SEED = Number(process.env.DECKMARK_FUZZ_SEED ?? 20261126);
 const COUNT = Number(process.env.DECKMARK_FUZZ_COUNT ?? 3000);
@@ -39,18 +40,6 @@ function cpuMs(work: () => void): number {
 }
 /** Mutated sources are cut to a window of this many lines, so that the run stays short. */
 const WINDOW = 80;
-
-/** mulberry32: small, fast, and the same sequence for the same seed everywhere. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const readDecks = (dir: string): string[] =>
   readdirSync(dir)
@@ -273,7 +262,7 @@ describe('fuzzing parseDeck and renderDeck', () => {
 
   /** Runs `count` decks from `seed`: generated ones (unless `generated` is 0) and mutations of `sources`. */
   function fuzz(label: string, seed: number, count: number, sources: string[], generated: number): void {
-    const rand = rng(seed);
+    const rand = seededRandom(seed);
     const findings: Finding[] = [];
     const started = performance.now();
     let errors = 0;

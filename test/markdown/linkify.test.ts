@@ -5,6 +5,7 @@ import { LinkifyIt } from 'linkify-it';
 import { describe, expect, it } from 'vitest';
 import { parseDeck } from '../../src/compile/parse-deck.js';
 import { createMarkdown } from '../../src/markdown/create-markdown.js';
+import { seededRandom } from '../helpers/random.js';
 
 const PIECES = [
   'Besøk',
@@ -35,21 +36,11 @@ const PIECES = [
   'æøå',
 ];
 
-/** A small, repeatable pseudo-random source (mulberry32). */
-function random(seed: number): () => number {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 describe('bare URLs', () => {
   it('are found exactly as linkify-it finds them with bare domains on', () => {
     const md = createMarkdown();
     const reference = new LinkifyIt().set({ fuzzyLink: true, urlAuth: true });
-    const next = random(19);
+    const next = seededRandom(19);
     for (let n = 0; n < 3000; n++) {
       const words = Array.from({ length: 1 + Math.floor(next() * 6) }, () => PIECES[Math.floor(next() * PIECES.length)]);
       const text = words.join(next() < 0.5 ? ' ' : '');
