@@ -7,13 +7,12 @@ import { stat } from 'node:fs/promises';
 const POLL_MS = 10;
 const POLLS = 10;
 
-/** How the file is now: undefined when it is missing or empty, else its version. */
-async function written(file: string): Promise<string | undefined> {
+/** False while the file is missing or empty. */
+async function hasContent(file: string): Promise<boolean> {
   try {
-    const s = await stat(file);
-    return s.size > 0 ? `${s.ino}:${s.size}:${s.mtimeMs}` : undefined;
+    return (await stat(file)).size > 0;
   } catch {
-    return undefined;
+    return false;
   }
 }
 
@@ -22,7 +21,7 @@ async function written(file: string): Promise<string | undefined> {
  * or after ~100 ms, when it is taken to be empty or deleted on purpose.
  */
 export async function untilWritten(file: string): Promise<void> {
-  for (let i = 0; i < POLLS && (await written(file)) === undefined; i++) {
+  for (let i = 0; i < POLLS && !(await hasContent(file)); i++) {
     await new Promise((resolve) => setTimeout(resolve, POLL_MS));
   }
 }
