@@ -1,6 +1,6 @@
 // Measures `deckmark serve`'s save → updated slide latency in Chromium: the time from just
-// before a deck file is written to the moment the open page's DOM shows the new text, for the
-// example deck and a generated 100-slide deck. Run: npx tsx bench/serve-latency.ts [runs]
+// before a deck file is written to the moment the open page's DOM shows the new text on the slide
+// it shows, for the example deck and a generated 100-slide deck. Run: npx tsx bench/serve-latency.ts [runs]
 import { copyFileSync, cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -56,9 +56,14 @@ function makeCases(): { root: string; cases: Case[] } {
   };
 }
 
-/** The deck's text with `token` added to its first heading (a line the page shows). */
+/**
+ * The deck's text with `token` added to the heading of its third slide: the slide the page
+ * shows, as an author edits the slide in front of them (both bench decks have one `#` or `##`
+ * heading per slide at the start).
+ */
 function withToken(text: string, token: string): string {
-  return text.replace(/^(#{1,2} .*)$/m, `$1 ${token}`);
+  let n = 0;
+  return text.replace(/^(#{1,2} .*)$/gm, (line) => (n++ === 2 ? `${line} ${token}` : line));
 }
 
 /** Watches the slides for `token`; resolves to epoch ms of the DOM change and of the next frame. */
@@ -125,6 +130,8 @@ async function measure(page: Page, c: Case, printed: string[], url: string): Pro
   }
   const where = await page.evaluate(() => (window as any).Reveal.getIndices().h as number);
   if (where !== 2) throw new Error(`${c.name}: the page left slide 3 (now ${where + 1})`);
+  const shown = await page.evaluate(() => document.querySelector('.reveal .slides section.present')?.textContent ?? '');
+  if (!shown.includes(`[bench-${RUNS}-`)) throw new Error(`${c.name}: the edit is not on the slide shown`);
   writeFileSync(c.deck, original);
   return result;
 }

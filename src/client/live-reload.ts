@@ -14,6 +14,8 @@ interface RevealLike {
   sync(): void;
   syncSlide(slide: Element): void;
   slide(h: number, v?: number, f?: number): void;
+  layout(): void;
+  navigateFragment(index: number): void;
   dispatchEvent(event: { type: string; data?: Record<string, unknown> }): void;
 }
 
@@ -144,13 +146,29 @@ function swapSentSlides(reveal: RevealLike, slides: Element, sent: ChangedSectio
   if (parsed.some(([, section]) => !section)) return false;
   const { h, v, f } = reveal.getIndices();
   if (!swapInPlace(reveal, slides, sent.shape, parsed as Array<readonly [number, Element]>)) return false;
-  settle(reveal, h, v, f);
+  const all = slides.querySelectorAll('section[data-line]');
+  const shown = reveal.getCurrentSlide();
+  const swapped = sent.changed.map(([i]) => all[i]);
+  // reveal.js's slide() sets every slide's classes and fragments, work that grows with the deck
+  // (27 ms for a swap at 500 slides). Only the slide on screen needs its layout and fragments
+  // back, and a slide elsewhere only when it has fragments (those of a slide left behind are
+  // all shown); any other slide gets its state from reveal.js when it is navigated to.
+  if (swapped.some((section) => section !== shown && section.querySelector('.fragment'))) settle(reveal, h, v, f);
+  else if (shown && swapped.includes(shown)) {
+    reveal.layout();
+    if (f !== undefined) reveal.navigateFragment(f);
+    tellSlideChanged(reveal, h, v);
+  }
   return true;
 }
 
 /** Back to the slide and fragment shown before the swap, and the speaker view told. */
 function settle(reveal: RevealLike, h: number, v: number | undefined, f: number | undefined): void {
   reveal.slide(h, v, f);
+  tellSlideChanged(reveal, h, v);
+}
+
+function tellSlideChanged(reveal: RevealLike, h: number, v: number | undefined): void {
   // The speaker view hears about notes only on navigation events, and slide() sends none when
   // the indices stay the same: tell it the current slide is a new one.
   reveal.dispatchEvent({

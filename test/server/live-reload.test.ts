@@ -114,6 +114,45 @@ describe('live reload in Chromium', () => {
     });
   });
 
+  it("keeps the fragment shown when its slide is swapped, and shows all of a swapped earlier slide's fragments on the way back", async () => {
+    const withSteps = (two: string, three: string) =>
+      deckText(`::: incremental\n- ${three} one\n- ${three} two\n:::`).replace(
+        '![The pipeline](img/pipeline.svg)',
+        `::: incremental\n- ${two} one\n- ${two} two\n:::`,
+      );
+    const fragmentsOf = (page: Page, n: number) =>
+      page.$$eval(`.reveal .slides > section:nth-child(${n}) .fragment`, (all) => all.map((f) => f.classList.contains('visible')));
+    const holds = (page: Page, n: number, text: string) =>
+      page.waitForFunction(
+        (i, t) => document.querySelector(`.reveal .slides > section:nth-child(${i})`)?.textContent?.includes(t),
+        { timeout: 10_000 },
+        n,
+        text,
+      );
+    writeFileSync(project.deck, withSteps('Two', 'Three'));
+    await until(async () => (await (await fetch(`${origin}/deck/`)).text()).includes('Three one'));
+    await browse(async (page) => {
+      await openOnSlideThree(page);
+      writeFileSync(project.deck, withSteps('Two', 'Three, first edit'));
+      await holds(page, 3, 'Three, first edit one'); // the first update fetches the page: slides to compare with
+      await page.evaluate(() => (window as any).Reveal.slide(2, 0, 0));
+      expect(await fragmentsOf(page, 3)).toEqual([true, false]);
+
+      writeFileSync(project.deck, withSteps('Two', 'Three, second edit'));
+      await holds(page, 3, 'Three, second edit one');
+      expect(await page.evaluate(() => (window as any).Reveal.getIndices())).toMatchObject({ h: 2, v: 0, f: 0 });
+      expect(await fragmentsOf(page, 3)).toEqual([true, false]);
+
+      writeFileSync(project.deck, withSteps('Two, edited', 'Three, second edit'));
+      await holds(page, 2, 'Two, edited one');
+      expect(await page.evaluate(() => (window as any).Reveal.getIndices())).toMatchObject({ h: 2, v: 0, f: 0 });
+      await page.evaluate(() => (window as any).Reveal.slide(1));
+      expect(await fragmentsOf(page, 2)).toEqual([true, true]);
+      expect(await position(page)).toMatchObject({ h: 1, marker: 1 });
+    });
+    writeFileSync(project.deck, deckText());
+  });
+
   it('shows a broken save as an overlay with file:line, keeps the last good deck, and clears it on the next good save', async () => {
     await browse(async (page) => {
       await openOnSlideThree(page);
