@@ -33,7 +33,8 @@ function startRemoteChromium(): Promise<string> {
       `--user-data-dir=${profile}`,
       'about:blank',
     ],
-    { stdio: ['ignore', 'ignore', 'pipe'] },
+    // A process group of its own, so that its helper processes can be killed with it.
+    { stdio: ['ignore', 'ignore', 'pipe'], detached: true },
   );
   return new Promise((resolve, reject) => {
     let seen = '';
@@ -51,11 +52,12 @@ beforeAll(async () => {
 }, 30_000);
 
 afterAll(async () => {
-  // Gone before its profile is removed: a dying Chromium still writes into it.
+  // Gone, with its helper processes, before its profile is removed: a dying Chromium still
+  // writes into it (a helper left running once failed the removal with ENOTEMPTY).
   const exited = new Promise((resolve) => remote.once('exit', resolve));
-  remote?.kill('SIGKILL');
+  if (remote.pid !== undefined) process.kill(-remote.pid, 'SIGKILL');
   if (remote.exitCode === null && remote.signalCode === null) await exited;
-  rmSync(profile, { recursive: true, force: true, maxRetries: 5, retryDelay: 100 });
+  rmSync(profile, { recursive: true, force: true, maxRetries: 10, retryDelay: 100 });
 });
 
 describe('a remote browser', () => {
