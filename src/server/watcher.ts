@@ -36,7 +36,7 @@ export async function watchDecks(options: WatchOptions): Promise<DeckWatcher> {
   // nothing for it later, so the last of several quick saves could go unseen. Each event is
   // therefore checked again after that window; a file that differs from how it was at the
   // event counts as changed once more.
-  const onEvent = async (eventPath: string): Promise<void> => {
+  const onEvent = (eventPath: string): void => {
     const file = path.resolve(eventPath);
     const decks = new Set(users.get(file));
     if (isDeckFile(file)) decks.add(file);
@@ -48,7 +48,7 @@ export async function watchDecks(options: WatchOptions): Promise<DeckWatcher> {
       file,
       setTimeout(() => {
         rechecks.delete(file);
-        if (fileStamp(file) !== stamp) void onEvent(file);
+        if (fileStamp(file) !== stamp) onEvent(file);
       }, RECHECK_MS),
     );
   };
@@ -59,7 +59,7 @@ export async function watchDecks(options: WatchOptions): Promise<DeckWatcher> {
   // folders of each deck's images and stylesheets are added once a build has named them.
   const folders = new Set([inputIsFolder ? input : path.dirname(input)]);
   const watcher = watch([...folders], { ignoreInitial: true, depth: 0 });
-  for (const event of ['add', 'change', 'unlink'] as const) watcher.on(event, (file: string) => void onEvent(file));
+  for (const event of ['add', 'change', 'unlink'] as const) watcher.on(event, (file: string) => onEvent(file));
   watcher.on('error', options.onError);
   await new Promise<void>((resolve) => watcher.once('ready', resolve));
 

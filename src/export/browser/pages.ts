@@ -35,7 +35,7 @@ const firstPages = new WeakMap<Browser, Page>();
 
 /**
  * Offers the blank tab Chromium opens at launch as the first page to lend: one window fewer
- * (~0.05 s and ~30 MB for an export of one deck). Only for a browser we launched: a remote
+ * (~0.3 s and ~40 MB PSS for an export of one deck). Only for a browser we launched: a remote
  * one's tabs are not ours.
  */
 export function offerFirstPage(browser: Browser, page: Page): void {
